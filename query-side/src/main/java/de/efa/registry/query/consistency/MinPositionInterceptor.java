@@ -1,0 +1,55 @@
+package de.efa.registry.query.consistency;
+
+import de.efa.registry.platform.web.ProblemTypes;
+import de.efa.registry.platform.web.RegistryHeaders;
+import de.efa.registry.platform.web.RegistryProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Honours {@code Registry-Min-Position}: a read waits until the projections have processed that position, at most
+ * ten seconds, and otherwise answers 503 with {@code Retry-After}.
+ */
+@Component
+public class MinPositionInterceptor implements HandlerInterceptor {
+
+    static final Duration MAX_WAIT = Duration.ofSeconds(10);
+    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+
+    private final ProjectionProgress progress;
+
+    public MinPositionInterceptor(ProjectionProgress progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String header = request.getHeader(RegistryHeaders.MIN_POSITION);
+        if (header == null || header.isBlank()) {
+            return true;
+        }
+        long position;
+        try {
+            position = Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw RegistryProblem.badRequest(RegistryHeaders.MIN_POSITION + " must be a whole number");
+        }
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (!progress.hasProcessed(position)) {
+            if (System.nanoTime() > deadline) {
+                response.setHeader("Retry-After", "1");
+                throw new RegistryProblem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NOT_YET_CONSISTENT,
+                        "Not yet consistent", "The projections have not reached position " + position + " yet; retry shortly");
+            }
+            // a request thread parks briefly; projections advance independently of it
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        return true;
+    }
+}

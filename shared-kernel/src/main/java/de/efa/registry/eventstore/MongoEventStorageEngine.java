@@ -1,0 +1,457 @@
+package de.efa.registry.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Stream;
+
+/**
+ * Axon's event storage on the plain MongoDB driver, without multi-document transactions.
+ * <p>
+ * Appends reserve a block of global positions from a counter and insert the block with one ordered
+ * {@code insertMany}; the unique stream key ({@code aggregateId/sequence}) turns a concurrent append into Axon's
+ * concurrency exception. Readers stream by position with {@link GapAwareTrackingToken}s, asking for exact positions
+ * ({@code _id $in}) so that every read is an index lookup and an event that arrives late is still delivered.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+    /** How far a token may run ahead of its oldest gap (Axon's default for gap-aware tokens). */
+    private static final int MAX_GAP_OFFSET = 10_000;
+
+    private final EventStoreCollections collections;
+    private final PositionAllocator positions;
+    private final GapWatch gapWatch;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.collections = builder.collections;
+        this.positions = new PositionAllocator(collections.counters());
+        this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
+        collections.ensureIndexes();
+        positions.ensureCounter();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The highest position handed out so far: what processors compare themselves with to report lag. */
+    public long headPosition() {
+        return positions.head();
+    }
+
+    public EventStoreCollections collections() {
+        return collections;
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long first = positions.allocate(events.size());
+        List<Document> documents = new ArrayList<>(events.size());
+        Map<String, String> lastHashes = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            documents.add(toDocument(events.get(i), first + i, serializer, lastHashes));
+        }
+        try {
+            collections.events().insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            compensatePartialInsert(documents, e);
+            handlePersistenceException(e, events.get(Math.min(firstFailedIndex(e), events.size() - 1)));
+            return;
+        } catch (MongoException e) {
+            handlePersistenceException(e, events.get(0));
+            return;
+        }
+        AppendedPositions.record(first + events.size() - 1);
+    }
+
+    private Document toDocument(EventMessage<?> event, long position, Serializer serializer, Map<String, String> lastHashes) {
+        String aggregateType;
+        String aggregateId;
+        long sequence;
+        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
+            aggregateType = domainEvent.getType();
+            aggregateId = domainEvent.getAggregateIdentifier();
+            sequence = domainEvent.getSequenceNumber();
+        } else {
+            // events without an aggregate form a stream of their own, as in Axon's JPA store
+            aggregateType = null;
+            aggregateId = event.getIdentifier();
+            sequence = 0L;
+        }
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        Document payloadDocument = parse(payload.getData());
+        Instant timestamp = Instant.ofEpochMilli(event.getTimestamp().toEpochMilli());
+        String previousHash = previousHash(aggregateId, sequence, lastHashes);
+        String hash = HashChain.hash(previousHash, aggregateId, sequence, payload.getType().getName(), payloadDocument, timestamp);
+        lastHashes.put(aggregateId, hash);
+        return new Document(EventDocument.POSITION, position)
+                .append(EventDocument.AGGREGATE_TYPE, aggregateType)
+                .append(EventDocument.AGGREGATE_ID, aggregateId)
+                .append(EventDocument.SEQUENCE, sequence)
+                .append(EventDocument.STREAM_KEY, EventDocument.streamKey(aggregateId, sequence))
+                .append(EventDocument.EVENT_ID, event.getIdentifier())
+                .append(EventDocument.PAYLOAD_TYPE, payload.getType().getName())
+                .append(EventDocument.PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(EventDocument.TIMESTAMP, Date.from(timestamp))
+                .append(EventDocument.PAYLOAD, payloadDocument)
+                .append(EventDocument.META_DATA, parse(metaData.getData()))
+                .append(EventDocument.HASH, hash)
+                .append(EventDocument.PREVIOUS_HASH, previousHash);
+    }
+
+    private String previousHash(String aggregateId, long sequence, Map<String, String> lastHashesInBatch) {
+        if (sequence == 0) {
+            return HashChain.GENESIS;
+        }
+        String inBatch = lastHashesInBatch.get(aggregateId);
+        if (inBatch != null) {
+            return inBatch;
+        }
+        Document previous = collections.events()
+                .find(new Document(EventDocument.STREAM_KEY, EventDocument.streamKey(aggregateId, sequence - 1)))
+                .projection(Projections.include(EventDocument.HASH)).first();
+        // a predecessor that does not exist (e.g. a snapshot-only history) chains from the genesis
+        return previous == null ? HashChain.GENESIS : previous.getString(EventDocument.HASH);
+    }
+
+    private static Document parse(String json) {
+        if (json == null || json.isBlank() || !json.stripLeading().startsWith("{")) {
+            // scalars and arrays are wrapped so that the payload is always a BSON document
+            return new Document("value", json == null ? null : Document.parse("{\"v\":" + json + "}").get("v"));
+        }
+        return Document.parse(json);
+    }
+
+    private static int firstFailedIndex(MongoBulkWriteException e) {
+        return e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
+    }
+
+    /**
+     * An ordered insert stops at the first failure and keeps what it inserted before. With no transactions, the
+     * best we can do for a unit of work spanning several aggregates is to take those documents out again.
+     */
+    private void compensatePartialInsert(List<Document> documents, MongoBulkWriteException e) {
+        int inserted = firstFailedIndex(e);
+        if (inserted > 0) {
+            List<Object> ids = documents.subList(0, inserted).stream().map(d -> d.get(EventDocument.POSITION)).toList();
+            collections.events().deleteMany(new Document(EventDocument.POSITION, new Document("$in", ids)));
+            log.warn("Append failed after {} of {} events; removed the partial write at positions {}", inserted,
+                    documents.size(), ids);
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = snapshot.serializeMetaData(serializer, String.class);
+        Document document = new Document("_id", snapshot.getAggregateIdentifier())
+                .append(EventDocument.AGGREGATE_TYPE, snapshot.getType())
+                .append(EventDocument.AGGREGATE_ID, snapshot.getAggregateIdentifier())
+                .append(EventDocument.SEQUENCE, snapshot.getSequenceNumber())
+                .append(EventDocument.EVENT_ID, snapshot.getIdentifier())
+                .append(EventDocument.PAYLOAD_TYPE, payload.getType().getName())
+                .append(EventDocument.PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(EventDocument.TIMESTAMP, Date.from(snapshot.getTimestamp()))
+                .append(EventDocument.PAYLOAD, parse(payload.getData()))
+                .append(EventDocument.META_DATA, parse(metaData.getData()));
+        try {
+            // only ever replace an older snapshot: the filter misses a newer one and the upsert then collides on _id
+            collections.snapshots().replaceOne(
+                    new Document("_id", snapshot.getAggregateIdentifier())
+                            .append(EventDocument.SEQUENCE, new Document("$lt", snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- reading an aggregate
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequence, int batchSize) {
+        List<String> keys = new ArrayList<>(batchSize);
+        for (long s = firstSequence; s < firstSequence + batchSize; s++) {
+            keys.add(EventDocument.streamKey(aggregateId, s));
+        }
+        List<Document> found = collections.events()
+                .find(new Document(EventDocument.STREAM_KEY, new Document("$in", keys)))
+                .into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(d -> ((Number) d.get(EventDocument.SEQUENCE)).longValue()));
+        List<DomainEventData<?>> result = new ArrayList<>(found.size());
+        long expected = firstSequence;
+        for (Document doc : found) {
+            // a stream ends at its first missing sequence number
+            if (((Number) doc.get(EventDocument.SEQUENCE)).longValue() != expected++) {
+                break;
+            }
+            result.add(EventDocument.toEventData(doc));
+        }
+        return result;
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateId) {
+        Document snapshot = collections.snapshots().find(new Document("_id", aggregateId)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(EventDocument.toEventData(snapshot));
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!exists(aggregateIdentifier, 0)) {
+            return Optional.empty();
+        }
+        // exponential probe for an upper bound, then binary search: O(log n) point lookups
+        long low = 0;
+        long high = 1;
+        while (exists(aggregateIdentifier, high)) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long mid = (low + high) >>> 1;
+            if (exists(aggregateIdentifier, mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return Optional.of(low);
+    }
+
+    private boolean exists(String aggregateId, long sequence) {
+        return collections.events().find(new Document(EventDocument.STREAM_KEY, EventDocument.streamKey(aggregateId, sequence)))
+                .projection(Projections.include("_id")).first() != null;
+    }
+
+    // ---------------------------------------------------------------- streaming by position
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
+        long index = token == null ? 0L : token.getIndex();
+        SortedSet<Long> gaps = token == null ? new java.util.TreeSet<>() : token.getGaps();
+        long head = positions.head();
+
+        // gaps we still wait for, then the window after the token
+        Set<Long> wanted = new LinkedHashSet<>();
+        List<Long> expiredGaps = new ArrayList<>();
+        for (Long gap : gaps) {
+            if (gapWatch.stillOpen(gap)) {
+                wanted.add(gap);
+            } else {
+                expiredGaps.add(gap);
+            }
+        }
+        List<Document> found = new ArrayList<>();
+        long windowStart = index + 1;
+        while (true) {
+            long windowEnd = Math.min(windowStart + batchSize - 1, head);
+            Set<Long> query = new LinkedHashSet<>(wanted);
+            for (long p = windowStart; p <= windowEnd; p++) {
+                query.add(p);
+            }
+            if (!query.isEmpty()) {
+                collections.events().find(new Document(EventDocument.POSITION, new Document("$in", new ArrayList<>(query))))
+                        .into(found);
+            }
+            boolean foundBeyondIndex = found.stream().anyMatch(d -> EventDocument.position(d) > index);
+            // a whole window of positions that were handed out but never written (a crashed append): look further
+            if (foundBeyondIndex || windowEnd >= head) {
+                break;
+            }
+            windowStart = windowEnd + 1;
+            wanted.clear();
+        }
+        if (!expiredGaps.isEmpty()) {
+            log.info("Giving up on positions {}: allocated but never written within the gap timeout", expiredGaps);
+            if (token != null) {
+                SortedSet<Long> remaining = new java.util.TreeSet<>(gaps);
+                remaining.removeAll(expiredGaps);
+                token = new GapAwareTrackingToken(token.getIndex(), remaining);
+            }
+        }
+        found.sort(Comparator.comparingLong(EventDocument::position));
+        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        for (Document doc : found) {
+            long position = EventDocument.position(doc);
+            gapWatch.filled(position);
+            token = token == null
+                    ? GapAwareTrackingToken.newInstance(position, gapsBefore(position))
+                    : token.advanceTo(position, MAX_GAP_OFFSET);
+            result.add(new TrackedDomainEventData<>(token, EventDocument.toEventData(doc)));
+        }
+        return result;
+    }
+
+    /** Positions start at 1: a first event at a higher position has gaps below it that may still fill. */
+    private static List<Long> gapsBefore(long position) {
+        List<Long> gaps = new ArrayList<>();
+        for (long p = Math.max(1, position - MAX_GAP_OFFSET); p < position; p++) {
+            gaps.add(p);
+        }
+        return gaps;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return GapAwareTrackingToken.newInstance(positions.head(), List.of());
+    }
+
+    /**
+     * The token just before the first event stored at or after {@code instant}. Positions are dense and roughly in
+     * time order, so a binary search of point lookups finds it without a range scan.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant instant) {
+        long low = 1;
+        long high = positions.head();
+        long answer = high + 1;
+        while (low <= high) {
+            long mid = (low + high) >>> 1;
+            Document doc = nearestAtOrAfter(mid, high);
+            if (doc == null) {
+                high = mid - 1;
+                continue;
+            }
+            if (!EventDocument.timestamp(doc).toInstant().isBefore(instant)) {
+                answer = EventDocument.position(doc);
+                high = mid - 1;
+            } else {
+                low = EventDocument.position(doc) + 1;
+            }
+        }
+        return answer <= 1 ? null : GapAwareTrackingToken.newInstance(answer - 1, List.of());
+    }
+
+    private Document nearestAtOrAfter(long position, long limit) {
+        for (long p = position; p <= Math.min(limit, position + 64); p++) {
+            Document doc = collections.events().find(new Document(EventDocument.POSITION, p))
+                    .projection(Projections.include(EventDocument.TIMESTAMP)).first();
+            if (doc != null) {
+                return doc;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private EventStoreCollections collections;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+
+        public Builder() {
+            persistenceExceptionResolver(DUPLICATE_KEY);
+        }
+
+        public Builder collections(EventStoreCollections collections) {
+            this.collections = collections;
+            return this;
+        }
+
+        /** How long a missing position is waited for before it counts as a failed append. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (collections == null) {
+                throw new org.axonframework.common.AxonConfigurationException("the event store collections are required");
+            }
+        }
+
+        public MongoEventStorageEngine build() {
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+    }
+
+    /** A duplicate stream key or event id is a concurrent append to the same aggregate. */
+    static final PersistenceExceptionResolver DUPLICATE_KEY = exception -> {
+        if (exception instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream().anyMatch(e -> ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return exception instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    };
+}

@@ -1,0 +1,121 @@
+package de.efa.registry.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who may call what. URL rules express the role matrix of API.md; which <em>state</em> an OWNER may act for is
+ * checked where the state is known (the command endpoints, via {@link RegistryUser#requireMayActFor}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final String[] READ_ROLES_STATS = {"ANALYST", "AUDITOR", "ADMIN"};
+
+    @Bean
+    public SecurityFilterChain registrySecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper objectMapper,
+                                                @Value("${registry.demo.password:demo}") String demoPassword) throws Exception {
+        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper,
+                properties.isJwt() ? "Bearer" : "Basic realm=\"EfA Registry\"");
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/v1/stats/**").hasAnyRole(READ_ROLES_STATS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/**").hasAnyRole("OWNER", "ADMIN")
+                        .anyRequest().denyAll());
+        if (properties.isJwt()) {
+            http.oauth2ResourceServer(o -> o
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter())));
+        } else {
+            http.httpBasic(b -> b.authenticationEntryPoint(problems))
+                    .authenticationManager(demoAuthentication(demoPassword));
+        }
+        return http.build();
+    }
+
+    /** The demo principals, their password hashed once at start-up. */
+    private static AuthenticationManager demoAuthentication(String password) {
+        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
+        String hash = encoder.encode(password);
+        List<UserDetails> users = new ArrayList<>();
+        for (DemoPrincipals.DemoPrincipal principal : DemoPrincipals.ALL) {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            authorities.add(new SimpleGrantedAuthority(principal.role().authority()));
+            if (principal.state() != null) {
+                authorities.add(new SimpleGrantedAuthority(RegistryUser.STATE_AUTHORITY_PREFIX + principal.state().value()));
+            }
+            users.add(User.withUsername(principal.username()).password(hash).authorities(authorities).build());
+        }
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
+        dao.setPasswordEncoder(encoder);
+        return new ProviderManager(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    /** {@code roles: ["OWNER"]} and {@code state: "16"} become {@code ROLE_OWNER} and {@code STATE_16}. */
+    static JwtAuthenticationConverter jwtConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::authorities);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        if (roles != null) {
+            for (String role : roles) {
+                for (Role known : Role.values()) {
+                    if (known.name().equalsIgnoreCase(role)) {
+                        authorities.add(new SimpleGrantedAuthority(known.authority()));
+                    }
+                }
+            }
+        }
+        String state = jwt.getClaimAsString("state");
+        if (state != null && state.matches("(0[1-9]|1[0-6])")) {
+            authorities.add(new SimpleGrantedAuthority(RegistryUser.STATE_AUTHORITY_PREFIX + state));
+        }
+        return authorities;
+    }
+}

@@ -1,0 +1,53 @@
+package de.efa.registry.platform.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.efa.registry.platform.embedded.EmbeddedMongoStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one MongoDB client of an application: the configured {@code registry.mongodb.uri}, or else the embedded store
+ * that the standalone application provides as a bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RegistryProperties.class)
+public class MongoStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public MongoClient registryMongoClient(RegistryProperties properties, ObjectProvider<EmbeddedMongoStore> embedded) {
+        String uri = properties.mongodb().uri();
+        if (!properties.mongodb().isConfigured()) {
+            EmbeddedMongoStore store = embedded.getIfAvailable();
+            if (store == null) {
+                throw new IllegalStateException("registry.mongodb.uri is not set and this application has no embedded store");
+            }
+            uri = store.connectionString();
+            log.info("Using the embedded store at {}", uri);
+        } else {
+            log.info("Using MongoDB at {}", new ConnectionString(uri).getHosts());
+        }
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applicationName("efa-registry")
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build());
+    }
+
+    @Bean
+    public MongoDatabase registryDatabase(MongoClient client, RegistryProperties properties) {
+        return client.getDatabase(properties.mongodb().database());
+    }
+}

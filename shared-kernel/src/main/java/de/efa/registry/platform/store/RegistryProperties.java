@@ -1,0 +1,42 @@
+package de.efa.registry.platform.store;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the registry reads from configuration under {@code registry.*}.
+ *
+ * @param dataDir    where the embedded store keeps its files (standalone without {@code mongodb.uri})
+ * @param mongodb    the MongoDB to use; empty URI means the embedded store
+ * @param eventStore tuning of the event store
+ */
+@ConfigurationProperties("registry")
+public record RegistryProperties(@DefaultValue("./registry-data") Path dataDir,
+                                 @DefaultValue Mongodb mongodb,
+                                 @DefaultValue EventStore eventStore) {
+
+    /**
+     * @param uri      a MongoDB connection string; blank selects the embedded store where one is available
+     * @param database the database all collections live in
+     */
+    public record Mongodb(@DefaultValue("") String uri, @DefaultValue("registry") String database) {
+
+        public boolean isConfigured() {
+            return uri != null && !uri.isBlank();
+        }
+    }
+
+    /**
+     * @param batchSize  events per read of the stream (positions per {@code $in}) and per aggregate load batch
+     * @param gapTimeout how long a position that was handed out but not written is waited for
+     * @param fetchDelay how long an idle stream waits before it polls the store again (events appended in this JVM
+     *                   wake it at once)
+     */
+    public record EventStore(@DefaultValue("512") int batchSize,
+                             @DefaultValue("60s") Duration gapTimeout,
+                             @DefaultValue("100ms") Duration fetchDelay) {
+    }
+}

@@ -1,0 +1,31 @@
+package de.efa.registry.platform.web;
+
+import java.net.URI;
+
+/** The {@code type} URIs of the registry's problem answers (RFC 9457); a 422's type names the rule it enforces. */
+public final class ProblemTypes {
+
+    public static final String BASE = "https://efa-registry.de/problems/";
+
+    public static final URI INVALID_INPUT = of("invalid-input");
+    public static final URI MALFORMED_BODY = of("malformed-body");
+    public static final URI UNAUTHENTICATED = of("unauthenticated");
+    public static final URI FORBIDDEN = of("forbidden");
+    public static final URI NOT_FOUND = of("not-found");
+    public static final URI CONFLICT = of("conflict");
+    public static final URI CONCURRENT_CHANGE = of("concurrent-change");
+    public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+    public static final URI NOT_ACCEPTABLE = of("not-acceptable");
+    public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+    public static final URI NOT_YET_CONSISTENT = of("not-yet-consistent");
+    public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
+    public static final URI INTERNAL = of("internal-error");
+
+    private ProblemTypes() {
+    }
+
+    public static URI of(String name) {
+        return URI.create(BASE + name);
+    }
+}
