@@ -1,0 +1,58 @@
+package de.efa.registry.testsupport;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.efa.registry.platform.embedded.EmbeddedMongoStore;
+
+import java.util.UUID;
+
+/**
+ * The MongoDB every test talks to over TCP: the one named by {@code REGISTRY_TEST_MONGODB_URI}, or else one
+ * in-memory embedded server per test JVM. Each test gets a database of its own, so tests never see each other.
+ */
+public final class TestStore {
+
+    public static final String URI_VARIABLE = "REGISTRY_TEST_MONGODB_URI";
+
+    private static EmbeddedMongoStore embedded;
+    private static MongoClient client;
+
+    private TestStore() {
+    }
+
+    public static synchronized String uri() {
+        String external = System.getenv(URI_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        if (embedded == null) {
+            embedded = EmbeddedMongoStore.inMemory();
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        }
+        return embedded.connectionString();
+    }
+
+    public static synchronized MongoClient client() {
+        if (client == null) {
+            client = MongoClients.create(uri());
+        }
+        return client;
+    }
+
+    public static String freshDatabase() {
+        return "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** The project root (for {@code ../shared/data}), as Maven passes it; the working directory otherwise. */
+    public static java.nio.file.Path projectRoot() {
+        String root = System.getProperty("registry.root");
+        java.nio.file.Path path = root == null ? java.nio.file.Path.of("").toAbsolutePath() : java.nio.file.Path.of(root);
+        // when run from a module directory without Maven, step up to the root
+        return java.nio.file.Files.exists(path.resolve("mvnw")) ? path : path.getParent();
+    }
+
+    /** The official municipality directory shipped beside the project (never copied into it). */
+    public static java.nio.file.Path officialDirectory() {
+        return projectRoot().resolve("../shared/data/GV100AD_301123.txt").normalize();
+    }
+}
