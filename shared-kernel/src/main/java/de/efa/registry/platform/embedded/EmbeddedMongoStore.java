@@ -81,6 +81,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /** H2 backend with its MVStore file in {@code dataDir} (created if needed), oplog on, durable acknowledgements. */
     public static EmbeddedMongoStore onDisk(Path dataDir) {
+        return onDisk(dataDir, RETENTION_TIME_MILLIS);
+    }
+
+    /** As {@link #onDisk(Path)} with another MVStore retention time (tests use 0 to prove reads are protected). */
+    static EmbeddedMongoStore onDisk(Path dataDir, int retentionTimeMillis) {
         Objects.requireNonNull(dataDir, "dataDir");
         try {
             Files.createDirectories(dataDir);
@@ -92,7 +97,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             .autoCommitDisabled()
             .open();
         try {
-            mvStore.setRetentionTime(RETENTION_TIME_MILLIS);
+            mvStore.setRetentionTime(retentionTimeMillis);
             H2Backend backend = new H2Backend(mvStore);
             backend.version(ServerVersion.MONGO_5_0);
             backend.enableOplog();
@@ -115,6 +120,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         if (gate != null) {
             gate.compact();
         }
+    }
+
+    /** Size of the MVStore file in bytes (0 for the memory store). */
+    long fileSize() {
+        return gate == null ? 0 : gate.fileSize();
     }
 
     /** Number of MVStore commits so far (0 for the memory store). */

@@ -219,6 +219,10 @@ final class GroupCommitGate implements InvocationHandler {
         }
     }
 
+    long fileSize() {
+        return mvStore.isClosed() ? 0 : mvStore.getFileStore().size();
+    }
+
     long commitCount() {
         return commits.get();
     }
