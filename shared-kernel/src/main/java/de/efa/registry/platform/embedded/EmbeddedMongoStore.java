@@ -43,6 +43,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * by registering their version; this is an extra margin for readers outside the command path.
      */
     static final int RETENTION_TIME_MILLIS = 60_000;
+    /** MVStore page cache in MB (H2's default is 16). */
+    static final int PAGE_CACHE_MB = 64;
 
     private final MongoServer server;
     private final MongoBackend backend;
@@ -81,11 +83,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /** H2 backend with its MVStore file in {@code dataDir} (created if needed), oplog on, durable acknowledgements. */
     public static EmbeddedMongoStore onDisk(Path dataDir) {
-        return onDisk(dataDir, RETENTION_TIME_MILLIS);
+        return onDisk(dataDir, RETENTION_TIME_MILLIS, PAGE_CACHE_MB);
     }
 
-    /** As {@link #onDisk(Path)} with another MVStore retention time (tests use 0 to prove reads are protected). */
-    static EmbeddedMongoStore onDisk(Path dataDir, int retentionTimeMillis) {
+    /**
+     * As {@link #onDisk(Path)} with another MVStore retention time and page cache size; tests use 0 and 0 so that
+     * only the registered read version protects a long scan.
+     */
+    static EmbeddedMongoStore onDisk(Path dataDir, int retentionTimeMillis, int pageCacheMb) {
         Objects.requireNonNull(dataDir, "dataDir");
         try {
             Files.createDirectories(dataDir);
@@ -95,6 +100,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         MVStore mvStore = new MVStore.Builder()
             .fileName(dataDir.resolve(FILE_NAME).toAbsolutePath().toString())
             .autoCommitDisabled()
+            .cacheSize(pageCacheMb)
             .open();
         try {
             mvStore.setRetentionTime(retentionTimeMillis);
