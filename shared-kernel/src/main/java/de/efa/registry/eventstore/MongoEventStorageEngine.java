@@ -85,6 +85,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         long first = positions.allocate(events.size());
+        positionsAllocated(first, events.size());
         List<Document> documents = new ArrayList<>(events.size());
         Map<String, String> lastHashes = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
@@ -101,6 +102,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return;
         }
         AppendedPositions.record(first + events.size() - 1);
+    }
+
+    /**
+     * Called between reserving positions and inserting the events: the window in which a slow or dying writer
+     * leaves a gap that readers must wait for. A seam for tests that stretch or break that window.
+     */
+    protected void positionsAllocated(long firstPosition, int count) {
     }
 
     private Document toDocument(EventMessage<?> event, long position, Serializer serializer, Map<String, String> lastHashes) {

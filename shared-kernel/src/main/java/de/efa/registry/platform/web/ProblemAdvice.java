@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import de.efa.registry.kernel.common.InvalidValueException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input", e.getMessage(), errors);
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    public ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONCURRENT_CHANGE, "Concurrent change",
                 "Someone else changed the same record at the same moment; read it again and retry", null);
     }
@@ -72,8 +73,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidValueException invalid) {
             return invalidValue(invalid);
         }
-        if (cause instanceof ConcurrencyException concurrency) {
-            return concurrentChange(concurrency);
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrentChange((RuntimeException) cause);
         }
         return unexpected(e);
     }
