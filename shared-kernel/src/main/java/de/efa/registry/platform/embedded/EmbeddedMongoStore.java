@@ -42,7 +42,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * How long MVStore keeps chunks that are no longer referenced by the newest version. Long reads are protected
      * by registering their version; this is an extra margin for readers outside the command path.
      */
-    static final int RETENTION_TIME_MILLIS = 60_000;
+    static final int RETENTION_TIME_MILLIS = 5_000;
     /** MVStore page cache in MB (H2's default is 16). */
     static final int PAGE_CACHE_MB = 64;
 

@@ -114,6 +114,7 @@ final class GroupCommitGate implements InvocationHandler {
 
     private Object gate(String command, Document query, Method method, Object[] args) throws Throwable {
         if (isWrite(command, query)) {
+            log.trace("write command {}", command);
             return write(method, args);
         }
         return read(method, args);
