@@ -25,11 +25,13 @@ public final class EventStoreCollections {
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> aggregateHeads;
 
     public EventStoreCollections(MongoDatabase database) {
         this.events = database.getCollection(EVENTS);
         this.snapshots = database.getCollection(SNAPSHOTS);
         this.counters = database.getCollection(COUNTERS);
+        this.aggregateHeads = database.getCollection(AggregateHeads.COLLECTION);
     }
 
     public void ensureIndexes() {
@@ -47,5 +49,10 @@ public final class EventStoreCollections {
 
     public MongoCollection<Document> counters() {
         return counters;
+    }
+
+    /** Where each aggregate's stream ended, see {@link AggregateHeads}. */
+    public MongoCollection<Document> aggregateHeads() {
+        return aggregateHeads;
     }
 }

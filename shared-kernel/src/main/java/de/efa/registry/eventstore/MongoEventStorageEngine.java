@@ -54,12 +54,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final EventStoreCollections collections;
     private final PositionAllocator positions;
     private final GapWatch gapWatch;
+    private final AggregateHeads heads;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.collections = builder.collections;
         this.positions = new PositionAllocator(collections.counters());
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
+        this.heads = new AggregateHeads(collections.aggregateHeads());
         collections.ensureIndexes();
         positions.ensureCounter();
     }
@@ -101,6 +103,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             handlePersistenceException(e, events.get(0));
             return;
         }
+        heads.advance(documents);
         AppendedPositions.record(first + events.size() - 1);
     }
 

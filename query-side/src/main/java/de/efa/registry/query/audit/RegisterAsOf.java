@@ -1,0 +1,26 @@
+package de.efa.registry.query.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The register as it stood at one instant, rebuilt from the history alone.
+ *
+ * @param asOf the instant: every event recorded at or before it counts, none after
+ */
+record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> cooperations) {
+
+    /** @param activeAdoptions adoptions of the service that were ACTIVE (not ended, not unsupported) at that instant */
+    record Service(String serviceId, String name, String providingState, List<Version> versions, long activeAdoptions) {
+    }
+
+    record Version(String version, String status) {
+    }
+
+    record Cooperation(String cooperationId, String name, List<Member> members) {
+    }
+
+    record Member(String state, LocalDate joinedOn, LocalDate leftOn) {
+    }
+}

@@ -1,0 +1,121 @@
+package de.efa.registry.query.audit;
+
+import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
+import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
+import de.efa.registry.kernel.cooperation.StateLeftCooperation;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionPublished;
+import de.efa.registry.kernel.service.VersionRetired;
+import de.efa.registry.kernel.service.VersionStatus;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Folds events, in the order they were stored, into the register's state: services with their versions' status and
+ * active adoptions, cooperations with their members. Deliberately its own small model, sharing nothing with the
+ * query-side projections, so that it can check them.
+ */
+final class RegisterFold {
+
+    /** The events that change what the register shows; everything else is skipped without deserializing it. */
+    static final Set<String> RELEVANT = Set.of(ServiceRegistered.class.getName(), VersionPublished.class.getName(),
+            VersionDeprecated.class.getName(), VersionRetired.class.getName(), AdoptionStarted.class.getName(),
+            AdoptionVersionSwitched.class.getName(), AdoptionEnded.class.getName(),
+            AdoptionMarkedUnsupported.class.getName(), CooperationFounded.class.getName(),
+            StateJoinedCooperation.class.getName(), StateLeftCooperation.class.getName());
+
+    private final Map<String, ServiceState> services = new LinkedHashMap<>();
+    private final Map<String, AdoptionState> adoptions = new LinkedHashMap<>();
+    private final Map<String, CooperationState> cooperations = new LinkedHashMap<>();
+
+    void apply(Object event) {
+        if (event instanceof ServiceRegistered e) {
+            services.put(e.serviceId().value(), new ServiceState(e.serviceId().value(), e.name(), e.providingState().value()));
+        } else if (event instanceof VersionPublished e) {
+            service(e.serviceId().value()).versions.put(e.version().toString(), VersionStatus.ACTIVE);
+        } else if (event instanceof VersionDeprecated e) {
+            service(e.serviceId().value()).versions.put(e.version().toString(), VersionStatus.DEPRECATED);
+        } else if (event instanceof VersionRetired e) {
+            service(e.serviceId().value()).versions.put(e.version().toString(), VersionStatus.RETIRED);
+        } else if (event instanceof AdoptionStarted e) {
+            adoptions.put(e.adoptionId().value(), new AdoptionState(e.serviceId().value(), AdoptionStatus.ACTIVE));
+        } else if (event instanceof AdoptionVersionSwitched e) {
+            // a switch (by request or by the retirement process) leaves the adoption active on another version
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> new AdoptionState(a.serviceId, AdoptionStatus.ACTIVE));
+        } else if (event instanceof AdoptionMarkedUnsupported e) {
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> new AdoptionState(a.serviceId, AdoptionStatus.UNSUPPORTED));
+        } else if (event instanceof AdoptionEnded e) {
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> new AdoptionState(a.serviceId, AdoptionStatus.ENDED));
+        } else if (event instanceof CooperationFounded e) {
+            CooperationState cooperation = new CooperationState(e.cooperationId().value(), e.name());
+            for (StateCode state : e.foundingStates()) {
+                cooperation.members.put(state.value(), new RegisterAsOf.Member(state.value(), e.signedOn(), null));
+            }
+            cooperations.put(e.cooperationId().value(), cooperation);
+        } else if (event instanceof StateJoinedCooperation e) {
+            cooperation(e.cooperationId().value()).members.put(e.state().value(),
+                    new RegisterAsOf.Member(e.state().value(), e.joinedOn(), null));
+        } else if (event instanceof StateLeftCooperation e) {
+            cooperation(e.cooperationId().value()).members.computeIfPresent(e.state().value(),
+                    (s, m) -> new RegisterAsOf.Member(s, m.joinedOn(), e.leftOn()));
+        }
+    }
+
+    RegisterAsOf result(Instant asOf) {
+        Map<String, Long> active = new LinkedHashMap<>();
+        adoptions.values().stream().filter(a -> a.status == AdoptionStatus.ACTIVE)
+                .forEach(a -> active.merge(a.serviceId, 1L, Long::sum));
+        return new RegisterAsOf(asOf,
+                services.values().stream().map(s -> new RegisterAsOf.Service(s.serviceId, s.name, s.providingState,
+                        s.versions.entrySet().stream().map(v -> new RegisterAsOf.Version(v.getKey(), v.getValue().name())).toList(),
+                        active.getOrDefault(s.serviceId, 0L))).toList(),
+                cooperations.values().stream().map(c -> new RegisterAsOf.Cooperation(c.cooperationId, c.name,
+                        c.members.values().stream().toList())).toList());
+    }
+
+    /** Events of a service or cooperation whose founding event is missing still count, under an unnamed entry. */
+    private ServiceState service(String serviceId) {
+        return services.computeIfAbsent(serviceId, id -> new ServiceState(id, null, null));
+    }
+
+    private CooperationState cooperation(String cooperationId) {
+        return cooperations.computeIfAbsent(cooperationId, id -> new CooperationState(id, null));
+    }
+
+    private static final class ServiceState {
+        final String serviceId;
+        final String name;
+        final String providingState;
+        final Map<String, VersionStatus> versions = new LinkedHashMap<>();
+
+        ServiceState(String serviceId, String name, String providingState) {
+            this.serviceId = serviceId;
+            this.name = name;
+            this.providingState = providingState;
+        }
+    }
+
+    private record AdoptionState(String serviceId, AdoptionStatus status) {
+    }
+
+    private static final class CooperationState {
+        final String cooperationId;
+        final String name;
+        final Map<String, RegisterAsOf.Member> members = new LinkedHashMap<>();
+
+        CooperationState(String cooperationId, String name) {
+            this.cooperationId = cooperationId;
+            this.name = name;
+        }
+    }
+}
