@@ -12,7 +12,7 @@ public class WriteLookupProcessors {
     public static final String REPAIR = "write-lookup-repair";
 
     @Bean
-    ConfigurerModule writeLookupProcessing() {
+    ConfigurerModule writeLookupProcessorModule() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(LIVE)
                 .registerTrackingEventProcessor(REPAIR));

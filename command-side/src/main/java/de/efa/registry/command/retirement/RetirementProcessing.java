@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class RetirementProcessing {
 
     @Bean
-    ConfigurerModule retirementProcessing() {
+    ConfigurerModule retirementProcessorModule() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(RetirementProcess.NAME));
     }
