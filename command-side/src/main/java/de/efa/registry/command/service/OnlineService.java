@@ -1,37 +1,145 @@
 package de.efa.registry.command.service;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import de.efa.registry.command.lookup.LeikaKeyClaims;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.DeprecateVersion;
+import de.efa.registry.kernel.service.LeikaKey;
+import de.efa.registry.kernel.service.MaturityLevel;
+import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RegisterService;
+import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionPublished;
+import de.efa.registry.kernel.service.VersionRetired;
+import de.efa.registry.kernel.service.VersionStatus;
+import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
+import java.util.TreeMap;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An online service of one providing state: its versions and their lifecycle. */
+/**
+ * An online service of one providing state: its versions and their lifecycle. Versions strictly increase; a version
+ * only ever moves forwards (ACTIVE → DEPRECATED → RETIRED; retiring an ACTIVE version at once is allowed, for the
+ * day a version must go without notice); a successor is always a higher ACTIVE version.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "serviceSnapshotTrigger")
 public class OnlineService {
 
     @AggregateIdentifier
     private ServiceId serviceId;
     private StateCode providingState;
+    private LeikaKey leikaKey;
+    private TreeMap<ServiceVersion, PublishedVersion> versions = new TreeMap<>();
 
     protected OnlineService() {
         // for Axon
     }
 
     @CommandHandler
-    public OnlineService(RegisterService command) {
+    public OnlineService(RegisterService command, LeikaKeyClaims claims) {
+        claims.claim(command.providingState(), command.leikaKey(), command.serviceId());
+        // without transactions the claim is taken before the event is stored; give it back if storing fails
+        CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u ->
+                claims.release(command.providingState(), command.leikaKey(), command.serviceId())));
         apply(new ServiceRegistered(command.serviceId(), command.leikaKey(), command.name(), command.providingState(),
                 command.reuse(), command.topic(), command.description()));
+    }
+
+    @CommandHandler
+    void handle(PublishVersion command) {
+        if (versions.containsKey(command.version())) {
+            throw RegistryProblem.conflict("Version " + command.version() + " of service " + serviceId + " already exists");
+        }
+        if (!versions.isEmpty() && !command.version().isHigherThan(versions.lastKey())) {
+            throw RegistryProblem.ruleViolated("version-not-higher", "Version not higher than the latest",
+                    "Version " + command.version() + " is not higher than the latest version " + versions.lastKey());
+        }
+        apply(new VersionPublished(serviceId, command.version(), command.maturityLevel(), MaturityLevel.MODEL,
+                command.releasedOn(), command.url()));
+    }
+
+    @CommandHandler
+    void handle(DeprecateVersion command) {
+        PublishedVersion version = existing(command.version());
+        if (version.status() != VersionStatus.ACTIVE) {
+            throw RegistryProblem.ruleViolated("version-not-active", "Version not active",
+                    "Only an ACTIVE version can be deprecated; " + command.version() + " is " + version.status());
+        }
+        requireNotBeforeRelease(version, command.sunsetOn(), "sunset");
+        requireValidSuccessor(command.version(), command.successor());
+        apply(new VersionDeprecated(serviceId, command.version(), command.sunsetOn(), command.successor()));
+    }
+
+    @CommandHandler
+    void handle(RetireVersion command) {
+        PublishedVersion version = existing(command.version());
+        if (version.status() == VersionStatus.RETIRED) {
+            throw RegistryProblem.ruleViolated("version-already-retired", "Version already retired",
+                    "Version " + command.version() + " of service " + serviceId + " is already retired");
+        }
+        requireNotBeforeRelease(version, command.retiredOn(), "retirement");
+        requireValidSuccessor(command.version(), command.successor());
+        apply(new VersionRetired(serviceId, command.version(), command.retiredOn(), command.successor()));
+    }
+
+    private PublishedVersion existing(ServiceVersion version) {
+        PublishedVersion published = versions.get(version);
+        if (published == null) {
+            throw RegistryProblem.notFound("Version " + version + " of service", serviceId);
+        }
+        return published;
+    }
+
+    private void requireNotBeforeRelease(PublishedVersion version, LocalDate date, String what) {
+        if (date.isBefore(version.releasedOn())) {
+            throw RegistryProblem.ruleViolated("date-before-release", "Date before release",
+                    "The " + what + " date " + date + " lies before the release on " + version.releasedOn());
+        }
+    }
+
+    private void requireValidSuccessor(ServiceVersion version, ServiceVersion successor) {
+        if (successor == null) {
+            return;
+        }
+        PublishedVersion candidate = versions.get(successor);
+        if (candidate == null || candidate.status() != VersionStatus.ACTIVE || !successor.isHigherThan(version)) {
+            throw RegistryProblem.ruleViolated("invalid-successor", "Invalid successor",
+                    "The successor of " + version + " must be a higher ACTIVE version of the same service; " + successor
+                            + (candidate == null ? " does not exist" : " is " + candidate.status()));
+        }
     }
 
     @EventSourcingHandler
     void on(ServiceRegistered event) {
         this.serviceId = event.serviceId();
         this.providingState = event.providingState();
+        this.leikaKey = event.leikaKey();
+    }
+
+    @EventSourcingHandler
+    void on(VersionPublished event) {
+        versions.put(event.version(), new PublishedVersion(VersionStatus.ACTIVE, event.releasedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(VersionDeprecated event) {
+        versions.computeIfPresent(event.version(), (v, p) -> p.withStatus(VersionStatus.DEPRECATED));
+    }
+
+    @EventSourcingHandler
+    void on(VersionRetired event) {
+        versions.computeIfPresent(event.version(), (v, p) -> p.withStatus(VersionStatus.RETIRED));
     }
 }

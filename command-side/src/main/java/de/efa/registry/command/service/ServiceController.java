@@ -1,25 +1,37 @@
 package de.efa.registry.command.service;
 
+import de.efa.registry.command.lookup.ServiceFacts;
+import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
+import de.efa.registry.kernel.service.MaturityLevel;
+import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RegisterService;
+import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.platform.security.RegistryUser;
+import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Service owners register their online services and manage their versions. */
@@ -28,9 +40,13 @@ import java.util.Map;
 class ServiceController {
 
     private final CommandGateway commands;
+    private final CommandResponses responses;
+    private final WriteLookup lookup;
 
-    ServiceController(CommandGateway commands) {
+    ServiceController(CommandGateway commands, CommandResponses responses, WriteLookup lookup) {
         this.commands = commands;
+        this.responses = responses;
+        this.lookup = lookup;
     }
 
     record RegisterServiceRequest(@NotNull LeikaKey leikaKey,
@@ -41,14 +57,75 @@ class ServiceController {
                                   @Size(max = 5000) String description) {
     }
 
+    record PublishVersionRequest(@NotNull ServiceVersion version,
+                                 @NotNull MaturityLevel maturityLevel,
+                                 @NotNull LocalDate releasedOn,
+                                 @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
+    }
+
+    record DeprecationRequest(@NotNull LocalDate sunsetOn, ServiceVersion successor) {
+    }
+
+    record RetirementRequest(@NotNull LocalDate retiredOn, ServiceVersion successor) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterServiceRequest request) {
         RegistryUser.current().requireMayActFor(request.providingState());
         ServiceId serviceId = ServiceId.random();
-        return CommandResponses.execute(HttpStatus.CREATED, () -> {
+        return responses.execute(HttpStatus.CREATED, () -> {
             commands.sendAndWait(new RegisterService(serviceId, request.leikaKey(), request.name().strip(),
-                    request.providingState(), request.reuse(), request.topic(), request.description()));
+                    request.providingState(), request.reuse(), blankToNull(request.topic()), blankToNull(request.description())));
             return Map.of("serviceId", serviceId.value());
         });
+    }
+
+    @PostMapping(path = "/{serviceId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> publish(@PathVariable ServiceId serviceId, @Valid @RequestBody PublishVersionRequest request) {
+        ownedService(serviceId);
+        return responses.execute(HttpStatus.CREATED, () -> {
+            commands.sendAndWait(new PublishVersion(serviceId, request.version(), request.maturityLevel(),
+                    request.releasedOn(), blankToNull(request.url())));
+            return answer(serviceId, request.version(), "ACTIVE");
+        });
+    }
+
+    @PostMapping(path = "/{serviceId}/versions/{version}/deprecation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> deprecate(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
+                                                  @Valid @RequestBody DeprecationRequest request) {
+        ownedService(serviceId);
+        return responses.execute(HttpStatus.OK, () -> {
+            commands.sendAndWait(new DeprecateVersion(serviceId, version, request.sunsetOn(), request.successor()));
+            return answer(serviceId, version, "DEPRECATED");
+        });
+    }
+
+    @PostMapping(path = "/{serviceId}/versions/{version}/retirement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> retire(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
+                                               @Valid @RequestBody RetirementRequest request) {
+        ownedService(serviceId);
+        return responses.execute(HttpStatus.OK, () -> {
+            commands.sendAndWait(new RetireVersion(serviceId, version, request.retiredOn(), request.successor()));
+            return answer(serviceId, version, "RETIRED");
+        });
+    }
+
+    /** 404 before 403: an owner learns that a service exists, which the public register shows anyway. */
+    private ServiceFacts ownedService(ServiceId serviceId) {
+        ServiceFacts service = lookup.service(serviceId).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
+        RegistryUser.current().requireMayActFor(service.providingState());
+        return service;
+    }
+
+    private static Map<String, Object> answer(ServiceId serviceId, ServiceVersion version, String status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serviceId", serviceId.value());
+        body.put("version", version.toString());
+        body.put("status", status);
+        return body;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

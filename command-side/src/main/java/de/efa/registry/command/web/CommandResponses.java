@@ -1,28 +1,51 @@
 package de.efa.registry.command.web;
 
 import de.efa.registry.eventstore.AppendedPositions;
+import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.platform.web.RegistryHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
 
 /**
  * Runs a command on the request thread and answers with {@code Registry-Position}: the global position of the last
- * event the command stored, so the client can read its own write from the query side.
+ * event the command stored, so the client can read its own write from the query side. A write that stored nothing
+ * (a repeated import) answers the current head: everything it depends on is at or below it.
  */
-public final class CommandResponses {
+@Component
+public class CommandResponses {
 
-    private CommandResponses() {
+    private static final ThreadLocal<Long> FAN_OUT = new ThreadLocal<>();
+
+    private final MongoEventStorageEngine eventStore;
+
+    public CommandResponses(MongoEventStorageEngine eventStore) {
+        this.eventStore = eventStore;
     }
 
-    public static <T> ResponseEntity<T> execute(HttpStatus status, Supplier<T> command) {
+    public <T> ResponseEntity<T> execute(HttpStatus status, Supplier<T> command) {
         AppendedPositions.reset();
+        FAN_OUT.remove();
         try {
             T body = command.get();
-            return ResponseEntity.status(status).header(RegistryHeaders.POSITION, Long.toString(AppendedPositions.last())).body(body);
+            long position = Math.max(AppendedPositions.last(), FAN_OUT.get() == null ? -1L : FAN_OUT.get());
+            if (position < 0) {
+                position = eventStore.headPosition();
+            }
+            return ResponseEntity.status(status).header(RegistryHeaders.POSITION, Long.toString(position)).body(body);
         } finally {
             AppendedPositions.reset();
+            FAN_OUT.remove();
+        }
+    }
+
+    /** Positions stored by worker threads on behalf of the current request ({@link CommandFanOut}). */
+    static void noteAppended(long position) {
+        Long previous = FAN_OUT.get();
+        if (previous == null || position > previous) {
+            FAN_OUT.set(position);
         }
     }
 }

@@ -1,0 +1,102 @@
+package de.efa.registry.command.adoption;
+
+import de.efa.registry.command.lookup.AdoptionFacts;
+import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.command.web.CommandResponses;
+import de.efa.registry.kernel.adoption.AdoptService;
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.adoption.SwitchAdoptionVersion;
+import de.efa.registry.kernel.adoption.TerminateAdoption;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.platform.security.RegistryUser;
+import de.efa.registry.platform.web.RegistryProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Service owners adopt services for the municipalities of their state, switch versions and end adoptions. */
+@RestController
+@RequestMapping(path = "/api/v1/adoptions", produces = MediaType.APPLICATION_JSON_VALUE)
+class AdoptionController {
+
+    private final CommandGateway commands;
+    private final CommandResponses responses;
+    private final WriteLookup lookup;
+    private final BulkAdoption bulkAdoption;
+
+    AdoptionController(CommandGateway commands, CommandResponses responses, WriteLookup lookup, BulkAdoption bulkAdoption) {
+        this.commands = commands;
+        this.responses = responses;
+        this.lookup = lookup;
+        this.bulkAdoption = bulkAdoption;
+    }
+
+    record AdoptionRequest(@NotNull ServiceId serviceId, @NotNull Ags ags, ServiceVersion version, @NotNull LocalDate effectiveFrom) {
+    }
+
+    record SwitchRequest(@NotNull ServiceVersion version, @NotNull LocalDate effectiveFrom) {
+    }
+
+    record TerminationRequest(@NotNull LocalDate endsOn) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, String>> adopt(@Valid @RequestBody AdoptionRequest request) {
+        RegistryUser.current().requireMayActFor(request.ags().state());
+        AdoptionId adoptionId = AdoptionId.random();
+        return responses.execute(HttpStatus.CREATED, () -> {
+            commands.sendAndWait(new AdoptService(request.ags(), adoptionId, request.serviceId(), request.version(),
+                    request.effectiveFrom()));
+            // the live lookup was written in the command's unit of work: it knows the version the rules chose
+            String version = lookup.adoption(adoptionId).map(a -> a.version().toString())
+                    .orElse(request.version() == null ? null : request.version().toString());
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("adoptionId", adoptionId.value());
+            body.put("version", version);
+            return body;
+        });
+    }
+
+    @PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BulkAdoption.Result> adoptInBulk(@Valid @RequestBody BulkAdoption.Request request) {
+        return responses.execute(HttpStatus.OK, () -> bulkAdoption.adopt(request, RegistryUser.current()));
+    }
+
+    @PostMapping(path = "/{adoptionId}/version-switch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, String>> switchVersion(@PathVariable AdoptionId adoptionId, @Valid @RequestBody SwitchRequest request) {
+        AdoptionFacts adoption = ownedAdoption(adoptionId);
+        return responses.execute(HttpStatus.OK, () -> {
+            commands.sendAndWait(new SwitchAdoptionVersion(adoption.ags(), adoptionId, request.version(), request.effectiveFrom()));
+            return Map.of("adoptionId", adoptionId.value(), "version", request.version().toString(), "status", "ACTIVE");
+        });
+    }
+
+    @PostMapping(path = "/{adoptionId}/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, String>> terminate(@PathVariable AdoptionId adoptionId, @Valid @RequestBody TerminationRequest request) {
+        AdoptionFacts adoption = ownedAdoption(adoptionId);
+        return responses.execute(HttpStatus.OK, () -> {
+            commands.sendAndWait(new TerminateAdoption(adoption.ags(), adoptionId, request.endsOn()));
+            return Map.of("adoptionId", adoptionId.value(), "status", "ENDED", "endsOn", request.endsOn().toString());
+        });
+    }
+
+    private AdoptionFacts ownedAdoption(AdoptionId adoptionId) {
+        AdoptionFacts adoption = lookup.adoption(adoptionId).orElseThrow(() -> RegistryProblem.notFound("Adoption", adoptionId));
+        RegistryUser.current().requireMayActFor(adoption.ags().state());
+        return adoption;
+    }
+}

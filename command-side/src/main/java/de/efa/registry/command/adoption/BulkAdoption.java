@@ -1,0 +1,142 @@
+package de.efa.registry.command.adoption;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.efa.registry.command.lookup.MunicipalityFacts;
+import de.efa.registry.command.lookup.ServiceFacts;
+import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.command.web.CommandFanOut;
+import de.efa.registry.command.web.RequestMetaData;
+import de.efa.registry.kernel.adoption.AdoptService;
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.common.InvalidValueException;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.municipality.DistrictKey;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.platform.security.RegistryUser;
+import de.efa.registry.platform.web.ProblemTypes;
+import de.efa.registry.platform.web.RegistryProblem;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One service for many municipalities at once — a list, a district or a whole state. Every municipality is its own
+ * command (and aggregate): the answer reports per municipality what was refused and why, the rest is stored.
+ */
+@Component
+class BulkAdoption {
+
+    static final int MAX_MUNICIPALITIES = 20_000;
+    private static final Logger log = LoggerFactory.getLogger(BulkAdoption.class);
+
+    private final WriteLookup lookup;
+    private final CommandFanOut fanOut;
+
+    BulkAdoption(WriteLookup lookup, CommandFanOut fanOut) {
+        this.lookup = lookup;
+        this.fanOut = fanOut;
+    }
+
+    record Request(@NotNull ServiceId serviceId, ServiceVersion version, @NotNull LocalDate effectiveFrom,
+                   @Size(max = MAX_MUNICIPALITIES) List<@NotNull Ags> ags, DistrictKey district, StateCode state) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Rejection(String ags, int status, String type, String title) {
+    }
+
+    record Result(int accepted, List<Rejection> rejected) {
+    }
+
+    Result adopt(Request request, RegistryUser caller) {
+        long selectors = java.util.stream.Stream.of(request.ags(), request.district(), request.state())
+                .filter(java.util.Objects::nonNull).count();
+        if (selectors != 1) {
+            throw new InvalidValueException("ags", "name exactly one of ags, district or state");
+        }
+        ServiceFacts service = lookup.service(request.serviceId())
+                .orElseThrow(() -> RegistryProblem.notFound("Service", request.serviceId()));
+        // every municipality gets the same version, even if a newer one is published while the bulk runs
+        ServiceVersion version = request.version() != null ? request.version() : service.latestActive().orElseThrow(() ->
+                RegistryProblem.ruleViolated(AdoptionEligibility.VERSION_NOT_ACTIVE, "Version not active",
+                        "Service " + request.serviceId() + " has no ACTIVE version to adopt"));
+
+        List<Rejection> rejected = new ArrayList<>();
+        List<Ags> selected = select(request, caller, rejected);
+        List<CommandFanOut.Outcome<Ags>> outcomes = fanOut.send(selected, ags -> new AdoptService(ags, AdoptionId.random(),
+                request.serviceId(), version, request.effectiveFrom()), RequestMetaData.of(caller.name()));
+        int accepted = 0;
+        for (CommandFanOut.Outcome<Ags> outcome : outcomes) {
+            if (outcome.failure() == null) {
+                accepted++;
+            } else {
+                rejected.add(rejection(outcome.item().value(), outcome.failure()));
+            }
+        }
+        log.info("Bulk adoption of service {} {} by {}: {} accepted, {} rejected", request.serviceId(), version,
+                caller.name(), accepted, rejected.size());
+        return new Result(accepted, rejected);
+    }
+
+    private List<Ags> select(Request request, RegistryUser caller, List<Rejection> rejected) {
+        if (request.ags() != null) {
+            List<Ags> allowed = new ArrayList<>();
+            for (Ags ags : new LinkedHashSet<>(request.ags())) {
+                if (caller.mayActFor(ags.state())) {
+                    allowed.add(ags);
+                } else {
+                    rejected.add(new Rejection(ags.value(), 403, ProblemTypes.FORBIDDEN.toString(), "Forbidden"));
+                }
+            }
+            return allowed;
+        }
+        StateCode state = request.state() != null ? request.state() : request.district().state();
+        caller.requireMayActFor(state);
+        Function<MunicipalityFacts, Boolean> inSelection = request.state() != null
+                ? m -> m.ags().state().equals(state)
+                : m -> m.district().equals(request.district());
+        List<Ags> selected = lookup.allMunicipalities().stream()
+                .filter(m -> !m.dissolved() && inSelection.apply(m)).map(MunicipalityFacts::ags).sorted(
+                        java.util.Comparator.comparing(Ags::value)).collect(Collectors.toList());
+        if (selected.isEmpty()) {
+            throw RegistryProblem.notFound(request.state() != null ? "Municipalities of state" : "Municipalities of district",
+                    request.state() != null ? request.state() : request.district());
+        }
+        if (selected.size() > MAX_MUNICIPALITIES) {
+            throw new InvalidValueException("state", "selects more than " + MAX_MUNICIPALITIES + " municipalities");
+        }
+        return selected;
+    }
+
+    private static Rejection rejection(String ags, RuntimeException failure) {
+        Throwable cause = failure instanceof org.axonframework.commandhandling.CommandExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RegistryProblem problem) {
+            return new Rejection(ags, problem.status().value(), problem.type().toString(), problem.title());
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return new Rejection(ags, 404, ProblemTypes.NOT_FOUND.toString(), "Not found");
+        }
+        if (cause instanceof ConcurrencyException) {
+            return new Rejection(ags, 409, ProblemTypes.CONCURRENT_CHANGE.toString(), "Concurrent change");
+        }
+        log.error("Bulk adoption for {} failed unexpectedly", ags, cause);
+        return new Rejection(ags, HttpStatus.INTERNAL_SERVER_ERROR.value(), ProblemTypes.INTERNAL.toString(), "Internal error");
+    }
+
+}

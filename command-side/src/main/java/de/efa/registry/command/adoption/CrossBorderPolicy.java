@@ -1,0 +1,41 @@
+package de.efa.registry.command.adoption;
+
+import de.efa.registry.command.lookup.CooperationFacts;
+import de.efa.registry.command.lookup.ServiceFacts;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ReuseModel;
+import de.efa.registry.platform.web.RegistryProblem;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Einer für Alle across a state border: a municipality may adopt another state's service only if the service is
+ * offered for reuse ({@code EFA}) and both states are members of one cooperation on the adoption's effective date.
+ */
+public final class CrossBorderPolicy {
+
+    public static final String RULE = "cross-border-not-permitted";
+
+    public boolean isCrossBorder(StateCode providingState, StateCode adoptingState) {
+        return !providingState.equals(adoptingState);
+    }
+
+    public void check(ServiceFacts service, StateCode adoptingState, LocalDate effectiveFrom, List<CooperationFacts> cooperations) {
+        if (!isCrossBorder(service.providingState(), adoptingState)) {
+            return;
+        }
+        if (service.reuse() != ReuseModel.EFA) {
+            throw RegistryProblem.ruleViolated(RULE, "Cross-border adoption not permitted",
+                    "Service " + service.serviceId() + " of state " + service.providingState()
+                            + " is not offered for reuse (STATE_ONLY)");
+        }
+        boolean shareCooperation = cooperations.stream().anyMatch(c ->
+                c.isMemberOn(service.providingState(), effectiveFrom) && c.isMemberOn(adoptingState, effectiveFrom));
+        if (!shareCooperation) {
+            throw RegistryProblem.ruleViolated(RULE, "Cross-border adoption not permitted",
+                    "States " + service.providingState() + " and " + adoptingState
+                            + " are not members of one cooperation on " + effectiveFrom);
+        }
+    }
+}

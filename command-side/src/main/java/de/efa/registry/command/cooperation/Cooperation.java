@@ -1,0 +1,94 @@
+package de.efa.registry.command.cooperation;
+
+import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.cooperation.FoundCooperation;
+import de.efa.registry.kernel.cooperation.JoinCooperation;
+import de.efa.registry.kernel.cooperation.LeaveCooperation;
+import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
+import de.efa.registry.kernel.cooperation.StateLeftCooperation;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.platform.web.RegistryProblem;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A cooperation agreement (letter of intent) between states. A state is a member at most once at a time; it may
+ * leave and join again later, which opens a new membership.
+ */
+@Aggregate
+public class Cooperation {
+
+    @AggregateIdentifier
+    private CooperationId cooperationId;
+    private LocalDate signedOn;
+    /** the open membership of each current member: since when */
+    private Map<StateCode, LocalDate> currentMembers = new TreeMap<>();
+
+    protected Cooperation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Cooperation(FoundCooperation command) {
+        List<StateCode> founders = new ArrayList<>(new LinkedHashSet<>(command.foundingStates()));
+        if (founders.size() < 2) {
+            throw RegistryProblem.ruleViolated("cooperation-needs-two-states", "Too few founding states",
+                    "A cooperation is founded by at least two distinct states");
+        }
+        apply(new CooperationFounded(command.cooperationId(), command.name(), founders, command.signedOn()));
+    }
+
+    @CommandHandler
+    void handle(JoinCooperation command) {
+        if (currentMembers.containsKey(command.state())) {
+            throw RegistryProblem.conflict("State " + command.state() + " is already a member of cooperation " + cooperationId);
+        }
+        if (command.joinedOn().isBefore(signedOn)) {
+            throw RegistryProblem.ruleViolated("date-before-signing", "Date before signing",
+                    "Joining on " + command.joinedOn() + " lies before the agreement was signed on " + signedOn);
+        }
+        apply(new StateJoinedCooperation(cooperationId, command.state(), command.joinedOn()));
+    }
+
+    @CommandHandler
+    void handle(LeaveCooperation command) {
+        LocalDate since = currentMembers.get(command.state());
+        if (since == null) {
+            throw RegistryProblem.notFound("Membership of state " + command.state() + " in cooperation", cooperationId);
+        }
+        if (!command.leftOn().isAfter(since)) {
+            throw RegistryProblem.ruleViolated("date-before-joining", "Date before joining",
+                    "Leaving on " + command.leftOn() + " must lie after joining on " + since);
+        }
+        apply(new StateLeftCooperation(cooperationId, command.state(), command.leftOn()));
+    }
+
+    @EventSourcingHandler
+    void on(CooperationFounded event) {
+        this.cooperationId = event.cooperationId();
+        this.signedOn = event.signedOn();
+        event.foundingStates().forEach(state -> currentMembers.put(state, event.signedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(StateJoinedCooperation event) {
+        currentMembers.put(event.state(), event.joinedOn());
+    }
+
+    @EventSourcingHandler
+    void on(StateLeftCooperation event) {
+        currentMembers.remove(event.state());
+    }
+}

@@ -1,0 +1,26 @@
+package de.efa.registry.command.lookup;
+
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The write side's own view of other aggregates, kept in step with the event store in the same unit of work. Rules
+ * that span aggregates read it; the eventually consistent query models never decide a command.
+ */
+public interface WriteLookup {
+
+    Optional<ServiceFacts> service(ServiceId serviceId);
+
+    Optional<MunicipalityFacts> municipality(Ags ags);
+
+    /** Every municipality ever recorded, dissolved ones included (a directory diff and bulk adoptions need them all). */
+    List<MunicipalityFacts> allMunicipalities();
+
+    List<CooperationFacts> cooperations();
+
+    Optional<AdoptionFacts> adoption(AdoptionId adoptionId);
+}

@@ -1,0 +1,187 @@
+package de.efa.registry.command.lookup;
+
+import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
+import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
+import de.efa.registry.kernel.cooperation.StateLeftCooperation;
+import de.efa.registry.kernel.municipality.MunicipalityChanged;
+import de.efa.registry.kernel.municipality.MunicipalityDissolved;
+import de.efa.registry.kernel.municipality.MunicipalityRecorded;
+import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionPublished;
+import de.efa.registry.kernel.service.VersionRetired;
+import de.efa.registry.kernel.service.VersionStatus;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps the write-side lookup in step with the events. Every handler is idempotent and order-safe
+ * ({@link VersionedDocuments}), so two processors run them: {@link LiveWriteLookup} in the command's unit of work,
+ * and {@link WriteLookupRepair} behind it over the stored stream to heal what a crash between append and lookup
+ * write lost.
+ */
+public abstract class WriteLookupUpdater {
+
+    private final WriteLookupCollections collections;
+    private final LeikaKeyClaims claims;
+
+    protected WriteLookupUpdater(WriteLookupCollections collections, LeikaKeyClaims claims) {
+        this.collections = collections;
+        this.claims = claims;
+    }
+
+    // ------------------------------------------------------------------ municipalities
+
+    @EventHandler
+    void on(MunicipalityRecorded e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.municipalities(), e.ags().value(), seq, current -> municipality(
+                e.ars().value(), e.name(), e.district().value(), e.districtName(), e.associationName(), e.population(),
+                e.areaHa(), e.postalCode(), e.gebietsstand()));
+    }
+
+    @EventHandler
+    void on(MunicipalityChanged e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.municipalities(), e.ags().value(), seq, current -> municipality(
+                e.ars().value(), e.name(), e.district().value(), e.districtName(), e.associationName(), e.population(),
+                e.areaHa(), e.postalCode(), e.gebietsstand()));
+    }
+
+    @EventHandler
+    void on(MunicipalityDissolved e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.municipalities(), e.ags().value(), seq, current ->
+                current == null ? null : current.append("dissolved", true).append("gebietsstand", e.gebietsstand().toString()));
+    }
+
+    private static Document municipality(String ars, String name, String district, String districtName, String associationName,
+                                         long population, long areaHa, String postalCode, java.time.LocalDate gebietsstand) {
+        return new Document("ars", ars).append("name", name).append("district", district)
+                .append("districtName", districtName).append("associationName", associationName)
+                .append("population", population).append("areaHa", areaHa).append("postalCode", postalCode)
+                .append("gebietsstand", gebietsstand == null ? null : gebietsstand.toString()).append("dissolved", false);
+    }
+
+    // ------------------------------------------------------------------ services
+
+    @EventHandler
+    void on(ServiceRegistered e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.services(), e.serviceId().value(), seq, current ->
+                new Document("leikaKey", e.leikaKey().value()).append("name", e.name())
+                        .append("providingState", e.providingState().value()).append("reuse", e.reuse().name())
+                        .append("versions", new ArrayList<Document>()));
+        claims.confirm(e.providingState(), e.leikaKey(), e.serviceId());
+    }
+
+    @EventHandler
+    void on(VersionPublished e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.services(), e.serviceId().value(), seq, current -> {
+            if (current == null) {
+                return null;
+            }
+            List<Document> versions = new ArrayList<>(current.getList("versions", Document.class));
+            versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name()));
+            return current.append("versions", versions);
+        });
+    }
+
+    @EventHandler
+    void on(VersionDeprecated e, @SequenceNumber long seq) {
+        setStatus(e.serviceId().value(), e.version(), VersionStatus.DEPRECATED, seq);
+    }
+
+    @EventHandler
+    void on(VersionRetired e, @SequenceNumber long seq) {
+        setStatus(e.serviceId().value(), e.version(), VersionStatus.RETIRED, seq);
+    }
+
+    private void setStatus(String serviceId, ServiceVersion version, VersionStatus status, long seq) {
+        VersionedDocuments.apply(collections.services(), serviceId, seq, current -> {
+            if (current == null) {
+                return null;
+            }
+            List<Document> versions = new ArrayList<>();
+            for (Document v : current.getList("versions", Document.class)) {
+                versions.add(version.toString().equals(v.getString("version")) ? new Document(v).append("status", status.name()) : v);
+            }
+            return current.append("versions", versions);
+        });
+    }
+
+    // ------------------------------------------------------------------ cooperations
+
+    @EventHandler
+    void on(CooperationFounded e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.cooperations(), e.cooperationId().value(), seq, current -> {
+            List<Document> members = new ArrayList<>();
+            e.foundingStates().stream().distinct().forEach(s -> members.add(membership(s.value(), e.signedOn().toString())));
+            return new Document("name", e.name()).append("members", members);
+        });
+    }
+
+    @EventHandler
+    void on(StateJoinedCooperation e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.cooperations(), e.cooperationId().value(), seq, current -> {
+            if (current == null) {
+                return null;
+            }
+            List<Document> members = new ArrayList<>(current.getList("members", Document.class));
+            members.add(membership(e.state().value(), e.joinedOn().toString()));
+            return current.append("members", members);
+        });
+    }
+
+    @EventHandler
+    void on(StateLeftCooperation e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.cooperations(), e.cooperationId().value(), seq, current -> {
+            if (current == null) {
+                return null;
+            }
+            List<Document> members = new ArrayList<>();
+            for (Document m : current.getList("members", Document.class)) {
+                boolean open = e.state().value().equals(m.getString("state")) && m.getString("leftOn") == null;
+                members.add(open ? new Document(m).append("leftOn", e.leftOn().toString()) : m);
+            }
+            return current.append("members", members);
+        });
+    }
+
+    private static Document membership(String state, String joinedOn) {
+        return new Document("state", state).append("joinedOn", joinedOn).append("leftOn", null);
+    }
+
+    // ------------------------------------------------------------------ adoptions (sequence of the municipality)
+
+    @EventHandler
+    void on(AdoptionStarted e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current ->
+                new Document("ags", e.ags().value()).append("serviceId", e.serviceId().value())
+                        .append("version", e.version().toString()).append("status", AdoptionStatus.ACTIVE.name()));
+    }
+
+    @EventHandler
+    void on(AdoptionVersionSwitched e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
+                : current.append("version", e.toVersion().toString()).append("status", AdoptionStatus.ACTIVE.name()));
+    }
+
+    @EventHandler
+    void on(AdoptionMarkedUnsupported e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
+                : current.append("status", AdoptionStatus.UNSUPPORTED.name()));
+    }
+
+    @EventHandler
+    void on(AdoptionEnded e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
+                : current.append("status", AdoptionStatus.ENDED.name()));
+    }
+}

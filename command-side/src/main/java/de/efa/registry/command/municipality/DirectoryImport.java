@@ -1,0 +1,87 @@
+package de.efa.registry.command.municipality;
+
+import de.efa.registry.command.lookup.MunicipalityFacts;
+import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.command.web.CommandFanOut;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.municipality.ChangeMunicipality;
+import de.efa.registry.kernel.municipality.DissolveMunicipality;
+import de.efa.registry.kernel.municipality.RecordMunicipality;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings the register to a directory's state: reads the whole register once, diffs it with the file, and sends
+ * commands only for what changed — so the same file twice stores nothing. Municipalities in the register but not in
+ * the file are dissolved.
+ */
+@Component
+public class DirectoryImport {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryImport.class);
+
+    private final WriteLookup lookup;
+    private final CommandFanOut fanOut;
+
+    public DirectoryImport(WriteLookup lookup, CommandFanOut fanOut) {
+        this.lookup = lookup;
+        this.fanOut = fanOut;
+    }
+
+    public ImportResult importFile(byte[] body, MetaData metaData) {
+        return importDirectory(Gv100adParser.parse(DirectoryText.decode(body)), metaData);
+    }
+
+    ImportResult importDirectory(MunicipalityDirectory directory, MetaData metaData) {
+        Map<Ags, MunicipalityFacts> register = new HashMap<>();
+        lookup.allMunicipalities().forEach(m -> register.put(m.ags(), m));
+        List<Object> commands = new ArrayList<>();
+        int added = 0;
+        int changed = 0;
+        int unchanged = 0;
+        Set<Ags> listed = new HashSet<>();
+        for (DirectoryEntry e : directory.municipalities()) {
+            listed.add(e.ags());
+            MunicipalityFacts known = register.get(e.ags());
+            if (known == null) {
+                added++;
+                commands.add(new RecordMunicipality(e.ags(), e.ars(), e.name(), e.district(), e.districtName(),
+                        e.associationName(), e.population(), e.areaHa(), e.postalCode(), directory.gebietsstand()));
+            } else if (e.sameAs(known)) {
+                unchanged++;
+            } else {
+                changed++;
+                commands.add(new ChangeMunicipality(e.ags(), e.ars(), e.name(), e.district(), e.districtName(),
+                        e.associationName(), e.population(), e.areaHa(), e.postalCode(), directory.gebietsstand()));
+            }
+        }
+        int dissolved = 0;
+        for (MunicipalityFacts known : register.values()) {
+            if (!known.dissolved() && !listed.contains(known.ags())) {
+                dissolved++;
+                commands.add(new DissolveMunicipality(known.ags(), directory.gebietsstand()));
+            }
+        }
+        List<CommandFanOut.Outcome<Object>> failed = fanOut.send(commands, c -> c, metaData).stream()
+                .filter(o -> o.failure() != null).toList();
+        if (!failed.isEmpty()) {
+            // the register is left partly updated; importing the file again completes it (the diff sends only the rest)
+            log.warn("{} of {} directory commands failed, e.g. {}", failed.size(), commands.size(), failed.get(0).item(),
+                    failed.get(0).failure());
+            throw failed.get(0).failure();
+        }
+        log.info("Directory {} imported: {} added, {} changed, {} dissolved, {} unchanged", directory.gebietsstand(),
+                added, changed, dissolved, unchanged);
+        return new ImportResult(directory.gebietsstand(), directory.states(), directory.districts(),
+                directory.municipalities().size(), added, changed, dissolved, unchanged);
+    }
+}

@@ -1,0 +1,189 @@
+package de.efa.registry.command.municipality;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import de.efa.registry.command.adoption.AdoptionEligibility;
+import de.efa.registry.command.adoption.ResolvedAdoption;
+import de.efa.registry.kernel.adoption.AdoptService;
+import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
+import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.adoption.MarkAdoptionUnsupported;
+import de.efa.registry.kernel.adoption.MigrateAdoption;
+import de.efa.registry.kernel.adoption.SwitchAdoptionVersion;
+import de.efa.registry.kernel.adoption.SwitchReason;
+import de.efa.registry.kernel.adoption.TerminateAdoption;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.municipality.ChangeMunicipality;
+import de.efa.registry.kernel.municipality.DissolveMunicipality;
+import de.efa.registry.kernel.municipality.MunicipalityChanged;
+import de.efa.registry.kernel.municipality.MunicipalityDissolved;
+import de.efa.registry.kernel.municipality.MunicipalityRecorded;
+import de.efa.registry.kernel.municipality.RecordMunicipality;
+import de.efa.registry.platform.web.RegistryProblem;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A municipality of the official directory and its adoptions. It alone guards "at most one adoption of a service in
+ * use at a time" (ACTIVE or UNSUPPORTED; only an ended adoption frees the service for a new one), since all
+ * adoptions of a municipality live in its event stream. Rules about services and cooperations come from
+ * {@link AdoptionEligibility}.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate
+public class Municipality {
+
+    @AggregateIdentifier
+    private Ags ags;
+    private boolean dissolved;
+    private Map<AdoptionId, MunicipalAdoption> adoptions = new HashMap<>();
+
+    protected Municipality() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Municipality(RecordMunicipality c) {
+        apply(new MunicipalityRecorded(c.ags(), c.ars(), c.name(), c.district(), c.districtName(), c.associationName(),
+                c.population(), c.areaHa(), c.postalCode(), c.gebietsstand()));
+    }
+
+    /** Also brings a dissolved municipality back when a later directory lists it again. */
+    @CommandHandler
+    void handle(ChangeMunicipality c) {
+        apply(new MunicipalityChanged(c.ags(), c.ars(), c.name(), c.district(), c.districtName(), c.associationName(),
+                c.population(), c.areaHa(), c.postalCode(), c.gebietsstand()));
+    }
+
+    @CommandHandler
+    void handle(DissolveMunicipality c) {
+        if (!dissolved) {
+            apply(new MunicipalityDissolved(ags, c.gebietsstand()));
+        }
+    }
+
+    @CommandHandler
+    void handle(AdoptService c, AdoptionEligibility eligibility) {
+        if (dissolved) {
+            throw RegistryProblem.ruleViolated("municipality-dissolved", "Municipality dissolved",
+                    "Municipality " + ags + " is no longer in the directory in force");
+        }
+        if (adoptions.containsKey(c.adoptionId())) {
+            throw RegistryProblem.conflict("Adoption " + c.adoptionId() + " already exists");
+        }
+        adoptions.entrySet().stream().filter(a -> a.getValue().serviceId().equals(c.serviceId()) && a.getValue().isInUse())
+                .findFirst().ifPresent(a -> {
+                    throw RegistryProblem.conflict("Municipality " + ags + " already has adoption " + a.getKey()
+                            + " of service " + c.serviceId() + " (" + a.getValue().status() + ")");
+                });
+        ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom());
+        apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
+                admitted.crossBorder(), c.effectiveFrom()));
+    }
+
+    @CommandHandler
+    void handle(SwitchAdoptionVersion c, AdoptionEligibility eligibility) {
+        MunicipalAdoption adoption = inUse(c.adoptionId());
+        if (adoption.version().equals(c.version()) && adoption.status() == AdoptionStatus.ACTIVE) {
+            throw RegistryProblem.conflict("Adoption " + c.adoptionId() + " already runs on version " + c.version());
+        }
+        requireNotBeforeStart(adoption, c.effectiveFrom());
+        eligibility.forSwitch(adoption.serviceId(), c.version());
+        apply(new AdoptionVersionSwitched(c.adoptionId(), ags, adoption.serviceId(), adoption.version(), c.version(),
+                c.effectiveFrom(), SwitchReason.REQUESTED));
+    }
+
+    @CommandHandler
+    void handle(TerminateAdoption c) {
+        MunicipalAdoption adoption = inUse(c.adoptionId());
+        requireNotBeforeStart(adoption, c.endsOn());
+        apply(new AdoptionEnded(c.adoptionId(), ags, adoption.serviceId(), c.endsOn()));
+    }
+
+    /** From the retirement process; a repeat, or an adoption that moved on meanwhile, changes nothing. */
+    @CommandHandler
+    void handle(MigrateAdoption c) {
+        MunicipalAdoption adoption = adoptions.get(c.adoptionId());
+        if (adoption == null || adoption.status() != AdoptionStatus.ACTIVE || !adoption.version().equals(c.retiredVersion())) {
+            return;
+        }
+        LocalDate effective = c.effectiveFrom().isBefore(adoption.effectiveFrom()) ? adoption.effectiveFrom() : c.effectiveFrom();
+        apply(new AdoptionVersionSwitched(c.adoptionId(), ags, adoption.serviceId(), c.retiredVersion(), c.successor(),
+                effective, SwitchReason.RETIREMENT_MIGRATION));
+    }
+
+    /** From the retirement process; idempotent like {@link #handle(MigrateAdoption)}. */
+    @CommandHandler
+    void handle(MarkAdoptionUnsupported c) {
+        MunicipalAdoption adoption = adoptions.get(c.adoptionId());
+        if (adoption == null || adoption.status() != AdoptionStatus.ACTIVE || !adoption.version().equals(c.retiredVersion())) {
+            return;
+        }
+        apply(new AdoptionMarkedUnsupported(c.adoptionId(), ags, adoption.serviceId(), c.retiredVersion(), c.since()));
+    }
+
+    private MunicipalAdoption inUse(AdoptionId adoptionId) {
+        MunicipalAdoption adoption = adoptions.get(adoptionId);
+        if (adoption == null) {
+            throw RegistryProblem.notFound("Adoption", adoptionId);
+        }
+        if (!adoption.isInUse()) {
+            throw RegistryProblem.ruleViolated("adoption-ended", "Adoption ended", "Adoption " + adoptionId + " has ended");
+        }
+        return adoption;
+    }
+
+    private static void requireNotBeforeStart(MunicipalAdoption adoption, LocalDate date) {
+        if (date.isBefore(adoption.effectiveFrom())) {
+            throw RegistryProblem.ruleViolated("date-before-adoption", "Date before adoption",
+                    "The date " + date + " lies before the adoption took effect on " + adoption.effectiveFrom());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MunicipalityRecorded e) {
+        this.ags = e.ags();
+        this.dissolved = false;
+    }
+
+    @EventSourcingHandler
+    void on(MunicipalityChanged e) {
+        this.dissolved = false;
+    }
+
+    @EventSourcingHandler
+    void on(MunicipalityDissolved e) {
+        this.dissolved = true;
+    }
+
+    @EventSourcingHandler
+    void on(AdoptionStarted e) {
+        adoptions.put(e.adoptionId(), new MunicipalAdoption(e.serviceId(), e.version(), AdoptionStatus.ACTIVE, e.effectiveFrom()));
+    }
+
+    @EventSourcingHandler
+    void on(AdoptionVersionSwitched e) {
+        adoptions.computeIfPresent(e.adoptionId(), (id, a) -> a.on(e.toVersion()));
+    }
+
+    @EventSourcingHandler
+    void on(AdoptionMarkedUnsupported e) {
+        adoptions.computeIfPresent(e.adoptionId(), (id, a) -> a.with(AdoptionStatus.UNSUPPORTED));
+    }
+
+    @EventSourcingHandler
+    void on(AdoptionEnded e) {
+        adoptions.computeIfPresent(e.adoptionId(), (id, a) -> a.with(AdoptionStatus.ENDED));
+    }
+}

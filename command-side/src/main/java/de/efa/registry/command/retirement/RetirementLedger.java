@@ -1,0 +1,75 @@
+package de.efa.registry.command.retirement;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceVersion;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The retirement process's own memory, built only from the events it has processed, in stream order: which versions
+ * are retired and which adoptions run on which version. Because both facts come from the same ordered stream,
+ * whichever of "adoption onto v" and "v retired" comes second finds the other — no race with the live lookup.
+ */
+@Component
+class RetirementLedger {
+
+    private final MongoCollection<Document> retiredVersions;
+    private final MongoCollection<Document> adoptions;
+
+    RetirementLedger(MongoDatabase registryDatabase) {
+        this.retiredVersions = registryDatabase.getCollection("write_retirement_versions");
+        this.adoptions = registryDatabase.getCollection("write_retirement_adoptions");
+    }
+
+    record Retirement(LocalDate retiredOn, ServiceVersion successor) {
+    }
+
+    record RunningAdoption(AdoptionId adoptionId, Ags ags) {
+    }
+
+    void retired(ServiceId serviceId, ServiceVersion version, LocalDate retiredOn, ServiceVersion successor) {
+        retiredVersions.replaceOne(new Document("_id", key(serviceId, version)),
+                new Document("_id", key(serviceId, version)).append("retiredOn", retiredOn.toString())
+                        .append("successor", successor == null ? null : successor.toString()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    Optional<Retirement> retirementOf(ServiceId serviceId, ServiceVersion version) {
+        Document d = retiredVersions.find(new Document("_id", key(serviceId, version))).first();
+        return Optional.ofNullable(d).map(r -> new Retirement(LocalDate.parse(r.getString("retiredOn")),
+                r.getString("successor") == null ? null : ServiceVersion.parse(r.getString("successor"))));
+    }
+
+    void runsOn(AdoptionId adoptionId, Ags ags, ServiceId serviceId, ServiceVersion version) {
+        adoptions.replaceOne(new Document("_id", adoptionId.value()),
+                new Document("_id", adoptionId.value()).append("ags", ags.value()).append("serviceId", serviceId.value())
+                        .append("version", version.toString()).append("active", true),
+                new ReplaceOptions().upsert(true));
+    }
+
+    void stopped(AdoptionId adoptionId) {
+        adoptions.updateOne(new Document("_id", adoptionId.value()), new Document("$set", new Document("active", false)));
+    }
+
+    /** A scan, not an index lookup: retirements are rare, and this collection holds one small document per adoption. */
+    List<RunningAdoption> activeOn(ServiceId serviceId, ServiceVersion version) {
+        List<RunningAdoption> running = new ArrayList<>();
+        adoptions.find(new Document("serviceId", serviceId.value()).append("version", version.toString()).append("active", true))
+                .forEach(d -> running.add(new RunningAdoption(AdoptionId.of(d.getString("_id")), Ags.of(d.getString("ags")))));
+        return running;
+    }
+
+    private static String key(ServiceId serviceId, ServiceVersion version) {
+        return serviceId.value() + "/" + version;
+    }
+}

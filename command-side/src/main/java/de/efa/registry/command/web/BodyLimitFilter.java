@@ -1,0 +1,69 @@
+package de.efa.registry.command.web;
+
+import de.efa.registry.platform.web.ProblemTypes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Bounds and buffers the body of every write: 1 MiB, 32 MiB for the directory import (413 beyond). Buffering once
+ * lets the idempotency filter hash exactly the bytes the controller reads. Runs after authentication, so an
+ * anonymous caller cannot make the server read 32 MiB.
+ */
+@Component
+@Order(WriteFilterOrder.BODY_LIMIT)
+class BodyLimitFilter extends OncePerRequestFilter {
+
+    static final int LIMIT = 1 << 20;
+    static final int IMPORT_LIMIT = 32 << 20;
+    static final String IMPORT_PATH = "/api/v1/admin/municipalities/import";
+
+    private final ProblemWriter problems;
+
+    BodyLimitFilter(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !WriteFilterOrder.isWrite(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        int limit = IMPORT_PATH.equals(request.getRequestURI()) ? IMPORT_LIMIT : LIMIT;
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(0, (int) Math.min(limit, request.getContentLengthLong())));
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (body.size() + n > limit) {
+                    tooLarge(response, limit);
+                    return;
+                }
+                body.write(buffer, 0, n);
+            }
+        }
+        chain.doFilter(new BufferedRequest(request, body.toByteArray()), response);
+    }
+
+    private void tooLarge(HttpServletResponse response, int limit) throws IOException {
+        response.setHeader("Connection", "close");
+        problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                "The request body exceeds " + (limit >> 20) + " MiB");
+    }
+}

@@ -1,0 +1,94 @@
+package de.efa.registry.command.web;
+
+import de.efa.registry.eventstore.AppendedPositions;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Sends many independent commands (one per municipality: an import, a bulk adoption) on a few worker threads. Each
+ * is a round trip to the store, so a little concurrency hides latency even on two cores. Workers have no security
+ * context, so the caller's metadata (principal) travels with every command explicitly.
+ */
+@Component
+public class CommandFanOut implements DisposableBean {
+
+    private static final int WORKERS = 4;
+
+    private final CommandGateway commands;
+    private final ExecutorService workers;
+
+    public CommandFanOut(CommandGateway commands) {
+        this.commands = commands;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "command-fan-out-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** What became of one item: failure is null when its command succeeded. */
+    public record Outcome<T>(T item, RuntimeException failure) {
+    }
+
+    public <T> List<Outcome<T>> send(List<T> items, Function<T, Object> toCommand, MetaData metaData) {
+        List<Future<Slice<T>>> parts = new ArrayList<>();
+        int chunk = Math.max(1, (items.size() + WORKERS - 1) / WORKERS);
+        for (int from = 0; from < items.size(); from += chunk) {
+            List<T> slice = items.subList(from, Math.min(items.size(), from + chunk));
+            parts.add(workers.submit(() -> sendAll(slice, toCommand, metaData)));
+        }
+        List<Outcome<T>> outcomes = new ArrayList<>(items.size());
+        try {
+            for (Future<Slice<T>> part : parts) {
+                Slice<T> slice = part.get();
+                outcomes.addAll(slice.outcomes());
+                CommandResponses.noteAppended(slice.lastPosition());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending commands", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a command worker failed", e.getCause());
+        }
+        return outcomes;
+    }
+
+    private record Slice<T>(List<Outcome<T>> outcomes, long lastPosition) {
+    }
+
+    private <T> Slice<T> sendAll(List<T> slice, Function<T, Object> toCommand, MetaData metaData) {
+        List<Outcome<T>> outcomes = new ArrayList<>(slice.size());
+        AppendedPositions.reset();
+        try {
+            for (T item : slice) {
+                try {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(toCommand.apply(item)).andMetaData(metaData));
+                    outcomes.add(new Outcome<>(item, null));
+                } catch (RuntimeException e) {
+                    outcomes.add(new Outcome<>(item, e));
+                }
+            }
+            return new Slice<>(outcomes, AppendedPositions.last());
+        } finally {
+            AppendedPositions.reset();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,129 @@
+package de.efa.registry.command.web;
+
+import de.efa.registry.platform.web.ProblemTypes;
+import de.efa.registry.platform.web.RegistryHeaders;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on every POST, once for all endpoints: a repeat with the same key and the same request
+ * (method, path, query, content type, body) gets the first answer again — status, body, {@code Registry-Position} —
+ * and stores nothing; the same key with another request is a 422. Keys are scoped per principal. Server errors are
+ * not remembered, so the client can retry them.
+ */
+@Component
+@Order(WriteFilterOrder.IDEMPOTENCY)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyRecords records;
+    private final ProblemWriter problems;
+
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems) {
+        this.records = records;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(RegistryHeaders.IDEMPOTENCY_KEY) == null
+                || !request.getRequestURI().startsWith("/api/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated() || !(request instanceof BufferedRequest buffered)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(RegistryHeaders.IDEMPOTENCY_KEY);
+        if (!KEY.matcher(key).matches()) {
+            problems.write(response, HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+            return;
+        }
+        String id = caller.getName() + "/" + key;
+        String fingerprint = fingerprint(buffered);
+        IdempotencyRecords.Reservation reservation = records.reserve(id, fingerprint);
+        if (reservation instanceof IdempotencyRecords.Reused) {
+            problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency key reused", "This Idempotency-Key was used for a different request");
+        } else if (reservation instanceof IdempotencyRecords.InUse) {
+            problems.write(response, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
+                    "A request with this Idempotency-Key is still being processed");
+        } else if (reservation instanceof IdempotencyRecords.Replay replay) {
+            replay(response, replay.answer());
+        } else {
+            runAndRemember(buffered, response, chain, id, fingerprint);
+        }
+    }
+
+    private void runAndRemember(BufferedRequest request, HttpServletResponse response, FilterChain chain, String id,
+                                String fingerprint) throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, recorded);
+        } catch (ServletException | IOException | RuntimeException e) {
+            records.forget(id);
+            throw e;
+        }
+        if (recorded.getStatus() >= 500) {
+            records.forget(id);
+        } else {
+            records.remember(id, fingerprint, new IdempotencyRecords.Answer(recorded.getStatus(), recorded.getContentType(),
+                    recorded.getHeader(RegistryHeaders.POSITION), recorded.getHeader(HttpHeaders.LOCATION),
+                    recorded.getContentAsByteArray()));
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.position() != null) {
+            response.setHeader(RegistryHeaders.POSITION, answer.position());
+        }
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        response.setHeader(REPLAYED, "true");
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static String fingerprint(BufferedRequest request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String head = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
+                    + "\n" + request.getContentType() + "\n";
+            sha.update(head.getBytes(StandardCharsets.UTF_8));
+            sha.update(request.body());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package de.efa.registry.command.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** Problems answered by filters, before any controller (and so before the problem advice) is involved. */
+@Component
+class ProblemWriter {
+
+    private final ObjectMapper objectMapper;
+
+    ProblemWriter(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,112 @@
+package de.efa.registry.command.municipality;
+
+import de.efa.registry.command.CommandSideApplication;
+import de.efa.registry.command.support.RegistryHttp;
+import de.efa.registry.eventstore.MongoEventStorageEngine;
+import de.efa.registry.testsupport.RegistryTestProperties;
+import de.efa.registry.testsupport.TestStore;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The official directory in full, again unchanged, and then an older ISO-8859-1 copy that lacks two municipalities. */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DirectoryImportHttpTest {
+
+    private static final String IMPORT = "/api/v1/admin/municipalities/import";
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        RegistryTestProperties.register(registry);
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    MongoEventStorageEngine eventStore;
+    @Autowired
+    MongoDatabase registryDatabase;
+
+    @Test
+    void theFullDirectoryImportsOnceAndAgainStoresNothing() throws Exception {
+        RegistryHttp http = new RegistryHttp(rest);
+        byte[] official = Files.readAllBytes(TestStore.officialDirectory());
+
+        long started = System.nanoTime();
+        ResponseEntity<Map> first = http.postText("admin", IMPORT, official, MediaType.TEXT_PLAIN);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody()).containsEntry("gebietsstand", "2023-11-30").containsEntry("states", 16)
+                .containsEntry("districts", 400).containsEntry("municipalities", 10981).containsEntry("added", 10981)
+                .containsEntry("changed", 0).containsEntry("dissolved", 0).containsEntry("unchanged", 0);
+        assertThat(seconds).as("seconds for the full import").isLessThan(60);
+        long head = eventStore.headPosition();
+        assertThat(Long.parseLong(first.getHeaders().getFirst("Registry-Position"))).isEqualTo(head);
+
+        Document erfurt = registryDatabase.getCollection("write_municipalities").find(new Document("_id", "16051000")).first();
+        assertThat(erfurt.getString("name")).isEqualTo("Erfurt, Stadt");
+        assertThat(erfurt.get("population", Number.class).longValue()).isEqualTo(214_969L);
+        assertThat(erfurt.getString("districtName")).isEqualTo("Erfurt, Stadt");
+        Document albersdorf = registryDatabase.getCollection("write_municipalities").find(new Document("_id", "01051001")).first();
+        assertThat(albersdorf.getString("ars")).isEqualTo("010515175001");
+        assertThat(albersdorf.getString("associationName")).isNotBlank();
+
+        ResponseEntity<Map> again = http.postText("admin", IMPORT, official, MediaType.TEXT_PLAIN);
+        assertThat(again.getBody()).containsEntry("added", 0).containsEntry("changed", 0).containsEntry("unchanged", 10981);
+        assertThat(eventStore.headPosition()).isEqualTo(head);
+
+        // an ISO-8859-1 copy where Erfurt has another population and München and Dresden are missing
+        String text = new String(official, StandardCharsets.UTF_8);
+        StringBuilder older = new StringBuilder();
+        // a few names hold characters ISO-8859-1 lacks: in that copy they read differently, so they change too
+        java.nio.charset.CharsetEncoder latin1Encoder = StandardCharsets.ISO_8859_1.newEncoder();
+        int notLatin1 = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("60") && !latin1Encoder.canEncode(line)) {
+                notLatin1++;
+            }
+            if (line.startsWith("60") && (line.substring(10, 18).equals("09162000") || line.substring(10, 18).equals("14612000"))) {
+                continue;
+            }
+            if (line.startsWith("60") && line.substring(10, 18).equals("16051000")) {
+                line = line.substring(0, 139) + "00000215000" + line.substring(150);
+            }
+            older.append(line).append('\n');
+        }
+        ResponseEntity<Map> latin1 = http.postText("admin", IMPORT, older.toString().getBytes(StandardCharsets.ISO_8859_1),
+                MediaType.TEXT_PLAIN);
+        assertThat(latin1.getBody()).containsEntry("added", 0).containsEntry("changed", 1 + notLatin1)
+                .containsEntry("dissolved", 2).containsEntry("unchanged", 10978 - notLatin1);
+        assertThat(eventStore.headPosition()).isEqualTo(head + 3 + notLatin1);
+        assertThat(registryDatabase.getCollection("write_municipalities").find(new Document("_id", "16051000")).first()
+                .get("population", Number.class).longValue()).isEqualTo(215_000L);
+        Document muenchen = registryDatabase.getCollection("write_municipalities").find(new Document("_id", "09162000")).first();
+        assertThat(muenchen.getBoolean("dissolved")).isTrue();
+        assertThat(muenchen.getString("name")).isEqualTo("München, Landeshauptstadt");
+    }
+
+    @Test
+    void onlyAdminImportsAndOnlyPlainText() {
+        RegistryHttp http = new RegistryHttp(rest);
+        assertThat(http.postText("thueringen", IMPORT, "x".getBytes(), MediaType.TEXT_PLAIN).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postText(null, IMPORT, "x".getBytes(), MediaType.TEXT_PLAIN).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.postText("admin", IMPORT, "{}".getBytes(), MediaType.APPLICATION_JSON).getStatusCode())
+                .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        ResponseEntity<Map> garbage = http.postText("admin", IMPORT, "not a directory\n".getBytes(), MediaType.TEXT_PLAIN);
+        assertThat(garbage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+}

@@ -1,0 +1,171 @@
+package de.efa.registry.command.service;
+
+import de.efa.registry.command.support.InMemoryWriteLookup;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.DeprecateVersion;
+import de.efa.registry.kernel.service.LeikaKey;
+import de.efa.registry.kernel.service.MaturityLevel;
+import de.efa.registry.kernel.service.PublishVersion;
+import de.efa.registry.kernel.service.RegisterService;
+import de.efa.registry.kernel.service.RetireVersion;
+import de.efa.registry.kernel.service.ReuseModel;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionPublished;
+import de.efa.registry.kernel.service.VersionRetired;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static de.efa.registry.command.support.Problems.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OnlineServiceTest {
+
+    private static final ServiceId ID = ServiceId.of("0b7d5e4a-3c1f-4a8e-9d2b-1f6e8c7a5b40");
+    private static final LeikaKey WOHNGELD = LeikaKey.of("99108001000000");
+    private static final StateCode TH = StateCode.of("16");
+    private static final LocalDate RELEASED = LocalDate.of(2023, 1, 1);
+
+    private AggregateTestFixture<OnlineService> fixture;
+    private InMemoryWriteLookup claims;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(OnlineService.class);
+        claims = new InMemoryWriteLookup();
+        fixture.registerInjectableResource(claims);
+    }
+
+    private static ServiceRegistered registered() {
+        return new ServiceRegistered(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null);
+    }
+
+    private static VersionPublished published(String version) {
+        return new VersionPublished(ID, v(version), MaturityLevel.of(3), MaturityLevel.MODEL, RELEASED, null);
+    }
+
+    private static ServiceVersion v(String text) {
+        return ServiceVersion.parse(text);
+    }
+
+    @Test
+    void aServiceIsRegisteredAndClaimsItsLeikaKey() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterService(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(registered());
+        assertThat(claims.claims).containsEntry("16/99108001000000", ID);
+    }
+
+    @Test
+    void aSecondServiceForTheSameLeikaKeyAndStateIsAConflict() {
+        claims.claim(TH, WOHNGELD, ServiceId.random());
+        fixture.givenNoPriorActivity()
+                .when(new RegisterService(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null))
+                .expectNoEvents()
+                .expectException(problem(409, "conflict"));
+    }
+
+    @Test
+    void aVersionIsPublishedWithItsMaturityModel() {
+        fixture.given(registered())
+                .when(new PublishVersion(ID, v("1.0.0"), MaturityLevel.of(3), RELEASED, null))
+                .expectEvents(new VersionPublished(ID, v("1.0.0"), MaturityLevel.of(3), "OZG-1.0", RELEASED, null));
+    }
+
+    @Test
+    void aDuplicateVersionIsAConflict() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(new PublishVersion(ID, v("1.0.0"), MaturityLevel.of(3), RELEASED, null))
+                .expectNoEvents().expectException(problem(409, "conflict"));
+    }
+
+    @Test
+    void aVersionNotHigherThanTheLatestIsRefused() {
+        fixture.given(registered(), published("1.2.0"))
+                .when(new PublishVersion(ID, v("1.1.9"), MaturityLevel.of(3), RELEASED, null))
+                .expectNoEvents().expectException(problem(422, "version-not-higher"));
+    }
+
+    @Test
+    void anActiveVersionIsDeprecatedWithAHigherActiveSuccessor() {
+        fixture.given(registered(), published("1.0.0"), published("2.0.0"))
+                .when(new DeprecateVersion(ID, v("1.0.0"), LocalDate.of(2024, 12, 31), v("2.0.0")))
+                .expectEvents(new VersionDeprecated(ID, v("1.0.0"), LocalDate.of(2024, 12, 31), v("2.0.0")));
+    }
+
+    @Test
+    void onlyAnActiveVersionCanBeDeprecated() {
+        fixture.given(registered(), published("1.0.0"), new VersionDeprecated(ID, v("1.0.0"), RELEASED, null))
+                .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
+                .expectNoEvents().expectException(problem(422, "version-not-active"));
+    }
+
+    @Test
+    void anUnknownVersionIsNotFound() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(new RetireVersion(ID, v("3.0.0"), RELEASED, null))
+                .expectNoEvents().expectException(problem(404, "not-found"));
+    }
+
+    @Test
+    void aLowerSuccessorIsInvalid() {
+        fixture.given(registered(), published("1.0.0"), published("2.0.0"))
+                .when(new RetireVersion(ID, v("2.0.0"), RELEASED, v("1.0.0")))
+                .expectNoEvents().expectException(problem(422, "invalid-successor"));
+    }
+
+    @Test
+    void aDeprecatedSuccessorIsInvalid() {
+        fixture.given(registered(), published("1.0.0"), published("2.0.0"), new VersionDeprecated(ID, v("2.0.0"), RELEASED, null))
+                .when(new RetireVersion(ID, v("1.0.0"), RELEASED, v("2.0.0")))
+                .expectNoEvents().expectException(problem(422, "invalid-successor"));
+    }
+
+    @Test
+    void anUnknownSuccessorIsInvalid() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, v("1.5.0")))
+                .expectNoEvents().expectException(problem(422, "invalid-successor"));
+    }
+
+    @Test
+    void aDeprecatedVersionIsRetiredToItsSuccessor() {
+        fixture.given(registered(), published("1.0.0"), published("2.0.0"), new VersionDeprecated(ID, v("1.0.0"), RELEASED, v("2.0.0")))
+                .when(new RetireVersion(ID, v("1.0.0"), LocalDate.of(2024, 3, 31), v("2.0.0")))
+                .expectEvents(new VersionRetired(ID, v("1.0.0"), LocalDate.of(2024, 3, 31), v("2.0.0")));
+    }
+
+    @Test
+    void anActiveVersionMayBeRetiredAtOnceWithoutSuccessor() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(new RetireVersion(ID, v("1.0.0"), RELEASED, null))
+                .expectEvents(new VersionRetired(ID, v("1.0.0"), RELEASED, null));
+    }
+
+    @Test
+    void aRetiredVersionStaysRetired() {
+        fixture.given(registered(), published("1.0.0"), new VersionRetired(ID, v("1.0.0"), RELEASED, null))
+                .when(new RetireVersion(ID, v("1.0.0"), RELEASED, null))
+                .expectNoEvents().expectException(problem(422, "version-already-retired"));
+    }
+
+    @Test
+    void aRetiredVersionCannotBeDeprecated() {
+        fixture.given(registered(), published("1.0.0"), new VersionRetired(ID, v("1.0.0"), RELEASED, null))
+                .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
+                .expectNoEvents().expectException(problem(422, "version-not-active"));
+    }
+
+    @Test
+    void aRetirementBeforeTheReleaseIsRefused() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(new RetireVersion(ID, v("1.0.0"), RELEASED.minusDays(1), null))
+                .expectNoEvents().expectException(problem(422, "date-before-release"));
+    }
+}
