@@ -37,7 +37,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
     static final String FILE_NAME = "registry.mv.db";
-    static final long COMPACTION_INTERVAL_SECONDS = 30;
+    static final long COMPACTION_INTERVAL_SECONDS = 3;
     /**
      * How long MVStore keeps chunks that are no longer referenced by the newest version. Long reads are protected
      * by registering their version; this is an extra margin for readers outside the command path.
