@@ -35,9 +35,12 @@ public abstract class QuerySideTestBase {
 
     protected RegistryHistory history;
 
+    /** Spring shares a context (and so a store) between the tests of a class: so must the sequence numbers. */
+    private static final java.util.Map<EventStore, RegistryHistory> HISTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     @BeforeEach
     void history() {
-        history = new RegistryHistory(eventStore);
+        history = HISTORIES.computeIfAbsent(eventStore, RegistryHistory::new);
     }
 
     /** A read as the analyst, once the projections have processed {@code position}. */
