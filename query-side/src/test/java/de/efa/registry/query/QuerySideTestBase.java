@@ -10,6 +10,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"registry.query.min-position-wait=2s", "registry.projections.drop-delay=200ms",
                 "registry.projections.pointer-cache-ttl=50ms"})
+// a context (and so a database) per test class: scenarios of one class must not meet those of another
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class QuerySideTestBase {
 
     @DynamicPropertySource

@@ -41,7 +41,7 @@ public class MunicipalityDirectory {
             }
             List<Municipality> all = new ArrayList<>();
             for (Document stored : store.collection(RegisterProjection.MUNICIPALITIES).find()
-                    .projection(new Document("ad", 0))) {
+                    .projection(new Document("ad", 0).append("_rp", 0))) {
                 if (stored.getString("ags") != null) {
                     all.add(Municipality.of(stored));
                 }

@@ -35,7 +35,7 @@ class MunicipalityQueryController {
     @GetMapping("/{ags}")
     Map<String, Object> municipality(@PathVariable Ags ags) {
         Document stored = versions.active(RegisterProjection.NAME).collection(RegisterProjection.MUNICIPALITIES)
-                .find(new Document("_id", ags.value())).projection(new Document("ad", 0)).first();
+                .find(new Document("_id", ags.value())).projection(new Document("ad", 0).append("_rp", 0)).first();
         if (stored == null || stored.getString("ags") == null) {
             throw RegistryProblem.notFound("Municipality", ags);
         }

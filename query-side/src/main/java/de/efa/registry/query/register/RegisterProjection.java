@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -49,6 +48,8 @@ public class RegisterProjection extends DocumentProjection {
     public static final String ADOPTION_INDEX = "adoptionIndex";
     /** {@code _id = municipalities|services|cooperations}, {@code p = last position that changed one of them}. */
     public static final String CHANGES = "changes";
+    /** Position of the last change of a municipality's own record (not its adoptions): what its change mark carries. */
+    private static final String RECORD_POSITION = "_rp";
 
     private static final Set<Class<?>> HANDLED = Set.of(MunicipalityRecorded.class, MunicipalityChanged.class,
             MunicipalityDissolved.class, AdoptionStarted.class, AdoptionVersionSwitched.class,
@@ -107,11 +108,14 @@ public class RegisterProjection extends DocumentProjection {
         if (payload instanceof MunicipalityRecorded e) {
             municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
                     e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
+            state.put(RECORD_POSITION, position);
         } else if (payload instanceof MunicipalityChanged e) {
             municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
                     e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
+            state.put(RECORD_POSITION, position);
         } else if (payload instanceof MunicipalityDissolved e) {
             state.put("dissolvedOn", e.gebietsstand().toString());
+            state.put(RECORD_POSITION, position);
         } else if (payload instanceof AdoptionStarted e) {
             Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
                     .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
@@ -243,8 +247,9 @@ public class RegisterProjection extends DocumentProjection {
     }
 
     private void deriveMunicipality(String ags, Document before, Document after, long position, DerivedWrites writes) {
-        if (before == null || !Objects.equals(withoutAdoptions(before), withoutAdoptions(after))) {
-            writes.max(CHANGES, MUNICIPALITIES, "p", position);
+        Object recorded = after.get(RECORD_POSITION);
+        if (recorded != null && (before == null || !recorded.equals(before.get(RECORD_POSITION)))) {
+            writes.max(CHANGES, MUNICIPALITIES, "p", ((Number) recorded).longValue());
         }
         Document oldAdoptions = before == null ? new Document() : Documents.child(Documents.copy(before), "ad");
         Document newAdoptions = Documents.child(after, "ad");
@@ -264,10 +269,4 @@ public class RegisterProjection extends DocumentProjection {
         statistics.municipality(ags, oldAdoptions, newAdoptions, writes);
     }
 
-    private static Document withoutAdoptions(Document state) {
-        Document copy = new Document(state);
-        copy.remove("ad");
-        copy.remove(POSITION);
-        return copy;
-    }
 }
