@@ -5,6 +5,7 @@ import de.efa.registry.platform.web.RegistryHeaders;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -14,18 +15,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Honours {@code Registry-Min-Position}: a read waits until the projections have processed that position, at most
- * ten seconds, and otherwise answers 503 with {@code Retry-After}.
+ * {@code registry.query.min-position-wait} (ten seconds), and otherwise answers 503 with {@code Retry-After}.
  */
 @Component
 public class MinPositionInterceptor implements HandlerInterceptor {
 
-    static final Duration MAX_WAIT = Duration.ofSeconds(10);
-    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final ProjectionProgress progress;
+    private final Duration maxWait;
 
-    public MinPositionInterceptor(ProjectionProgress progress) {
+    public MinPositionInterceptor(ProjectionProgress progress,
+                                  @Value("${registry.query.min-position-wait:10s}") Duration maxWait) {
         this.progress = progress;
+        this.maxWait = maxWait;
     }
 
     @Override
@@ -40,7 +43,7 @@ public class MinPositionInterceptor implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             throw RegistryProblem.badRequest(RegistryHeaders.MIN_POSITION + " must be a whole number");
         }
-        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        long deadline = System.nanoTime() + maxWait.toNanos();
         while (!progress.hasProcessed(position)) {
             if (System.nanoTime() > deadline) {
                 response.setHeader("Retry-After", "1");

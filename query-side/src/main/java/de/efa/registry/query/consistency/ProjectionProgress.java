@@ -1,58 +1,19 @@
 package de.efa.registry.query.consistency;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
+import de.efa.registry.query.projection.ProjectionManager;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Map;
-
-/** Whether the query side's projections have processed a given global position (read-your-writes). */
+/** Whether the serving versions of all projections have processed a global position (read-your-writes). */
 @Component
 public class ProjectionProgress {
 
-    private final EventProcessingConfiguration processing;
+    private final ProjectionManager projections;
 
-    public ProjectionProgress(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    public ProjectionProgress(ProjectionManager projections) {
+        this.projections = projections;
     }
 
-    /** @return true when every segment of every streaming processor has handled {@code position} */
     public boolean hasProcessed(long position) {
-        for (StreamingEventProcessor processor : streamingProcessors()) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty() && processor.isRunning()) {
-                return false;
-            }
-            for (EventTrackerStatus segment : status.values()) {
-                if (!covers(segment.getTrackingToken(), position)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    public List<StreamingEventProcessor> streamingProcessors() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-    }
-
-    static boolean covers(TrackingToken token, long position) {
-        if (position <= 0) {
-            return true;
-        }
-        if (token == null) {
-            return false;
-        }
-        GapAwareTrackingToken gapAware = (GapAwareTrackingToken) unwrap(token);
-        return gapAware != null && gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
-    }
-
-    private static TrackingToken unwrap(TrackingToken token) {
-        return org.axonframework.eventhandling.WrappedToken.unwrapLowerBound(token);
+        return projections.hasProcessed(position);
     }
 }

@@ -1,18 +1,29 @@
 package de.efa.registry.query.register;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.VersionStatus;
 import de.efa.registry.platform.web.RegistryProblem;
+import de.efa.registry.query.municipality.Municipality;
+import de.efa.registry.query.municipality.MunicipalityDirectory;
+import de.efa.registry.query.projection.ActiveVersions;
+import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.query.web.PageRequest;
 import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads of the service register. */
@@ -20,24 +31,104 @@ import java.util.Map;
 @RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
 class ServiceQueryController {
 
-    private final MongoCollection<Document> services;
+    private final ActiveVersions versions;
+    private final ServiceDirectory directory;
+    private final MunicipalityDirectory municipalities;
 
-    ServiceQueryController(MongoDatabase registryDatabase) {
-        this.services = registryDatabase.getCollection(ServiceRegisterProjection.SERVICES);
+    ServiceQueryController(ActiveVersions versions, ServiceDirectory directory, MunicipalityDirectory municipalities) {
+        this.versions = versions;
+        this.directory = directory;
+        this.municipalities = municipalities;
     }
 
     @GetMapping("/{serviceId}")
     Map<String, Object> service(@PathVariable ServiceId serviceId) {
-        Document service = services.find(new Document("_id", serviceId.value())).first();
-        if (service == null) {
+        ProjectionStore store = versions.active(RegisterProjection.NAME);
+        Document service = require(store, serviceId);
+        return ServiceView.of(service, AdoptionCounts.of(ServiceAdoptions.read(store, serviceId.value(), null)));
+    }
+
+    @GetMapping
+    Map<String, Object> services(@RequestParam(required = false) StateCode providingState,
+                                 @RequestParam(required = false) LeikaKey leikaKey,
+                                 @RequestParam(required = false) String topic,
+                                 @RequestParam(required = false) VersionStatus status,
+                                 @RequestParam(required = false) String q,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.GERMAN);
+        List<Document> matching = directory.all().stream()
+                .filter(s -> providingState == null || providingState.value().equals(s.getString("providingState")))
+                .filter(s -> leikaKey == null || leikaKey.value().equals(s.getString("leikaKey")))
+                .filter(s -> topic == null || topic.equalsIgnoreCase(s.getString("topic")))
+                .filter(s -> status == null || hasVersionIn(s, status))
+                .filter(s -> needle == null || contains(s, needle))
+                .toList();
+        return request.cut(matching, s -> ServiceView.of(s, null));
+    }
+
+    @GetMapping("/{serviceId}/adoptions")
+    Map<String, Object> adoptions(@PathVariable ServiceId serviceId,
+                                  @RequestParam(required = false) StateCode state,
+                                  @RequestParam(required = false) AdoptionStatus status,
+                                  @RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        ProjectionStore store = versions.active(RegisterProjection.NAME);
+        require(store, serviceId);
+        MunicipalityDirectory.Snapshot directory = municipalities.current();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document perState : ServiceAdoptions.read(store, serviceId.value(), state)) {
+            Document adoptions = perState.get("a", Document.class);
+            if (adoptions == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> entry : adoptions.entrySet()) {
+                Document adoption = (Document) entry.getValue();
+                if (status != null && !status.name().equals(adoption.getString("st"))) {
+                    continue;
+                }
+                String ags = adoption.getString("g");
+                Municipality municipality = directory.get(ags);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("adoptionId", entry.getKey());
+                row.put("ags", ags);
+                row.put("name", municipality == null ? null : municipality.name());
+                row.put("state", ags.substring(0, 2));
+                row.put("version", adoption.getString("v"));
+                row.put("status", adoption.getString("st"));
+                row.put("since", adoption.getString("f"));
+                row.put("endsOn", adoption.getString("e"));
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("ags"))
+                .thenComparing(r -> (String) r.get("since")).thenComparing(r -> (String) r.get("adoptionId")));
+        return request.cut(rows, r -> r);
+    }
+
+    private static Document require(ProjectionStore store, ServiceId serviceId) {
+        Document service = store.collection(RegisterProjection.SERVICES).find(new Document("_id", serviceId.value())).first();
+        if (service == null || service.getString("serviceId") == null) {
             throw RegistryProblem.notFound("Service", serviceId);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("serviceId", "leikaKey", "name", "providingState", "reuse", "topic", "description")) {
-            body.put(field, service.get(field));
+        return service;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean hasVersionIn(Document service, VersionStatus status) {
+        return ((List<Document>) service.get("versions", List.class)).stream()
+                .anyMatch(v -> status.name().equals(v.getString("status")));
+    }
+
+    private static boolean contains(Document service, String needle) {
+        for (String field : List.of("name", "description", "leikaKey", "topic")) {
+            String value = service.getString(field);
+            if (value != null && value.toLowerCase(Locale.GERMAN).contains(needle)) {
+                return true;
+            }
         }
-        body.put("versions", List.of());
-        body.put("adoptions", Map.of("total", 0, "byState", Map.of()));
-        return body;
+        return false;
     }
 }

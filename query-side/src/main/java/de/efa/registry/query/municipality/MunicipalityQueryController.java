@@ -1,0 +1,61 @@
+package de.efa.registry.query.municipality;
+
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.municipality.DistrictKey;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.platform.web.RegistryProblem;
+import de.efa.registry.query.projection.ActiveVersions;
+import de.efa.registry.query.register.RegisterProjection;
+import de.efa.registry.query.web.PageRequest;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The municipality register: one by AGS ({@code _id}), or a filtered page of those in force. */
+@RestController
+@RequestMapping(path = "/api/v1/municipalities", produces = MediaType.APPLICATION_JSON_VALUE)
+class MunicipalityQueryController {
+
+    private final ActiveVersions versions;
+    private final MunicipalityDirectory directory;
+
+    MunicipalityQueryController(ActiveVersions versions, MunicipalityDirectory directory) {
+        this.versions = versions;
+        this.directory = directory;
+    }
+
+    @GetMapping("/{ags}")
+    Map<String, Object> municipality(@PathVariable Ags ags) {
+        Document stored = versions.active(RegisterProjection.NAME).collection(RegisterProjection.MUNICIPALITIES)
+                .find(new Document("_id", ags.value())).projection(new Document("ad", 0).append("_rp", 0)).first();
+        if (stored == null || stored.getString("ags") == null) {
+            throw RegistryProblem.notFound("Municipality", ags);
+        }
+        return Municipality.of(stored).toJson();
+    }
+
+    @GetMapping
+    Map<String, Object> municipalities(@RequestParam(required = false) StateCode state,
+                                       @RequestParam(required = false) DistrictKey district,
+                                       @RequestParam(required = false) String q,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.GERMAN);
+        List<Municipality> matching = directory.current().all().stream()
+                .filter(m -> !m.isDissolved())
+                .filter(m -> state == null || state.value().equals(m.state()))
+                .filter(m -> district == null || district.value().equals(m.districtKey()))
+                .filter(m -> needle == null || m.name().toLowerCase(Locale.GERMAN).contains(needle) || m.ags().startsWith(needle))
+                .toList();
+        return request.cut(matching, Municipality::toJson);
+    }
+}

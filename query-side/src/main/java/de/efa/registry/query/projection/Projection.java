@@ -1,0 +1,35 @@
+package de.efa.registry.query.projection;
+
+import java.util.List;
+
+/** A read model the registry builds from the event stream, in collections of its own that a rebuild can replace. */
+public interface Projection {
+
+    /** The projection's name, also the stem of its processors' and collections' names. */
+    String name();
+
+    /** Whether an event of this payload type changes the projection; others are passed over without reading them. */
+    boolean handles(Class<?> payloadType);
+
+    /** Creates the unique indexes of a fresh version. */
+    default void prepare(ProjectionStore store) {
+    }
+
+    /**
+     * Applies a batch of events in position order. Must be idempotent: events at or below a document's recorded
+     * position are skipped. Events that fail go to {@code failures}, with every later event of their aggregate.
+     */
+    void apply(List<ProjectedEvent> events, ProjectionStore store, Failures failures);
+
+    /** Where a projection reports events it could not apply, and learns which aggregates wait on earlier failures. */
+    interface Failures {
+
+        boolean isBlocked(String aggregateId);
+
+        void failed(ProjectedEvent event, String aggregateId, Throwable cause);
+
+        /** The event was applied; a retried dead letter leaves the queue. */
+        default void applied(ProjectedEvent event, String aggregateId) {
+        }
+    }
+}

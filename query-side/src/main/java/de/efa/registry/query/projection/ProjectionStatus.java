@@ -1,0 +1,18 @@
+package de.efa.registry.query.projection;
+
+/**
+ * What {@code GET /admin/projections} shows per projection.
+ *
+ * @param position    the lowest position the serving version has processed (null while its segments are unclaimed)
+ * @param progress    0..1: how far a running rebuild has come (1 when none runs)
+ * @param deadLetters events of the serving version waiting in the dead-letter queue
+ * @param version     the serving version (its collections are {@code <name>_v<version>_*})
+ * @param rebuilding  the version a rebuild is filling, or null
+ */
+public record ProjectionStatus(String name, Long position, long headPosition, Long lag, String status, double progress,
+                               long deadLetters, int version, Integer rebuilding) {
+
+    public static final String LIVE = "LIVE";
+    public static final String REBUILDING = "REBUILDING";
+    public static final String ERROR = "ERROR";
+}

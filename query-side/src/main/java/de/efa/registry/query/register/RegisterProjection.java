@@ -1,0 +1,272 @@
+package de.efa.registry.query.register;
+
+import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
+import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
+import de.efa.registry.kernel.cooperation.StateLeftCooperation;
+import de.efa.registry.kernel.municipality.MunicipalityChanged;
+import de.efa.registry.kernel.municipality.MunicipalityDissolved;
+import de.efa.registry.kernel.municipality.MunicipalityRecorded;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionPublished;
+import de.efa.registry.kernel.service.VersionRetired;
+import de.efa.registry.kernel.service.VersionStatus;
+import de.efa.registry.query.projection.DerivedWrites;
+import de.efa.registry.query.projection.DocumentProjection;
+import de.efa.registry.query.projection.Documents;
+import de.efa.registry.query.projection.StateKey;
+import de.efa.registry.query.statistics.StatisticsContributions;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The register: municipalities (with their adoptions), services (with their versions) and cooperations, one state
+ * document per aggregate; derived from them the adoptions per service and state, the adoption index, the statistics
+ * contributions and change marks that tell readers' caches when to reload.
+ */
+@Component
+public class RegisterProjection extends DocumentProjection {
+
+    public static final String NAME = "register";
+    public static final String MUNICIPALITIES = "municipalities";
+    public static final String SERVICES = "services";
+    public static final String COOPERATIONS = "cooperations";
+    /** {@code _id = serviceId|state}, {@code a.<adoptionId> = {g: ags, v, st, f, e}}. */
+    public static final String SERVICE_ADOPTIONS = "serviceAdoptions";
+    /** {@code _id = first three characters of the adoption id}, {@code m.<adoptionId> = ags}. */
+    public static final String ADOPTION_INDEX = "adoptionIndex";
+    /** {@code _id = municipalities|services|cooperations}, {@code p = last position that changed one of them}. */
+    public static final String CHANGES = "changes";
+    /** Position of the last change of a municipality's own record (not its adoptions): what its change mark carries. */
+    private static final String RECORD_POSITION = "_rp";
+
+    private static final Set<Class<?>> HANDLED = Set.of(MunicipalityRecorded.class, MunicipalityChanged.class,
+            MunicipalityDissolved.class, AdoptionStarted.class, AdoptionVersionSwitched.class,
+            AdoptionMarkedUnsupported.class, AdoptionEnded.class, ServiceRegistered.class, VersionPublished.class,
+            VersionDeprecated.class, VersionRetired.class, CooperationFounded.class, StateJoinedCooperation.class,
+            StateLeftCooperation.class);
+
+    private final StatisticsContributions statistics = new StatisticsContributions();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean handles(Class<?> payloadType) {
+        return HANDLED.contains(payloadType);
+    }
+
+    @Override
+    protected StateKey keyOf(Object payload) {
+        if (payload instanceof MunicipalityRecorded e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof MunicipalityChanged e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof MunicipalityDissolved e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof AdoptionStarted e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof AdoptionVersionSwitched e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof AdoptionMarkedUnsupported e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof AdoptionEnded e) {
+            return new StateKey(MUNICIPALITIES, e.ags().value());
+        } else if (payload instanceof ServiceRegistered e) {
+            return new StateKey(SERVICES, e.serviceId().value());
+        } else if (payload instanceof VersionPublished e) {
+            return new StateKey(SERVICES, e.serviceId().value());
+        } else if (payload instanceof VersionDeprecated e) {
+            return new StateKey(SERVICES, e.serviceId().value());
+        } else if (payload instanceof VersionRetired e) {
+            return new StateKey(SERVICES, e.serviceId().value());
+        } else if (payload instanceof CooperationFounded e) {
+            return new StateKey(COOPERATIONS, e.cooperationId().value());
+        } else if (payload instanceof StateJoinedCooperation e) {
+            return new StateKey(COOPERATIONS, e.cooperationId().value());
+        } else if (payload instanceof StateLeftCooperation e) {
+            return new StateKey(COOPERATIONS, e.cooperationId().value());
+        }
+        return null;
+    }
+
+    @Override
+    protected void apply(Object payload, Document state, long position) {
+        if (payload instanceof MunicipalityRecorded e) {
+            municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
+                    e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
+            state.put(RECORD_POSITION, position);
+        } else if (payload instanceof MunicipalityChanged e) {
+            municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
+                    e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
+            state.put(RECORD_POSITION, position);
+        } else if (payload instanceof MunicipalityDissolved e) {
+            state.put("dissolvedOn", e.gebietsstand().toString());
+            state.put(RECORD_POSITION, position);
+        } else if (payload instanceof AdoptionStarted e) {
+            Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
+                    .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
+                    .append("f", e.effectiveFrom().toString()).append("vs", e.effectiveFrom().toString())
+                    .append("ps", e.providingState().value()).append("xb", e.crossBorder()));
+        } else if (payload instanceof AdoptionVersionSwitched e) {
+            Document adoption = adoption(state, e.adoptionId().value());
+            adoption.append("v", e.toVersion().toString()).append("vs", e.effectiveFrom().toString())
+                    .append("st", AdoptionStatus.ACTIVE.name());
+        } else if (payload instanceof AdoptionMarkedUnsupported e) {
+            adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.UNSUPPORTED.name())
+                    .append("us", e.since().toString());
+        } else if (payload instanceof AdoptionEnded e) {
+            adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.ENDED.name()).append("e", e.endsOn().toString());
+        } else if (payload instanceof ServiceRegistered e) {
+            state.append("serviceId", e.serviceId().value()).append("leikaKey", e.leikaKey().value())
+                    .append("name", e.name()).append("providingState", e.providingState().value())
+                    .append("reuse", e.reuse().name()).append("topic", e.topic()).append("description", e.description());
+            versions(state);
+        } else if (payload instanceof VersionPublished e) {
+            List<Document> versions = versions(state);
+            versions.removeIf(v -> e.version().toString().equals(v.getString("version")));
+            versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
+                    .append("maturityLevel", e.maturityLevel().level()).append("maturityModel", e.maturityModel())
+                    .append("releasedOn", string(e.releasedOn())).append("sunsetOn", null).append("retiredOn", null)
+                    .append("successor", null).append("url", e.url()));
+        } else if (payload instanceof VersionDeprecated e) {
+            Document version = version(state, e.version().toString());
+            if (!VersionStatus.RETIRED.name().equals(version.getString("status"))) {
+                version.put("status", VersionStatus.DEPRECATED.name());
+            }
+            version.append("sunsetOn", string(e.sunsetOn()));
+            if (e.successor() != null) {
+                version.put("successor", e.successor().toString());
+            }
+        } else if (payload instanceof VersionRetired e) {
+            Document version = version(state, e.version().toString());
+            version.append("status", VersionStatus.RETIRED.name()).append("retiredOn", string(e.retiredOn()));
+            if (e.successor() != null) {
+                version.put("successor", e.successor().toString());
+            }
+        } else if (payload instanceof CooperationFounded e) {
+            List<Document> members = new ArrayList<>();
+            for (StateCode founding : new LinkedHashSet<>(e.foundingStates())) {
+                members.add(member(founding.value(), e.signedOn().toString()));
+            }
+            state.append("cooperationId", e.cooperationId().value()).append("name", e.name())
+                    .append("signedOn", e.signedOn().toString()).append("members", members);
+        } else if (payload instanceof StateJoinedCooperation e) {
+            if (openMembership(state, e.state().value()) == null) {
+                members(state).add(member(e.state().value(), e.joinedOn().toString()));
+            }
+        } else if (payload instanceof StateLeftCooperation e) {
+            Document open = openMembership(state, e.state().value());
+            if (open == null) {
+                throw new IllegalStateException("state " + e.state() + " is no member of " + e.cooperationId());
+            }
+            open.put("leftOn", e.leftOn().toString());
+        } else {
+            throw new IllegalArgumentException("not a register event: " + payload.getClass().getName());
+        }
+    }
+
+    private static void municipality(Document state, String ags, String ars, String name, String district,
+                                     String districtName, String association, long population, long areaHa,
+                                     String postalCode, String gebietsstand) {
+        state.append("ags", ags).append("ars", ars).append("name", name).append("state", ags.substring(0, 2))
+                .append("district", new Document("key", district).append("name", districtName))
+                .append("association", association).append("population", population).append("areaHa", areaHa)
+                .append("postalCode", postalCode).append("gebietsstand", gebietsstand);
+        state.remove("dissolvedOn");
+    }
+
+    private static Document adoption(Document state, String adoptionId) {
+        Object adoption = Documents.child(state, "ad").get(adoptionId);
+        if (!(adoption instanceof Document document)) {
+            throw new IllegalStateException("adoption " + adoptionId + " was never started");
+        }
+        return document;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> versions(Document state) {
+        Object versions = state.get("versions");
+        if (versions == null) {
+            versions = new ArrayList<Document>();
+            state.put("versions", versions);
+        }
+        return (List<Document>) versions;
+    }
+
+    private static Document version(Document state, String version) {
+        return versions(state).stream().filter(v -> version.equals(v.getString("version"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("version " + version + " was never published"));
+    }
+
+    private static Document member(String state, String joinedOn) {
+        return new Document("state", state).append("joinedOn", joinedOn).append("leftOn", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> members(Document state) {
+        Object members = state.get("members");
+        if (members == null) {
+            throw new IllegalStateException("cooperation " + state.get("_id") + " was never founded");
+        }
+        return (List<Document>) members;
+    }
+
+    private static Document openMembership(Document state, String memberState) {
+        return members(state).stream().filter(m -> memberState.equals(m.getString("state")) && m.get("leftOn") == null)
+                .findFirst().orElse(null);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    @Override
+    protected void derive(StateKey key, Document before, Document after, long position, DerivedWrites writes) {
+        switch (key.collection()) {
+            case MUNICIPALITIES -> deriveMunicipality(key.id(), before, after, position, writes);
+            case SERVICES -> {
+                writes.max(CHANGES, SERVICES, "p", position);
+                statistics.service(before, after, writes);
+            }
+            default -> writes.max(CHANGES, COOPERATIONS, "p", position);
+        }
+    }
+
+    private void deriveMunicipality(String ags, Document before, Document after, long position, DerivedWrites writes) {
+        Object recorded = after.get(RECORD_POSITION);
+        if (recorded != null && (before == null || !recorded.equals(before.get(RECORD_POSITION)))) {
+            writes.max(CHANGES, MUNICIPALITIES, "p", ((Number) recorded).longValue());
+        }
+        Document oldAdoptions = before == null ? new Document() : Documents.child(Documents.copy(before), "ad");
+        Document newAdoptions = Documents.child(after, "ad");
+        String state = ags.substring(0, 2);
+        for (String adoptionId : newAdoptions.keySet()) {
+            Document now = (Document) newAdoptions.get(adoptionId);
+            if (now.equals(oldAdoptions.get(adoptionId))) {
+                continue;
+            }
+            writes.set(SERVICE_ADOPTIONS, now.getString("s") + "|" + state, "a." + adoptionId, new Document("g", ags)
+                    .append("v", now.getString("v")).append("st", now.getString("st")).append("f", now.getString("f"))
+                    .append("e", now.getString("e")));
+            if (!oldAdoptions.containsKey(adoptionId)) {
+                writes.set(ADOPTION_INDEX, adoptionId.substring(0, 3), "m." + adoptionId, ags);
+            }
+        }
+        statistics.municipality(ags, oldAdoptions, newAdoptions, writes);
+    }
+
+}

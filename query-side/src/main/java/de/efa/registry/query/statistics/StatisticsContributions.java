@@ -1,0 +1,138 @@
+package de.efa.registry.query.statistics;
+
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.service.VersionStatus;
+import de.efa.registry.query.projection.DerivedWrites;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Pre-aggregated statistics, kept in small documents keyed by what a statistic is grouped by. Each municipality or
+ * service owns one field in them (its contribution, computed from its state document), so redelivery and parallel
+ * segments never double-count: {@code g<AGS>} keys a municipality's share (the prefix keeps numeric keys out of
+ * MongoDB's array-index syntax).
+ * <ul>
+ *     <li>{@value #ADOPTED} {@code _id = state}: {@code m.g<ags>} = the municipality's ACTIVE adoptions</li>
+ *     <li>{@value #CROSS_BORDER} {@code _id = providingState|adoptingState}: {@code m.g<ags>} = the services it adopted
+ *     across that border (ACTIVE)</li>
+ *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM}: {@code m.g<ags>} = {@code {d<dd>: [started, ended]}};
+ *     {@value #TIMELINE_MONTHS} {@code _id = state}: {@code m.<yyyy-MM>} = the months that ever had one</li>
+ *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level of the
+ *     service's latest version that is not retired</li>
+ * </ul>
+ */
+public final class StatisticsContributions {
+
+    public static final String ADOPTED = "statsAdopted";
+    public static final String CROSS_BORDER = "statsCrossBorder";
+    public static final String TIMELINE = "statsTimeline";
+    public static final String TIMELINE_MONTHS = "statsTimelineMonths";
+    public static final String MATURITY = "statsMaturity";
+
+    public void municipality(String ags, Document oldAdoptions, Document newAdoptions, DerivedWrites writes) {
+        String state = ags.substring(0, 2);
+        String field = "m.g" + ags;
+        long oldActive = active(oldAdoptions);
+        long newActive = active(newAdoptions);
+        if (oldActive != newActive) {
+            writes.put(ADOPTED, state, field, newActive == 0 ? null : newActive);
+        }
+        Map<String, List<String>> oldCross = crossBorder(oldAdoptions);
+        Map<String, List<String>> newCross = crossBorder(newAdoptions);
+        Set<String> providers = new HashSet<>(oldCross.keySet());
+        providers.addAll(newCross.keySet());
+        for (String provider : providers) {
+            if (!Objects.equals(oldCross.get(provider), newCross.get(provider))) {
+                writes.put(CROSS_BORDER, provider + "|" + state, field, newCross.get(provider));
+            }
+        }
+        Map<String, Document> oldTimeline = timeline(oldAdoptions);
+        Map<String, Document> newTimeline = timeline(newAdoptions);
+        Set<String> months = new TreeSet<>(oldTimeline.keySet());
+        months.addAll(newTimeline.keySet());
+        for (String month : months) {
+            if (!Objects.equals(oldTimeline.get(month), newTimeline.get(month))) {
+                writes.put(TIMELINE, state + "|" + month, field, newTimeline.get(month));
+            }
+            if (newTimeline.containsKey(month) && !oldTimeline.containsKey(month)) {
+                writes.set(TIMELINE_MONTHS, state, "m." + month, true);
+            }
+        }
+    }
+
+    public void service(Document before, Document after, DerivedWrites writes) {
+        Integer oldLevel = before == null ? null : currentMaturity(before);
+        Integer newLevel = currentMaturity(after);
+        if (!Objects.equals(oldLevel, newLevel) && after.getString("providingState") != null) {
+            writes.put(MATURITY, after.getString("providingState"), "m." + after.getString("_id"), newLevel);
+        }
+    }
+
+    /** The level of the latest version still in service; none when all are retired. */
+    @SuppressWarnings("unchecked")
+    static Integer currentMaturity(Document service) {
+        Object versions = service.get("versions");
+        if (!(versions instanceof List<?> list)) {
+            return null;
+        }
+        Integer level = null;
+        for (Document version : (List<Document>) list) {
+            if (!VersionStatus.RETIRED.name().equals(version.getString("status"))) {
+                level = version.getInteger("maturityLevel");
+            }
+        }
+        return level;
+    }
+
+    private static long active(Document adoptions) {
+        return adoptions.values().stream().map(Document.class::cast)
+                .filter(a -> AdoptionStatus.ACTIVE.name().equals(a.getString("st"))).count();
+    }
+
+    private static Map<String, List<String>> crossBorder(Document adoptions) {
+        Map<String, TreeSet<String>> byProvider = new TreeMap<>();
+        for (Object value : adoptions.values()) {
+            Document adoption = (Document) value;
+            if (Boolean.TRUE.equals(adoption.getBoolean("xb")) && AdoptionStatus.ACTIVE.name().equals(adoption.getString("st"))) {
+                byProvider.computeIfAbsent(adoption.getString("ps"), p -> new TreeSet<>()).add(adoption.getString("s"));
+            }
+        }
+        Map<String, List<String>> result = new HashMap<>();
+        byProvider.forEach((provider, services) -> result.put(provider, new ArrayList<>(services)));
+        return result;
+    }
+
+    /** Per month: {@code d<dd> -> [started, ended]} of this municipality's adoptions. */
+    private static Map<String, Document> timeline(Document adoptions) {
+        Map<String, Map<String, int[]>> months = new TreeMap<>();
+        for (Object value : adoptions.values()) {
+            Document adoption = (Document) value;
+            count(months, adoption.getString("f"), 0);
+            count(months, adoption.getString("e"), 1);
+        }
+        Map<String, Document> result = new HashMap<>();
+        months.forEach((month, days) -> {
+            Document document = new Document();
+            days.forEach((day, counts) -> document.put(day, List.of(counts[0], counts[1])));
+            result.put(month, document);
+        });
+        return result;
+    }
+
+    private static void count(Map<String, Map<String, int[]>> months, String date, int index) {
+        if (date == null) {
+            return;
+        }
+        months.computeIfAbsent(date.substring(0, 7), m -> new TreeMap<>())
+                .computeIfAbsent("d" + date.substring(8, 10), d -> new int[2])[index]++;
+    }
+}

@@ -1,0 +1,112 @@
+package de.efa.registry.query.statistics;
+
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.platform.web.RegistryProblem;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Statistics as JSON or, with {@code Accept: text/csv}, as CSV. JSON carries the Destatis attribution in a
+ * {@code source} field; CSV carries it in a {@code Source} and a license {@code Link} header, so the table stays pure.
+ */
+@RestController
+@RequestMapping("/api/v1/stats")
+class StatisticsController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final Set<String> GROUPINGS = Set.of("state", "district");
+    private static final Set<String> INTERVALS = Set.of("month", "week", "day");
+
+    private final StatisticsQueries queries;
+
+    StatisticsController(StatisticsQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> coverage(@RequestParam(required = false) ServiceId serviceId,
+                                 @RequestParam(required = false) StateCode state,
+                                 @RequestParam(defaultValue = "state") String groupBy) {
+        return queries.coverage(serviceId, state, grouping(groupBy)).json();
+    }
+
+    @GetMapping(path = "/coverage", produces = "text/csv")
+    ResponseEntity<String> coverageCsv(@RequestParam(required = false) ServiceId serviceId,
+                                       @RequestParam(required = false) StateCode state,
+                                       @RequestParam(defaultValue = "state") String groupBy) {
+        return csv(queries.coverage(serviceId, state, grouping(groupBy)), "coverage");
+    }
+
+    @GetMapping(path = "/cross-border", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> crossBorder() {
+        return queries.crossBorder().json();
+    }
+
+    @GetMapping(path = "/cross-border", produces = "text/csv")
+    ResponseEntity<String> crossBorderCsv() {
+        return csv(queries.crossBorder(), "cross-border");
+    }
+
+    @GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> timeline(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @RequestParam(defaultValue = "month") String interval,
+                                 @RequestParam(required = false) StateCode state) {
+        return timelineTable(from, to, interval, state).json();
+    }
+
+    @GetMapping(path = "/timeline", produces = "text/csv")
+    ResponseEntity<String> timelineCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                       @RequestParam(defaultValue = "month") String interval,
+                                       @RequestParam(required = false) StateCode state) {
+        return csv(timelineTable(from, to, interval, state), "timeline");
+    }
+
+    @GetMapping(path = "/maturity", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> maturity() {
+        return queries.maturity().json();
+    }
+
+    @GetMapping(path = "/maturity", produces = "text/csv")
+    ResponseEntity<String> maturityCsv() {
+        return csv(queries.maturity(), "maturity");
+    }
+
+    private StatisticsTable timelineTable(LocalDate from, LocalDate to, String interval, StateCode state) {
+        if (!INTERVALS.contains(interval)) {
+            throw RegistryProblem.badRequest("interval must be month, week or day");
+        }
+        LocalDate end = to == null ? LocalDate.now(ZoneId.of("Europe/Berlin")) : to;
+        LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
+        return queries.timeline(start, end, interval, state);
+    }
+
+    private static String grouping(String groupBy) {
+        if (!GROUPINGS.contains(groupBy)) {
+            throw RegistryProblem.badRequest("groupBy must be state or district");
+        }
+        return groupBy;
+    }
+
+    private static ResponseEntity<String> csv(StatisticsTable table, String name) {
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".csv\"")
+                .header("Source", StatisticsTable.SOURCE_HEADER)
+                .header(HttpHeaders.LINK, StatisticsTable.LICENSE_LINK)
+                .body(table.csv());
+    }
+}

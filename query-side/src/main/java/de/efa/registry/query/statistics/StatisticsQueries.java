@@ -1,0 +1,253 @@
+package de.efa.registry.query.statistics;
+
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.platform.web.RegistryProblem;
+import de.efa.registry.query.municipality.Municipality;
+import de.efa.registry.query.municipality.MunicipalityDirectory;
+import de.efa.registry.query.projection.ActiveVersions;
+import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.query.register.RegisterProjection;
+import de.efa.registry.query.register.ServiceAdoptions;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The statistics, each from a few pre-aggregated documents read by {@code _id} (see {@link StatisticsContributions})
+ * and the municipality directory for populations.
+ */
+@Component
+class StatisticsQueries {
+
+    static final int MAX_PERIODS = 5000;
+
+    private final ActiveVersions versions;
+    private final MunicipalityDirectory municipalities;
+
+    StatisticsQueries(ActiveVersions versions, MunicipalityDirectory municipalities) {
+        this.versions = versions;
+        this.municipalities = municipalities;
+    }
+
+    StatisticsTable coverage(ServiceId serviceId, StateCode state, String groupBy) {
+        boolean byDistrict = "district".equals(groupBy);
+        ProjectionStore store = versions.active(RegisterProjection.NAME);
+        Set<String> adopted = new HashSet<>();
+        if (serviceId != null) {
+            if (store.collection(RegisterProjection.SERVICES).find(new Document("_id", serviceId.value())).first() == null) {
+                throw RegistryProblem.notFound("Service", serviceId);
+            }
+            for (Document perState : ServiceAdoptions.read(store, serviceId.value(), state)) {
+                Document adoptions = perState.get("a", Document.class);
+                if (adoptions != null) {
+                    adoptions.values().stream().map(Document.class::cast)
+                            .filter(a -> AdoptionStatus.ACTIVE.name().equals(a.getString("st")))
+                            .forEach(a -> adopted.add(a.getString("g")));
+                }
+            }
+        } else {
+            for (Document perState : byIds(store, StatisticsContributions.ADOPTED, states(state))) {
+                Document m = perState.get("m", Document.class);
+                if (m != null) {
+                    m.keySet().forEach(key -> adopted.add(key.substring(1)));
+                }
+            }
+        }
+        Map<String, long[]> groups = new TreeMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Municipality m : municipalities.current().all()) {
+            if (m.isDissolved() || (state != null && !state.value().equals(m.state()))) {
+                continue;
+            }
+            String key = byDistrict ? m.districtKey() : m.state();
+            names.putIfAbsent(key, byDistrict ? m.districtName() : StateCode.of(m.state()).stateName());
+            long[] sums = groups.computeIfAbsent(key, k -> new long[4]);
+            boolean covered = adopted.contains(m.ags());
+            sums[0]++;
+            sums[1] += covered ? 1 : 0;
+            sums[2] += m.population();
+            sums[3] += covered ? m.population() : 0;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        groups.forEach((key, sums) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", key);
+            row.put("name", names.get(key));
+            row.put("municipalities", sums[0]);
+            row.put("adopted", sums[1]);
+            row.put("population", sums[2]);
+            row.put("populationCovered", sums[3]);
+            row.put("coverage", sums[2] == 0 ? 0.0 : Math.round(sums[3] * 1_000_000.0 / sums[2]) / 1_000_000.0);
+            rows.add(row);
+        });
+        return new StatisticsTable(List.of("key", "name", "municipalities", "adopted", "population", "populationCovered", "coverage"), rows);
+    }
+
+    StatisticsTable crossBorder() {
+        ProjectionStore store = versions.active(RegisterProjection.NAME);
+        List<String> ids = new ArrayList<>();
+        for (StateCode provider : StateCode.all()) {
+            for (StateCode adopter : StateCode.all()) {
+                if (!provider.equals(adopter)) {
+                    ids.add(provider.value() + "|" + adopter.value());
+                }
+            }
+        }
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        for (Document pair : byIds(store, StatisticsContributions.CROSS_BORDER, ids)) {
+            Document m = pair.get("m", Document.class);
+            if (m == null || m.isEmpty()) {
+                continue;
+            }
+            Set<String> services = new HashSet<>();
+            long adoptions = 0;
+            for (Object value : m.values()) {
+                List<?> list = (List<?>) value;
+                adoptions += list.size();
+                list.forEach(s -> services.add((String) s));
+            }
+            String id = pair.getString("_id");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("providingState", id.substring(0, 2));
+            row.put("adoptingState", id.substring(3, 5));
+            row.put("services", services.size());
+            row.put("adoptions", adoptions);
+            rows.put(id, row);
+        }
+        return new StatisticsTable(List.of("providingState", "adoptingState", "services", "adoptions"), new ArrayList<>(rows.values()));
+    }
+
+    StatisticsTable timeline(LocalDate from, LocalDate to, String interval, StateCode state) {
+        if (from.isAfter(to)) {
+            throw RegistryProblem.badRequest("from must not be after to");
+        }
+        ProjectionStore store = versions.active(RegisterProjection.NAME);
+        List<String> stateCodes = states(state);
+        String lastMonth = to.toString().substring(0, 7);
+        List<String> monthIds = new ArrayList<>();
+        for (Document months : byIds(store, StatisticsContributions.TIMELINE_MONTHS, stateCodes)) {
+            Document m = months.get("m", Document.class);
+            if (m != null) {
+                for (String month : m.keySet()) {
+                    if (month.compareTo(lastMonth) <= 0) {
+                        monthIds.add(months.getString("_id") + "|" + month);
+                    }
+                }
+            }
+        }
+        // per day: [started, ended], summed over municipalities
+        TreeMap<LocalDate, long[]> days = new TreeMap<>();
+        for (Document month : byIds(store, StatisticsContributions.TIMELINE, monthIds)) {
+            String yearMonth = month.getString("_id").substring(3);
+            Document m = month.get("m", Document.class);
+            if (m == null) {
+                continue;
+            }
+            for (Object contribution : m.values()) {
+                for (Map.Entry<String, Object> day : ((Document) contribution).entrySet()) {
+                    List<?> counts = (List<?>) day.getValue();
+                    long[] sums = days.computeIfAbsent(LocalDate.parse(yearMonth + "-" + day.getKey().substring(1)), d -> new long[2]);
+                    sums[0] += ((Number) counts.get(0)).longValue();
+                    sums[1] += ((Number) counts.get(1)).longValue();
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long active = 0;
+        // everything before the first period counts towards "active"
+        LocalDate start = periodStart(from, interval);
+        for (long[] sums : days.headMap(start).values()) {
+            active += sums[0] - sums[1];
+        }
+        for (LocalDate periodStart = start; !periodStart.isAfter(to); periodStart = next(periodStart, interval)) {
+            if (rows.size() >= MAX_PERIODS) {
+                throw RegistryProblem.badRequest("at most " + MAX_PERIODS + " periods; choose a longer interval or a shorter range");
+            }
+            long started = 0;
+            long ended = 0;
+            for (long[] sums : days.subMap(periodStart, next(periodStart, interval)).values()) {
+                started += sums[0];
+                ended += sums[1];
+            }
+            active += started - ended;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("period", label(periodStart, interval));
+            row.put("started", started);
+            row.put("ended", ended);
+            row.put("active", active);
+            rows.add(row);
+        }
+        return new StatisticsTable(List.of("period", "started", "ended", "active"), rows);
+    }
+
+    StatisticsTable maturity() {
+        ProjectionStore store = versions.active(RegisterProjection.NAME);
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document perState : byIds(store, StatisticsContributions.MATURITY, states(null))) {
+            Document m = perState.get("m", Document.class);
+            if (m != null) {
+                for (Object level : m.values()) {
+                    counts.merge(perState.getString("_id") + "|" + level, 1L, Long::sum);
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        counts.forEach((key, services) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("providingState", key.substring(0, 2));
+            row.put("level", Integer.parseInt(key.substring(3)));
+            row.put("services", services);
+            rows.add(row);
+        });
+        return new StatisticsTable(List.of("providingState", "level", "services"), rows);
+    }
+
+    private static List<String> states(StateCode state) {
+        return state == null ? StateCode.all().stream().map(StateCode::value).toList() : List.of(state.value());
+    }
+
+    private static List<Document> byIds(ProjectionStore store, String collection, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return store.collection(collection).find(new Document("_id", new Document("$in", ids))).into(new ArrayList<>());
+    }
+
+    static LocalDate periodStart(LocalDate day, String interval) {
+        return switch (interval) {
+            case "day" -> day;
+            case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            default -> day.withDayOfMonth(1);
+        };
+    }
+
+    private static LocalDate next(LocalDate periodStart, String interval) {
+        return switch (interval) {
+            case "day" -> periodStart.plusDays(1);
+            case "week" -> periodStart.plusWeeks(1);
+            default -> periodStart.plusMonths(1);
+        };
+    }
+
+    private static String label(LocalDate periodStart, String interval) {
+        return switch (interval) {
+            case "day" -> periodStart.toString();
+            case "week" -> String.format("%d-W%02d", periodStart.get(IsoFields.WEEK_BASED_YEAR),
+                    periodStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            default -> periodStart.toString().substring(0, 7);
+        };
+    }
+}
