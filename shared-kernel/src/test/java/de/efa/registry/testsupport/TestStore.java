@@ -26,8 +26,9 @@ public final class TestStore {
             return external;
         }
         if (embedded == null) {
+            // never closed: it lives in memory and dies with the JVM, after the Spring contexts' own shutdown hooks
+            // have stopped their processors (closing it first makes them wait for a server that is gone)
             embedded = EmbeddedMongoStore.inMemory();
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
         }
         return embedded.connectionString();
     }
