@@ -39,10 +39,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     static final String FILE_NAME = "registry.mv.db";
     static final long COMPACTION_INTERVAL_SECONDS = 3;
     /**
-     * How long MVStore keeps chunks that are no longer referenced by the newest version. Long reads are protected
-     * by registering their version; this is an extra margin for readers outside the command path.
+     * How long MVStore keeps chunks that are no longer referenced by the newest version. Every read registers the
+     * version it reads (see {@link GroupCommitGate}), which is what keeps its chunks alive; any retention on top
+     * only delays the reuse of free space. Measured with per-write commits and compaction every 100 events:
+     * 3,000 events took 82 MB with 0 ms and 208 MB with 5 s (56 and 108 MB after compaction).
      */
-    static final int RETENTION_TIME_MILLIS = 5_000;
+    static final int RETENTION_TIME_MILLIS = 0;
     /** MVStore page cache in MB (H2's default is 16). */
     static final int PAGE_CACHE_MB = 64;
 
