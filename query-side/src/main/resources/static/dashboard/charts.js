@@ -57,16 +57,17 @@ export function crossBorder(rows) {
             }
         },
         xAxis: {type: 'category', data: states, name: 'nutzt nach', nameLocation: 'middle', nameGap: 28,
-            axisLabel: {formatter: stateName}, splitArea: {show: true}},
-        yAxis: {type: 'category', data: states, name: 'bietet an', axisLabel: {formatter: stateName}, splitArea: {show: true}},
+            axisLabel: {formatter: stateName}},
+        yAxis: {type: 'category', data: states, name: 'bietet an', axisLabel: {formatter: stateName}},
         visualMap: {min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80,
-            inRange: {color: ['#dbeafe', '#1e3a8a']}, formatter: v => number(Math.round(v))},
+            text: [number(max), '0'], inRange: {color: ['#dbeafe', '#1e3a8a']}},
         series: [{
             name: 'Nachnutzungen',
             type: 'heatmap',
             // [x = adopting, y = providing, adoptions]; the diagonal stays empty: within a state is not cross-border
             data: rows.map(r => [states.indexOf(r.adoptingState), states.indexOf(r.providingState), r.adoptions]),
-            label: {show: true, formatter: p => number(p.value[2])}
+            label: {show: true, formatter: p => number(p.value[2])},
+            itemStyle: {borderColor: '#fff', borderWidth: 2}
         }]
     };
 }
@@ -83,7 +84,7 @@ export function timeline(rows) {
         series: [
             {name: 'begonnen', type: 'bar', data: rows.map(r => r.started), itemStyle: {color: '#16a34a'}},
             {name: 'beendet', type: 'bar', data: rows.map(r => r.ended), itemStyle: {color: '#dc2626'}},
-            {name: 'aktiv', type: 'line', step: 'end', data: rows.map(r => r.active), itemStyle: {color: '#2563eb'}}
+            {name: 'aktiv', type: 'line', step: 'end', showSymbol: false, data: rows.map(r => r.active), itemStyle: {color: '#2563eb'}}
         ]
     };
 }

@@ -195,7 +195,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theLookupFindsErfurtAndShowsTheServiceFromBavaria() {
+    void theLookupFindsErfurtAndShowsTheServiceFromBavaria() throws IOException {
         openAndLogIn();
         WebElement query = browser.findElement(By.id("lookup-query"));
         query.clear();
@@ -218,6 +218,7 @@ class DashboardBrowserTest {
 
         WebElement fromBavaria = browser.findElement(By.cssSelector("#lookup-result tr[data-cross-border='true']"));
         assertThat(fromBavaria.getText()).contains("Ummeldung (Wohnsitz)").contains("Bayern").contains("länderübergreifend");
+        Files.write(target("dashboard-lookup.png"), lookup.getScreenshotAs(OutputType.BYTES));
 
         // another day, another answer: before 2022-06-01 Erfurt did not yet take the Ummeldung from Bavaria
         WebElement date = browser.findElement(By.id("lookup-date"));
@@ -382,9 +383,13 @@ class DashboardBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path target(String name) throws IOException {
         Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
     }
 
     private String url(String path) {
