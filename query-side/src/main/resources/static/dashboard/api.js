@@ -38,7 +38,8 @@ export function signOut() {
 /** GET a JSON resource; empty parameters are left out so the API applies its defaults. */
 export function get(path, params = {}) {
     const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-    return request(auth, query.size ? `${path}?${query}` : path);
+    const search = query.toString();
+    return request(auth, search ? `${path}?${search}` : path);
 }
 
 async function request(authorization, pathAndQuery) {
