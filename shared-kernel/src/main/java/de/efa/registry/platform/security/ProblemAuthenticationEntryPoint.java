@@ -18,8 +18,15 @@ import java.net.URI;
 /**
  * 401 and 403 as problem answers. A 401 reads the same for an unknown user and a wrong password, so the
  * answer never tells which accounts exist.
+ * <p>
+ * A script that marks its calls with {@code X-Requested-With: XMLHttpRequest} (the dashboard) gets its 401 without
+ * the {@code WWW-Authenticate} challenge: a challenge makes browsers pop their native login dialog over a
+ * {@code fetch()}, where the page wants to show its own form.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String REQUESTED_WITH = "X-Requested-With";
+    static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
     private final ObjectMapper objectMapper;
     private final String challenge;
@@ -31,7 +38,9 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", challenge);
+        if (!XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader(REQUESTED_WITH))) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
         write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthorized",
                 "Missing or invalid credentials");
     }

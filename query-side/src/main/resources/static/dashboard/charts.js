@@ -1,0 +1,112 @@
+// ECharts options built from the API's rows, one pure function per chart. Category axes hold the API's own keys
+// (state codes, district keys, periods) and series hold its numbers unchanged, so what is drawn can be compared
+// with the API one to one; only labels and tooltips are formatted for people.
+
+import {html, number, share, stateName} from './format.js';
+
+const GRID = {left: 8, right: 16, top: 28, bottom: 8, containLabel: true};
+const EMPTY = {text: 'Keine Daten', left: 'center', top: 'middle', textStyle: {color: '#6b7280', fontSize: 14}};
+const LEVEL_COLOURS = ['#d1d5db', '#fcd34d', '#fb923c', '#38bdf8', '#2563eb'];
+
+/** Coverage rows ({key, name, …, coverage}) as bars of the population share covered. */
+export function coverage(rows) {
+    const names = Object.fromEntries(rows.map(r => [r.key, r.name]));
+    const byKey = Object.fromEntries(rows.map(r => [r.key, r]));
+    return {
+        title: rows.length ? undefined : EMPTY,
+        grid: GRID,
+        tooltip: {
+            trigger: 'axis',
+            axisPointer: {type: 'shadow'},
+            formatter: ([point]) => {
+                const r = byKey[point.name];
+                return `<b>${html(r.name)}</b><br>${share(r.coverage)} der Einwohner<br>`
+                    + `${number(r.populationCovered)} von ${number(r.population)} Einwohnern<br>`
+                    + `${number(r.adopted)} von ${number(r.municipalities)} Gemeinden`;
+            }
+        },
+        xAxis: {
+            type: 'category',
+            data: rows.map(r => r.key),
+            axisLabel: {interval: 0, rotate: rows.length > 6 ? 30 : 0, formatter: key => names[key] ?? key}
+        },
+        yAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: share}},
+        series: [{
+            name: 'Abdeckung',
+            type: 'bar',
+            data: rows.map(r => r.coverage),
+            itemStyle: {color: '#2563eb'},
+            label: {show: true, position: 'top', formatter: p => share(p.value)}
+        }]
+    };
+}
+
+/** Cross-border rows ({providingState, adoptingState, services, adoptions}) as a providing × adopting heatmap. */
+export function crossBorder(rows) {
+    const states = [...new Set(rows.flatMap(r => [r.providingState, r.adoptingState]))].sort();
+    const byPair = Object.fromEntries(rows.map(r => [`${r.providingState}|${r.adoptingState}`, r]));
+    const max = Math.max(1, ...rows.map(r => r.adoptions));
+    return {
+        title: rows.length ? undefined : EMPTY,
+        grid: {...GRID, bottom: 48},
+        tooltip: {
+            formatter: p => {
+                const r = byPair[`${states[p.value[1]]}|${states[p.value[0]]}`];
+                return `${html(stateName(r.providingState))} → ${html(stateName(r.adoptingState))}<br>`
+                    + `${number(r.adoptions)} Nachnutzungen, ${number(r.services)} Onlinedienste`;
+            }
+        },
+        xAxis: {type: 'category', data: states, name: 'nutzt nach', nameLocation: 'middle', nameGap: 28,
+            axisLabel: {formatter: stateName}},
+        yAxis: {type: 'category', data: states, name: 'bietet an', axisLabel: {formatter: stateName}},
+        visualMap: {min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80,
+            text: [number(max), '0'], inRange: {color: ['#dbeafe', '#1e3a8a']}},
+        series: [{
+            name: 'Nachnutzungen',
+            type: 'heatmap',
+            // [x = adopting, y = providing, adoptions]; the diagonal stays empty: within a state is not cross-border
+            data: rows.map(r => [states.indexOf(r.adoptingState), states.indexOf(r.providingState), r.adoptions]),
+            label: {show: true, formatter: p => number(p.value[2])},
+            itemStyle: {borderColor: '#fff', borderWidth: 2}
+        }]
+    };
+}
+
+/** Timeline rows ({period, started, ended, active}): starts and ends per period as bars, the active total as a line. */
+export function timeline(rows) {
+    return {
+        title: rows.length ? undefined : EMPTY,
+        grid: {...GRID, top: 36},
+        legend: {top: 0},
+        tooltip: {trigger: 'axis', valueFormatter: number},
+        xAxis: {type: 'category', data: rows.map(r => r.period)},
+        yAxis: {type: 'value', minInterval: 1, axisLabel: {formatter: number}},
+        series: [
+            {name: 'begonnen', type: 'bar', data: rows.map(r => r.started), itemStyle: {color: '#16a34a'}},
+            {name: 'beendet', type: 'bar', data: rows.map(r => r.ended), itemStyle: {color: '#dc2626'}},
+            {name: 'aktiv', type: 'line', step: 'end', showSymbol: false, data: rows.map(r => r.active), itemStyle: {color: '#2563eb'}}
+        ]
+    };
+}
+
+/** Maturity rows ({providingState, level, services}): per providing state, services stacked by maturity level. */
+export function maturity(rows) {
+    const states = [...new Set(rows.map(r => r.providingState))].sort();
+    const levels = [...new Set(rows.map(r => r.level))].sort((a, b) => a - b);
+    const count = (state, level) => rows.find(r => r.providingState === state && r.level === level)?.services ?? 0;
+    return {
+        title: rows.length ? undefined : EMPTY,
+        grid: {...GRID, top: 36},
+        legend: {top: 0},
+        tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: number},
+        xAxis: {type: 'category', data: states, axisLabel: {interval: 0, formatter: stateName}},
+        yAxis: {type: 'value', minInterval: 1, axisLabel: {formatter: number}},
+        series: levels.map(level => ({
+            name: `Reifegrad ${level}`,
+            type: 'bar',
+            stack: 'services',
+            data: states.map(state => count(state, level)),
+            itemStyle: {color: LEVEL_COLOURS[level] ?? '#6b7280'}
+        }))
+    };
+}
