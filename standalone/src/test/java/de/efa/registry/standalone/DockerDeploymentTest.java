@@ -47,6 +47,34 @@ class DockerDeploymentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theScaledSidesShareSegmentsStopCleanlyAndTheReplicaSetKeepsItsData() throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(100);
+        Map<String, Object> compose = new Yaml(options).load(Files.readString(docker.resolve("compose.yml")));
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+
+        for (String side : List.of("query-side-1", "query-side-2")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(side);
+            Map<String, String> environment = (Map<String, String>) service.get("environment");
+            // one segment would leave the second instance standing by; shares need at least one per instance
+            assertThat(Integer.parseInt(environment.get("REGISTRY_PROJECTIONS_SEGMENTS"))).isGreaterThanOrEqualTo(2);
+            assertThat(environment).containsKey("REGISTRY_MONGODB_URI").containsEntry("SERVER_SHUTDOWN", "graceful");
+        }
+        for (String side : List.of("command-side-1", "command-side-2", "query-side-1", "query-side-2")) {
+            Map<String, Object> service = (Map<String, Object>) services.get(side);
+            // time to finish requests and release segment claims before the container is killed
+            assertThat(service).containsKey("stop_grace_period");
+            assertThat((Map<String, Object>) ((Map<String, Object>) service.get("deploy")).get("resources")).containsKey("limits");
+        }
+        for (String mongo : List.of("mongo-1", "mongo-2", "mongo-3")) {
+            assertThat((List<String>) ((Map<String, Object>) services.get(mongo)).get("volumes")).singleElement()
+                    .asString().endsWith(":/data/db");
+        }
+        assertThat((Map<String, Object>) compose.get("volumes")).containsKeys("mongo-1-data", "mongo-2-data", "mongo-3-data");
+    }
+
+    @Test
     void eachImageRunsTheJarTheBuildProducesAsANonRootUser() throws IOException {
         assertImageRuns("command-side", "de.efa.registry.command.CommandSideApplication");
         assertImageRuns("query-side", "de.efa.registry.query.QuerySideApplication");

@@ -55,10 +55,17 @@ public class ActiveVersions {
         pointers.updateOne(new Document("_id", projection), new Document("$set", new Document("building", version)));
     }
 
-    void activate(String projection, int version) {
-        pointers.updateOne(new Document("_id", projection),
-                new Document("$set", new Document("active", version).append("building", null)));
+    /**
+     * Makes the rebuilt version the active one, unless another instance already did (or the rebuild was replaced):
+     * the switch is conditional on the pointer still naming this version as building.
+     *
+     * @return whether this call made the switch
+     */
+    boolean activate(String projection, int version) {
+        long switched = pointers.updateOne(new Document("_id", projection).append("building", version),
+                new Document("$set", new Document("active", version).append("building", null))).getModifiedCount();
         cache.remove(projection);
+        return switched > 0;
     }
 
     record Pointer(int active, Integer building) {

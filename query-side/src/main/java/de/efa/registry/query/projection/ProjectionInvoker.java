@@ -3,15 +3,16 @@ package de.efa.registry.query.projection;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,7 +30,6 @@ final class ProjectionInvoker implements EventHandlerInvoker {
     private final Projection projection;
     private final ProjectionStore store;
     private final DeadLetterQueue deadLetters;
-    private final Set<String> blocked;
     /** Batches of different segments may run at once; retries of dead letters must not interleave with them. */
     private final ReentrantLock retryLock = new ReentrantLock();
 
@@ -38,13 +38,15 @@ final class ProjectionInvoker implements EventHandlerInvoker {
         this.projection = projection;
         this.store = store;
         this.deadLetters = deadLetters;
-        this.blocked = Collections.synchronizedSet(new HashSet<>(deadLetters.blockedAggregates(processorName)));
     }
 
     @Override
     public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
-        // every event advances the token; sequencing per aggregate decides the segment
-        return segment.matches(eventMessage);
+        // every event advances the token; sequencing per aggregate decides the segment, as Axon's own invoker does
+        // (Segment.matches(Object) would hash the message instance itself: with several segments an event would
+        // then land in an arbitrary segment, or in none, and one aggregate's events could overtake each other)
+        Object sequence = SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(eventMessage);
+        return segment.matches(Objects.hashCode(sequence == null ? eventMessage.getIdentifier() : sequence));
     }
 
     @Override
@@ -73,10 +75,14 @@ final class ProjectionInvoker implements EventHandlerInvoker {
         }
     }
 
+    /**
+     * The aggregates waiting on dead letters are read from the queue for every batch, not remembered: with several
+     * instances a segment moves between them, and its dead letters (or their retry) may come from another instance.
+     */
     private void applyLocked(List<ProjectedEvent> events) {
         retryLock.lock();
         try {
-            projection.apply(events, store, new QueueFailures(Set.of()));
+            projection.apply(events, store, new QueueFailures(deadLetters.blockedAggregates(processorName), Set.of()));
         } finally {
             retryLock.unlock();
         }
@@ -86,18 +92,12 @@ final class ProjectionInvoker implements EventHandlerInvoker {
     RetryResult retry(List<ProjectedEvent> events, Set<String> aggregates) {
         retryLock.lock();
         try {
-            QueueFailures failures = new QueueFailures(aggregates);
+            QueueFailures failures = new QueueFailures(deadLetters.blockedAggregates(processorName), aggregates);
             projection.apply(events, store, failures);
-            blocked.removeAll(aggregates);
-            blocked.addAll(failures.stillFailing);
             return new RetryResult(failures.recovered, failures.stillFailingEvents);
         } finally {
             retryLock.unlock();
         }
-    }
-
-    Set<String> blockedAggregates() {
-        return Set.copyOf(blocked);
     }
 
     static ProjectedEvent toProjected(EventMessage<?> message) {
@@ -111,12 +111,14 @@ final class ProjectionInvoker implements EventHandlerInvoker {
 
     private final class QueueFailures implements Projection.Failures {
 
+        private final Set<String> blocked;
         private final Set<String> retrying;
         private final Set<String> stillFailing = new HashSet<>();
         private int recovered;
         private int stillFailingEvents;
 
-        QueueFailures(Set<String> retrying) {
+        QueueFailures(Set<String> blocked, Set<String> retrying) {
+            this.blocked = blocked;
             this.retrying = retrying;
         }
 
@@ -128,7 +130,6 @@ final class ProjectionInvoker implements EventHandlerInvoker {
         @Override
         public void failed(ProjectedEvent event, String aggregateId, Throwable cause) {
             deadLetters.add(processorName, event, aggregateId, cause);
-            blocked.add(aggregateId);
             stillFailing.add(aggregateId);
             stillFailingEvents++;
         }

@@ -13,10 +13,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,14 +49,22 @@ public class ProjectionManager implements SmartLifecycle {
     private final MongoDatabase database;
     private final ProjectionSettings settings;
     private final DeadLetterRetry retrier;
+    private final StoredTokens storedTokens;
+    private final SegmentShare share;
+    private final Duration claimTimeout;
+    private long lastBalance;
     private ScheduledExecutorService watcher;
     private volatile boolean started;
 
     public ProjectionManager(List<Projection> projections, ActiveVersions versions, DeadLetterQueue deadLetters,
                              TokenStore tokenStore, EventStore eventStore, MongoEventStorageEngine engine,
                              MongoDatabase registryDatabase, ProjectionSettings settings,
-                             DeadLetterRetry retrier) {
+                             DeadLetterRetry retrier, StoredTokens storedTokens, SegmentShare share,
+                             @Value("${registry.token-store.claim-timeout:10s}") Duration claimTimeout) {
+        this.claimTimeout = claimTimeout;
+        this.share = share;
         this.retrier = retrier;
+        this.storedTokens = storedTokens;
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.versions = versions;
         this.deadLetters = deadLetters;
@@ -93,6 +103,7 @@ public class ProjectionManager implements SmartLifecycle {
         if (watcher != null) {
             watcher.shutdownNow();
         }
+        share.leave();
         for (Running run : running.values()) {
             run.live.stop();
             if (run.building != null) {
@@ -120,9 +131,9 @@ public class ProjectionManager implements SmartLifecycle {
     /** Starts a rebuild into a fresh version; a rebuild already running is reported, not restarted. */
     public synchronized ProjectionStatus rebuild(String name) {
         Running run = require(name);
-        if (run.building == null) {
-            int version = Math.max(run.live.store().version(), versions.pointer(name).building() == null ? 0
-                    : versions.pointer(name).building()) + 1;
+        ActiveVersions.Pointer pointer = versions.pointer(name);
+        if (run.building == null && pointer.building() == null) {
+            int version = Math.max(run.live.store().version(), pointer.active()) + 1;
             ProjectionProcessor fresh = processor(projections.get(name), version);
             fresh.store().drop();
             forgetTokens(fresh.name());
@@ -148,7 +159,10 @@ public class ProjectionManager implements SmartLifecycle {
         return status(name, require(name));
     }
 
-    /** Whether every serving projection has processed {@code position} (read-your-writes). */
+    /**
+     * Whether every serving projection has processed {@code position} (read-your-writes) in all its segments, also
+     * those another instance claims: a reader may ask any instance.
+     */
     public boolean hasProcessed(long position) {
         if (position <= 0) {
             return true;
@@ -158,14 +172,8 @@ public class ProjectionManager implements SmartLifecycle {
             serving = running.values().stream().map(r -> r.live).toList();
         }
         for (ProjectionProcessor processor : serving) {
-            Map<Integer, EventTrackerStatus> status = processor.status();
-            if (status.isEmpty()) {
+            if (!processor.hasProcessed(position)) {
                 return false;
-            }
-            for (EventTrackerStatus segment : status.values()) {
-                if (!covers(segment.getTrackingToken(), position)) {
-                    return false;
-                }
             }
         }
         return true;
@@ -230,6 +238,7 @@ public class ProjectionManager implements SmartLifecycle {
         try {
             synchronized (this) {
                 running.forEach(this::watch);
+                balance();
             }
         } catch (RuntimeException e) {
             log.warn("Projection watcher failed; trying again", e);
@@ -237,6 +246,7 @@ public class ProjectionManager implements SmartLifecycle {
     }
 
     private void watch(String name, Running run) {
+        follow(name, run);
         if (run.building == null) {
             return;
         }
@@ -250,18 +260,23 @@ public class ProjectionManager implements SmartLifecycle {
                     rebuilt.isPresent() ? rebuilt.getAsLong() : 0, engine.headPosition(),
                     Math.round(progress(run, engine.headPosition()) * 100));
         }
-        if (!building.isCaughtUp() || rebuilt.isEmpty() || serving.isEmpty() || rebuilt.getAsLong() < serving.getAsLong()) {
+        // all segments of the rebuild, on every instance, have reached where the serving version is
+        if (rebuilt.isEmpty() || serving.isEmpty() || rebuilt.getAsLong() < serving.getAsLong()) {
             return;
         }
         ProjectionProcessor old = run.live;
-        versions.activate(name, building.store().version());
+        boolean switchedHere = versions.activate(name, building.store().version());
         run.live = building;
         run.building = null;
+        old.stop();
+        if (!switchedHere) {
+            log.info("Projection {} switched to version {} on another instance", name, building.store().version());
+            return;
+        }
         log.info("Projection {} switched to version {} at position {} after {} ms; version {} retires",
                 name, building.store().version(), rebuilt.getAsLong(),
                 TimeUnit.NANOSECONDS.toMillis(now - run.rebuildStarted), old.store().version());
-        old.stop();
-        // readers may still hold the old pointer for a moment: drop the old collections only after that
+        // readers and other instances may still use the old version for a moment: drop its collections after that
         watcher.schedule(() -> {
             old.store().drop();
             forgetTokens(old.name());
@@ -270,13 +285,66 @@ public class ProjectionManager implements SmartLifecycle {
         }, settings.dropDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Follows the shared version pointer: another instance may have started a rebuild (this one then shares its
+     * segments) or switched versions (this one serves and feeds the new version and stops the old one).
+     */
+    private void follow(String name, Running run) {
+        long now = System.nanoTime();
+        if (now - run.lastPointerRead < settings.pointerCacheTtl().toNanos()) {
+            return;
+        }
+        run.lastPointerRead = now;
+        ActiveVersions.Pointer pointer = versions.pointer(name);
+        if (pointer.active() != run.live.store().version()) {
+            ProjectionProcessor old = run.live;
+            if (run.building != null && run.building.store().version() == pointer.active()) {
+                run.live = run.building;
+                run.building = null;
+            } else {
+                run.live = processor(projections.get(name), pointer.active());
+                run.live.start();
+            }
+            old.stop();
+            log.info("Projection {} follows the switch to version {} made elsewhere", name, pointer.active());
+        }
+        Integer wanted = pointer.building();
+        if (run.building != null && (wanted == null || wanted != run.building.store().version())) {
+            run.building.stop();
+            run.building = null;
+        }
+        if (wanted != null && run.building == null) {
+            run.building = processor(projections.get(name), wanted);
+            run.building.start();
+            run.rebuildStarted = now;
+            run.lastProgressLog = now;
+            log.info("Projection {}: joining the rebuild of version {} started elsewhere", name, wanted);
+        }
+    }
+
+    /** Once per claim interval: give up the segments held here above this instance's fair share. */
+    private void balance() {
+        long now = System.nanoTime();
+        if (now - lastBalance < settings.tokenClaimInterval().toNanos()) {
+            return;
+        }
+        lastBalance = now;
+        int live = share.liveInstances();
+        for (Running run : running.values()) {
+            share.balance(run.live, settings.segments(), live, settings.tokenClaimInterval());
+            if (run.building != null) {
+                share.balance(run.building, settings.segments(), live, settings.tokenClaimInterval());
+            }
+        }
+    }
+
     private void forgetTokens(String processorName) {
         database.getCollection(EventStoreCollections.TOKENS).deleteMany(new Document("processorName", processorName));
     }
 
     private ProjectionProcessor processor(Projection projection, int version) {
         return new ProjectionProcessor(projection, new ProjectionStore(database, projection.name(), version), deadLetters,
-                tokenStore, eventStore, settings);
+                tokenStore, storedTokens, eventStore, settings, claimTimeout);
     }
 
     private Running require(String name) {
@@ -303,6 +371,7 @@ public class ProjectionManager implements SmartLifecycle {
         private ProjectionProcessor building;
         private long rebuildStarted;
         private long lastProgressLog;
+        private long lastPointerRead;
 
         private Running(ProjectionProcessor live) {
             this.live = live;

@@ -10,7 +10,13 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,13 +31,16 @@ final class ProjectionProcessor {
     private final PooledStreamingEventProcessor processor;
     private final ScheduledExecutorService coordinator;
     private final ScheduledExecutorService workers;
-    private final int segments;
+    private final StoredTokens storedTokens;
+    private static final int SHUTDOWN_WAIT_SECONDS = 30;
 
     ProjectionProcessor(Projection projection, ProjectionStore store, DeadLetterQueue deadLetters, TokenStore tokenStore,
-                        StreamableMessageSource<TrackedEventMessage<?>> source, ProjectionSettings settings) {
+                        StoredTokens storedTokens, StreamableMessageSource<TrackedEventMessage<?>> source, ProjectionSettings settings,
+                        java.time.Duration claimTimeout) {
         this.projection = projection;
         this.store = store;
-        this.segments = settings.segments();
+        this.storedTokens = storedTokens;
+        int segments = settings.segments();
         String name = store.prefix();
         this.invoker = new ProjectionInvoker(name, projection, store, deadLetters);
         this.coordinator = Executors.newScheduledThreadPool(1, named(name + "-coordinator"));
@@ -48,6 +57,8 @@ final class ProjectionProcessor {
                 .initialSegmentCount(segments)
                 .batchSize(settings.batchSize())
                 .tokenClaimInterval(settings.tokenClaimInterval().toMillis())
+                // an idle segment extends its claim well inside the claim timeout, so a live owner never looks dead
+                .claimExtensionThreshold(claimTimeout.dividedBy(3).toMillis())
                 .build();
     }
 
@@ -56,8 +67,17 @@ final class ProjectionProcessor {
         processor.start();
     }
 
+    /** Stops and waits until the segments' claims are released, so other instances take them over at once. */
     void stop() {
-        processor.shutDown();
+        try {
+            processor.shutdownAsync().get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // claims that were not released lapse after the token store's claim timeout
+            LoggerFactory.getLogger(ProjectionProcessor.class).warn("Processor {} did not stop cleanly", name(), e);
+        }
+        storedTokens.forget(name());
         coordinator.shutdownNow();
         workers.shutdownNow();
     }
@@ -78,32 +98,57 @@ final class ProjectionProcessor {
         return processor.isRunning();
     }
 
-    /** The lowest position every segment has processed, or empty while not all segments are claimed here. */
+    /**
+     * The token of every segment, wherever it is claimed: this instance's own segments from the processor (fresher),
+     * the others' from the token store. Empty while the processor has not initialised its segments.
+     */
+    Map<Integer, TrackingToken> tokens() {
+        Map<Integer, TrackingToken> tokens = new TreeMap<>(storedTokens.of(name()));
+        processor.processingStatus().forEach((segment, status) -> tokens.put(segment, status.getTrackingToken()));
+        return tokens;
+    }
+
+    /** The lowest position all segments have processed, on every instance; empty while segments have no tokens. */
     OptionalLong position() {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.size() < segments) {
+        Map<Integer, TrackingToken> tokens = tokens();
+        if (tokens.isEmpty()) {
             return OptionalLong.empty();
         }
         long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus segment : status.values()) {
-            TrackingToken token = segment.getTrackingToken();
+        for (TrackingToken token : tokens.values()) {
             TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
             lowest = Math.min(lowest, lower == null ? 0L : lower.position().orElse(0L));
         }
         return OptionalLong.of(lowest);
     }
 
+    /** Whether every segment, on whichever instance, has processed {@code position}. */
+    boolean hasProcessed(long position) {
+        Map<Integer, TrackingToken> tokens = tokens();
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (TrackingToken token : tokens.values()) {
+            if (!ProjectionManager.covers(token, position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Map<Integer, EventTrackerStatus> status() {
         return processor.processingStatus();
     }
 
-    boolean hasError() {
-        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    /** Lets go of {@code count} of the segments claimed here, and claims none of them again for {@code pause}. */
+    void release(int count, java.time.Duration pause) {
+        processor.processingStatus().keySet().stream().sorted(java.util.Comparator.reverseOrder()).limit(count)
+                .forEach(segment -> processor.releaseSegment(segment, pause.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    boolean isCaughtUp() {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        return status.size() >= segments && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState());
+    /** Whether a segment claimed here is in error (segments of other instances report there). */
+    boolean hasError() {
+        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -20,11 +20,13 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Axon on our own MongoDB event storage: the engine, the event store around it, tokens and message origins. */
@@ -69,13 +71,23 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Tokens and segment claims in MongoDB, so several query-side instances can share the segments. */
+    /**
+     * Tokens and segment claims in MongoDB, so several instances share the segments. A claim names its owner (the
+     * node id, by default {@code pid@host}, unique per container) and lapses after the claim timeout if the owner
+     * stops extending it (a crashed instance); an instance that stops cleanly releases its claims at once.
+     */
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 @Value("${registry.token-store.node-id:}") String nodeId,
+                                 @Value("${registry.token-store.claim-timeout:10s}") Duration claimTimeout) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .build();
+                .claimTimeout(claimTimeout);
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        }
+        return builder.build();
     }
 
     /**
