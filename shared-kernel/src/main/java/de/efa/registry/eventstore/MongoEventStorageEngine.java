@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -41,7 +40,7 @@ import java.util.stream.Stream;
  * Axon's event storage on the plain MongoDB driver, without multi-document transactions.
  * <p>
  * Appends reserve a block of global positions from a counter and insert the block with one ordered
- * {@code insertMany}; the unique stream key ({@code aggregateId/sequence}) turns a concurrent append into Axon's
+ * {@code insertMany}; concurrent appends share both in a {@link GroupCommit}. The unique stream key ({@code aggregateId/sequence}) turns a concurrent append into Axon's
  * concurrency exception. Readers stream by position with {@link GapAwareTrackingToken}s, asking for exact positions
  * ({@code _id $in}) so that every read is an index lookup and an event that arrives late is still delivered.
  */
@@ -50,16 +49,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     /** How far a token may run ahead of its oldest gap (Axon's default for gap-aware tokens). */
     private static final int MAX_GAP_OFFSET = 10_000;
+    /** Aggregates whose last hash is kept for the next append (about 200 bytes each). */
+    private static final int RECENT_HASHES = 50_000;
 
     private final EventStoreCollections collections;
     private final PositionAllocator positions;
     private final GapWatch gapWatch;
+    private final GroupCommit groupCommit;
+    private final RecentHashes recentHashes = new RecentHashes(RECENT_HASHES);
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
         this.collections = builder.collections;
         this.positions = new PositionAllocator(collections.counters());
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
+        this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters);
         collections.ensureIndexes();
         positions.ensureCounter();
     }
@@ -84,34 +88,50 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        long first = positions.allocate(events.size());
-        positionsAllocated(first, events.size());
+        // serialization and hashing on the caller's thread; positions and the insert are shared with concurrent appends
         List<Document> documents = new ArrayList<>(events.size());
         Map<String, String> lastHashes = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            documents.add(toDocument(events.get(i), first + i, serializer, lastHashes));
+        for (EventMessage<?> event : events) {
+            documents.add(toDocument(event, serializer, lastHashes));
         }
+        GroupCommit.PendingAppend append = groupCommit.submit(documents);
+        long lastPosition;
         try {
-            collections.events().insertMany(documents, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            compensatePartialInsert(documents, e);
-            handlePersistenceException(e, events.get(Math.min(firstFailedIndex(e), events.size() - 1)));
-            return;
-        } catch (MongoException e) {
-            handlePersistenceException(e, events.get(0));
-            return;
+            lastPosition = append.done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MongoException mongo) {
+                handlePersistenceException(mongo, events.get(Math.max(0, Math.min(append.failedIndex, events.size() - 1))));
+                return;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
-        AppendedPositions.record(first + events.size() - 1);
+        for (Document document : documents) {
+            recentHashes.stored(document.getString(EventDocument.AGGREGATE_ID),
+                    ((Number) document.get(EventDocument.SEQUENCE)).longValue(), document.getString(EventDocument.HASH));
+        }
+        AppendedPositions.record(lastPosition);
+    }
+
+    /** Reserves positions for one group of appends, then calls the test seam. */
+    private long allocatePositions(int count) {
+        long first = positions.allocate(count);
+        positionsAllocated(first, count);
+        return first;
     }
 
     /**
      * Called between reserving positions and inserting the events: the window in which a slow or dying writer
-     * leaves a gap that readers must wait for. A seam for tests that stretch or break that window.
+     * leaves a gap that readers must wait for. A seam for tests that stretch or break that window. With group
+     * commit, the positions are those of every append in the group.
      */
     protected void positionsAllocated(long firstPosition, int count) {
     }
 
-    private Document toDocument(EventMessage<?> event, long position, Serializer serializer, Map<String, String> lastHashes) {
+    private Document toDocument(EventMessage<?> event, Serializer serializer, Map<String, String> lastHashes) {
         String aggregateType;
         String aggregateId;
         long sequence;
@@ -132,7 +152,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         String previousHash = previousHash(aggregateId, sequence, lastHashes);
         String hash = HashChain.hash(previousHash, aggregateId, sequence, payload.getType().getName(), payloadDocument, timestamp);
         lastHashes.put(aggregateId, hash);
-        return new Document(EventDocument.POSITION, position)
+        // the position is set when the group commit allocates it; keeping the key here keeps it the first field
+        return new Document(EventDocument.POSITION, null)
                 .append(EventDocument.AGGREGATE_TYPE, aggregateType)
                 .append(EventDocument.AGGREGATE_ID, aggregateId)
                 .append(EventDocument.SEQUENCE, sequence)
@@ -155,6 +176,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (inBatch != null) {
             return inBatch;
         }
+        String recent = recentHashes.hashOf(aggregateId, sequence - 1);
+        if (recent != null) {
+            return recent;
+        }
         Document previous = collections.events()
                 .find(new Document(EventDocument.STREAM_KEY, EventDocument.streamKey(aggregateId, sequence - 1)))
                 .projection(Projections.include(EventDocument.HASH)).first();
@@ -168,24 +193,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return new Document("value", json == null ? null : Document.parse("{\"v\":" + json + "}").get("v"));
         }
         return Document.parse(json);
-    }
-
-    private static int firstFailedIndex(MongoBulkWriteException e) {
-        return e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-    }
-
-    /**
-     * An ordered insert stops at the first failure and keeps what it inserted before. With no transactions, the
-     * best we can do for a unit of work spanning several aggregates is to take those documents out again.
-     */
-    private void compensatePartialInsert(List<Document> documents, MongoBulkWriteException e) {
-        int inserted = firstFailedIndex(e);
-        if (inserted > 0) {
-            List<Object> ids = documents.subList(0, inserted).stream().map(d -> d.get(EventDocument.POSITION)).toList();
-            collections.events().deleteMany(new Document(EventDocument.POSITION, new Document("$in", ids)));
-            log.warn("Append failed after {} of {} events; removed the partial write at positions {}", inserted,
-                    documents.size(), ids);
-        }
     }
 
     @Override
@@ -396,6 +403,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private EventStoreCollections collections;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private int appendWriters = 2;
 
         public Builder() {
             persistenceExceptionResolver(DUPLICATE_KEY);
@@ -409,6 +417,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** How long a missing position is waited for before it counts as a failed append. */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /**
+         * Writer threads of the group commit: each stores one group of concurrent appends at a time. More than one,
+         * so that a slow group does not hold up every append.
+         */
+        public Builder appendWriters(int appendWriters) {
+            this.appendWriters = appendWriters;
             return this;
         }
 
