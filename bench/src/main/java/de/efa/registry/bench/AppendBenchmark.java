@@ -48,20 +48,23 @@ final class AppendBenchmark {
 
     Map<String, Object> run() throws Exception {
         Map<Contender, List<Double>> rates = new LinkedHashMap<>();
+        Map<Contender, List<Double>> cpu = new LinkedHashMap<>();
         for (Contender c : Contender.values()) {
             rates.put(c, new ArrayList<>());
+            cpu.put(c, new ArrayList<>());
         }
         Map<String, Object> sizes = new LinkedHashMap<>();
         for (Contender c : Contender.values()) {
-            round(c, settings.appendWarmup(), null);
+            round(c, settings.appendWarmup(), null, new ArrayList<>());
         }
         for (int r = 0; r < settings.appendRounds(); r++) {
             Contender[] all = Contender.values();
             for (int i = 0; i < all.length; i++) {
                 Contender c = all[(i + r) % all.length];
-                double rate = round(c, settings.appendEvents(), r == 0 ? sizes : null);
+                double rate = round(c, settings.appendEvents(), r == 0 ? sizes : null, cpu.get(c));
                 rates.get(c).add(rate);
-                Bench.log("append round %d %-16s %,10.0f events/s", r + 1, c, rate);
+                Bench.log("append round %d %-16s %,10.0f events/s %8.1f us CPU/event", r + 1, c, rate,
+                        cpu.get(c).get(r));
             }
         }
         double one = Stats.median(rates.get(Contender.RAW_INSERT_ONE));
@@ -82,6 +85,9 @@ final class AppendBenchmark {
         result.put("rounds", settings.appendRounds());
         result.put("events_per_aggregate", settings.eventsPerStream());
         result.putAll(sizes);
+        Map<String, Object> cpuPerEvent = new LinkedHashMap<>();
+        cpu.forEach((c, list) -> cpuPerEvent.put(c.name().toLowerCase(), Stats.median(list)));
+        result.put("cpu_us_per_event", cpuPerEvent);
         Map<String, Object> perRound = new LinkedHashMap<>();
         rates.forEach((c, list) -> perRound.put(c.name().toLowerCase(), list.stream().map(Stats::rate).toList()));
         result.put("rounds_per_s", perRound);
@@ -89,7 +95,7 @@ final class AppendBenchmark {
     }
 
     /** One timed round of one contender on a fresh database; the database is dropped afterwards. */
-    private double round(Contender contender, int events, Map<String, Object> sizes) throws Exception {
+    private double round(Contender contender, int events, Map<String, Object> sizes, List<Double> cpu) throws Exception {
         String databaseName = "bench_append_" + runs.incrementAndGet();
         MongoDatabase database = client.getDatabase(databaseName);
         int writers = settings.writers();
@@ -123,7 +129,9 @@ final class AppendBenchmark {
                 perWriter.forEach(list -> work.add(() -> list.forEach(m -> engine.appendEvents(List.of(m)))));
             }
         }
+        long cpuBefore = Stats.processCpuNanos();
         long nanos = timed(work);
+        cpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, events));
         String collectionName = contender == Contender.PEER ? Engines.PEER_EVENTS : EventStoreCollections.EVENTS;
         long stored = database.getCollection(collectionName).countDocuments();
         if (stored != events) {

@@ -73,19 +73,24 @@ final class ReplayBenchmark {
         MongoCollection<Document> events = ours.getCollection(EventStoreCollections.EVENTS);
         List<Double> raw = new ArrayList<>();
         List<Double> projected = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        List<Double> projectedCpu = new ArrayList<>();
         // one unmeasured pass each to warm up
         rawScan(events, size);
         project(engine.readEvents(null, false), size, null);
         for (int r = 0; r < settings.replayRounds(); r++) {
-            if (r % 2 == 0) {
-                raw.add(rawScan(events, size));
-                projected.add(project(engine.readEvents(null, false), size, null).perSecond);
-            } else {
-                projected.add(project(engine.readEvents(null, false), size, null).perSecond);
-                raw.add(rawScan(events, size));
+            for (int turn = 0; turn < 2; turn++) {
+                long cpuBefore = Stats.processCpuNanos();
+                if ((turn + r) % 2 == 0) {
+                    raw.add(rawScan(events, size));
+                    rawCpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, size));
+                } else {
+                    projected.add(project(engine.readEvents(null, false), size, null).perSecond);
+                    projectedCpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, size));
+                }
             }
-            Bench.log("replay %,d round %d: raw scan %,.0f/s, engine projection %,.0f/s", size, r + 1,
-                    raw.get(r), projected.get(r));
+            Bench.log("replay %,d round %d: raw scan %,.0f/s (%.1f us CPU/event), engine projection %,.0f/s (%.1f us)",
+                    size, r + 1, raw.get(r), rawCpu.get(r), projected.get(r), projectedCpu.get(r));
         }
         ours.drop();
 
@@ -95,16 +100,19 @@ final class ReplayBenchmark {
         result.put("peer_load_per_s", Stats.rate(peerLoad));
         Bench.log("replay %,d: loaded the peer's store at %,.0f events/s", size, peerLoad);
         List<Double> peerRates = new ArrayList<>();
+        List<Double> peerCpu = new ArrayList<>();
         long peerEvents = 0;
         boolean peerCut = false;
         for (int r = 0; r < settings.replayRounds(); r++) {
+            long cpuBefore = Stats.processCpuNanos();
             Projection p = project(peer.readEvents(null, false), size, settings.peerReplayCap());
+            peerCpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, p.events));
             peerRates.add(p.perSecond);
             peerEvents = p.events;
             peerCut |= p.cutOff;
             Bench.log("replay %,d round %d: peer projection %,.0f/s (%,d events%s)", size, r + 1, p.perSecond,
                     p.events, p.cutOff ? ", cut off" : "");
-            if (p.cutOff && r >= 0) {
+            if (p.cutOff) {
                 // a cut-off round already shows the rate; more of them only cost time
                 break;
             }
@@ -122,6 +130,11 @@ final class ReplayBenchmark {
         result.put("peer_events_read", peerEvents);
         result.put("peer_cut_off_after_s", peerCut ? settings.peerReplayCap().toSeconds() : null);
         result.put("rounds", raw.size());
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("raw", Stats.median(rawCpu));
+        cpu.put("engine", Stats.median(projectedCpu));
+        cpu.put("peer", Stats.median(peerCpu));
+        result.put("cpu_us_per_event", cpu);
         return result;
     }
 

@@ -28,6 +28,17 @@ final class Stats {
         return b > 0 && Double.isFinite(a) ? Math.round(a / b * 1000) / 1000.0 : null;
     }
 
+    /** CPU time of the whole process (bench, driver and embedded server): robust where wall time is not. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Microseconds of process CPU per event, to one decimal. */
+    static Double cpuMicros(long cpuNanos, long events) {
+        return events > 0 ? Math.round(cpuNanos / 100.0 / events) / 10.0 : null;
+    }
+
     static double perSecond(long events, long nanos) {
         return events / (nanos / 1e9);
     }

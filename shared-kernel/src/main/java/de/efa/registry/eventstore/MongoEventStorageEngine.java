@@ -51,11 +51,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int MAX_GAP_OFFSET = 10_000;
     /** Aggregates whose last hash is kept for the next append (about 200 bytes each). */
     private static final int RECENT_HASHES = 50_000;
+    /** Largest {@code $in} list sent at once (see {@link #findByPositions}). */
+    private static final int IN_CHUNK = 128;
+    /** Sequence numbers asked for in the first read of an aggregate's stream. */
+    private static final int FIRST_LOAD_CHUNK = 16;
 
     private final EventStoreCollections collections;
     private final PositionAllocator positions;
     private final GapWatch gapWatch;
     private final GroupCommit groupCommit;
+    private final boolean jsonTrees;
     private final RecentHashes recentHashes = new RecentHashes(RECENT_HASHES);
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -63,6 +68,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.collections = builder.collections;
         this.positions = new PositionAllocator(collections.counters());
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
+        this.jsonTrees = getEventSerializer() instanceof org.axonframework.serialization.json.JacksonSerializer;
         this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters);
         collections.ensureIndexes();
         positions.ensureCounter();
@@ -114,6 +120,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     ((Number) document.get(EventDocument.SEQUENCE)).longValue(), document.getString(EventDocument.HASH));
         }
         AppendedPositions.record(lastPosition);
+    }
+
+    /** A stored event as the event serializer reads it best: a JSON tree for Jackson, JSON text otherwise. */
+    private DomainEventData<?> eventData(Document doc) {
+        return jsonTrees ? JsonNodeEventData.of(doc) : EventDocument.toEventData(doc);
     }
 
     /** Reserves positions for one group of appends, then calls the test seam. */
@@ -226,13 +237,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequence, int batchSize) {
-        List<String> keys = new ArrayList<>(batchSize);
-        for (long s = firstSequence; s < firstSequence + batchSize; s++) {
-            keys.add(EventDocument.streamKey(aggregateId, s));
+        // most aggregates are short: ask for a small chunk of sequence numbers first, and more only while chunks are full
+        List<Document> found = new ArrayList<>();
+        long next = firstSequence;
+        long end = firstSequence + batchSize;
+        while (next < end) {
+            int chunk = (int) Math.min(next == firstSequence ? FIRST_LOAD_CHUNK : IN_CHUNK, end - next);
+            List<String> keys = new ArrayList<>(chunk);
+            for (long s = next; s < next + chunk; s++) {
+                keys.add(EventDocument.streamKey(aggregateId, s));
+            }
+            int before = found.size();
+            collections.events().find(new Document(EventDocument.STREAM_KEY, new Document("$in", keys))).into(found);
+            next += chunk;
+            if (found.size() - before < chunk) {
+                break;
+            }
         }
-        List<Document> found = collections.events()
-                .find(new Document(EventDocument.STREAM_KEY, new Document("$in", keys)))
-                .into(new ArrayList<>());
         found.sort(Comparator.comparingLong(d -> ((Number) d.get(EventDocument.SEQUENCE)).longValue()));
         List<DomainEventData<?>> result = new ArrayList<>(found.size());
         long expected = firstSequence;
@@ -241,7 +262,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (((Number) doc.get(EventDocument.SEQUENCE)).longValue() != expected++) {
                 break;
             }
-            result.add(EventDocument.toEventData(doc));
+            result.add(eventData(doc));
         }
         return result;
     }
@@ -307,10 +328,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             for (long p = windowStart; p <= windowEnd; p++) {
                 query.add(p);
             }
-            if (!query.isEmpty()) {
-                collections.events().find(new Document(EventDocument.POSITION, new Document("$in", new ArrayList<>(query))))
-                        .into(found);
-            }
+            findByPositions(new ArrayList<>(query), found);
             boolean foundBeyondIndex = found.stream().anyMatch(d -> EventDocument.position(d) > index);
             // a whole window of positions that were handed out but never written (a crashed append): look further
             if (foundBeyondIndex || windowEnd >= head) {
@@ -335,9 +353,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             token = token == null
                     ? GapAwareTrackingToken.newInstance(position, gapsBefore(position))
                     : token.advanceTo(position, MAX_GAP_OFFSET);
-            result.add(new TrackedDomainEventData<>(token, EventDocument.toEventData(doc)));
+            result.add(new TrackedDomainEventData<>(token, eventData(doc)));
         }
         return result;
+    }
+
+    /**
+     * Asks for the positions in chunks: the embedded server checks every returned document against the whole
+     * {@code $in} list, so one large list costs quadratically; a few smaller ones cost a round trip each.
+     */
+    private void findByPositions(List<Long> wanted, List<Document> into) {
+        for (int from = 0; from < wanted.size(); from += IN_CHUNK) {
+            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_CHUNK));
+            collections.events().find(new Document(EventDocument.POSITION, new Document("$in", chunk))).into(into);
+        }
     }
 
     /** Positions start at 1: a first event at a higher position has gaps below it that may still fill. */
