@@ -23,8 +23,8 @@ record BenchSettings(String mode, int writers, int appendEvents, int appendWarmu
                      int batchSize) {
 
     static BenchSettings quick() {
-        return new BenchSettings("quick", 16, 16_000, 4_000, 3, 4, List.of(50_000, 200_000), 3,
-                Duration.ofSeconds(20), 512);
+        return new BenchSettings("quick", 16, 32_000, 8_000, 5, 4, List.of(100_000, 400_000), 3,
+                Duration.ofSeconds(30), 512);
     }
 
     /** A few seconds per part: checks that the harness works, its figures mean little. */

@@ -203,7 +203,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             // scalars and arrays are wrapped so that the payload is always a BSON document
             return new Document("value", json == null ? null : Document.parse("{\"v\":" + json + "}").get("v"));
         }
-        return Document.parse(json);
+        return JsonToBson.parse(json);
     }
 
     @Override
