@@ -53,6 +53,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int RECENT_HASHES = 50_000;
     /** Largest {@code $in} list sent at once (see {@link #findByPositions}). */
     private static final int IN_CHUNK = 128;
+    /** Windows read ahead at once (one per stream catching up), and threads reading them. */
+    private static final int MAX_PREFETCHES = 8;
+    private static final int MAX_PREFETCH_THREADS = 2;
     /** Sequence numbers asked for in the first read of an aggregate's stream. */
     private static final int FIRST_LOAD_CHUNK = 16;
 
@@ -61,6 +64,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final GapWatch gapWatch;
     private final GroupCommit groupCommit;
     private final boolean jsonTrees;
+    private final Map<Long, Prefetch> prefetches = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService prefetcher = new java.util.concurrent.ThreadPoolExecutor(0,
+            MAX_PREFETCH_THREADS, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "event-prefetch");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final RecentHashes recentHashes = new RecentHashes(RECENT_HASHES);
 
     protected MongoEventStorageEngine(Builder builder) {
@@ -322,20 +333,25 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<Document> found = new ArrayList<>();
         long windowStart = index + 1;
+        long windowEnd;
+        if (!wanted.isEmpty()) {
+            findByPositions(new ArrayList<>(wanted), found);
+        }
         while (true) {
-            long windowEnd = Math.min(windowStart + batchSize - 1, head);
-            Set<Long> query = new LinkedHashSet<>(wanted);
-            for (long p = windowStart; p <= windowEnd; p++) {
-                query.add(p);
+            windowEnd = Math.min(windowStart + batchSize - 1, head);
+            if (windowStart <= windowEnd) {
+                found.addAll(readWindow(windowStart, windowEnd));
             }
-            findByPositions(new ArrayList<>(query), found);
             boolean foundBeyondIndex = found.stream().anyMatch(d -> EventDocument.position(d) > index);
             // a whole window of positions that were handed out but never written (a crashed append): look further
             if (foundBeyondIndex || windowEnd >= head) {
                 break;
             }
             windowStart = windowEnd + 1;
-            wanted.clear();
+        }
+        if (windowEnd + batchSize <= head) {
+            // far behind the head (a replay or catch-up): have the next window read while this one is processed
+            prefetch(windowEnd + 1, windowEnd + batchSize);
         }
         if (!expiredGaps.isEmpty()) {
             log.info("Giving up on positions {}: allocated but never written within the gap timeout", expiredGaps);
@@ -356,6 +372,51 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             result.add(new TrackedDomainEventData<>(token, eventData(doc)));
         }
         return result;
+    }
+
+    private record Prefetch(long end, java.util.concurrent.Future<List<Document>> documents) {
+    }
+
+    /** The documents at positions {@code start..end}, from a prefetch made for exactly that window if there is one. */
+    private List<Document> readWindow(long start, long end) {
+        Prefetch prefetch = prefetches.remove(start);
+        if (prefetch != null && prefetch.end() == end) {
+            try {
+                return prefetch.documents().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading events", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.debug("A prefetch of positions {}..{} failed; reading them again", start, end, e.getCause());
+            }
+        }
+        return findRange(start, end);
+    }
+
+    private List<Document> findRange(long start, long end) {
+        List<Long> positions = new ArrayList<>((int) (end - start + 1));
+        for (long p = start; p <= end; p++) {
+            positions.add(p);
+        }
+        List<Document> documents = new ArrayList<>(positions.size());
+        findByPositions(positions, documents);
+        return documents;
+    }
+
+    /**
+     * Reads a window ahead on another thread. What it misses (an append still in flight) becomes a gap of the token
+     * and is asked for again, exactly as when the window is read later.
+     */
+    private void prefetch(long start, long end) {
+        if (prefetches.size() >= MAX_PREFETCHES) {
+            // streams that stopped reading left theirs behind
+            prefetches.clear();
+        }
+        try {
+            prefetches.put(start, new Prefetch(end, prefetcher.submit(() -> findRange(start, end))));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            // every prefetch thread is busy: the window is read when it is needed
+        }
     }
 
     /**
