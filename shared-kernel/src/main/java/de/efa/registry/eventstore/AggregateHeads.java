@@ -2,11 +2,14 @@ package de.efa.registry.eventstore;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +50,23 @@ public final class AggregateHeads {
         for (Document event : inserted) {
             last.put(event.getString(EventDocument.AGGREGATE_ID), event);
         }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(last.size());
         for (Map.Entry<String, Document> head : last.entrySet()) {
             long sequence = ((Number) head.getValue().get(EventDocument.SEQUENCE)).longValue();
             String hash = head.getValue().getString(EventDocument.HASH);
-            try {
-                heads.updateOne(new Document("_id", head.getKey()),
-                        new Document("$max", new Document(SEQUENCE, sequence).append(TIP, tip(sequence, hash))),
-                        new UpdateOptions().upsert(true));
-            } catch (MongoException e) {
-                // the events are stored: failing the append now would lie to the caller; the head just lags
-                log.warn("Could not advance the head of aggregate {} to sequence {}", head.getKey(), sequence, e);
-            }
+            updates.add(new UpdateOneModel<>(new Document("_id", head.getKey()),
+                    new Document("$max", new Document(SEQUENCE, sequence).append(TIP, tip(sequence, hash))),
+                    new UpdateOptions().upsert(true)));
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        try {
+            // one round trip for a whole group commit of appends
+            heads.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoException e) {
+            // the events are stored: failing the append now would lie to the caller; the heads just lag
+            log.warn("Could not advance the heads of aggregates {}", last.keySet(), e);
         }
     }
 

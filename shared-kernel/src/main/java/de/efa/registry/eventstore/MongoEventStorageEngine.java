@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -41,7 +40,7 @@ import java.util.stream.Stream;
  * Axon's event storage on the plain MongoDB driver, without multi-document transactions.
  * <p>
  * Appends reserve a block of global positions from a counter and insert the block with one ordered
- * {@code insertMany}; the unique stream key ({@code aggregateId/sequence}) turns a concurrent append into Axon's
+ * {@code insertMany}; concurrent appends share both in a {@link GroupCommit}. The unique stream key ({@code aggregateId/sequence}) turns a concurrent append into Axon's
  * concurrency exception. Readers stream by position with {@link GapAwareTrackingToken}s, asking for exact positions
  * ({@code _id $in}) so that every read is an index lookup and an event that arrives late is still delivered.
  */
@@ -50,11 +49,31 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     /** How far a token may run ahead of its oldest gap (Axon's default for gap-aware tokens). */
     private static final int MAX_GAP_OFFSET = 10_000;
+    /** Aggregates whose last hash is kept for the next append (about 200 bytes each). */
+    private static final int RECENT_HASHES = 50_000;
+    /** Largest {@code $in} list sent at once (see {@link #findByPositions}). */
+    private static final int IN_CHUNK = 128;
+    /** Windows read ahead at once (one per stream catching up), and threads reading them. */
+    private static final int MAX_PREFETCHES = 8;
+    private static final int MAX_PREFETCH_THREADS = 2;
+    /** Sequence numbers asked for in the first read of an aggregate's stream. */
+    private static final int FIRST_LOAD_CHUNK = 16;
 
     private final EventStoreCollections collections;
     private final PositionAllocator positions;
     private final GapWatch gapWatch;
     private final AggregateHeads heads;
+    private final GroupCommit groupCommit;
+    private final boolean jsonTrees;
+    private final Map<Long, Prefetch> prefetches = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService prefetcher = new java.util.concurrent.ThreadPoolExecutor(0,
+            MAX_PREFETCH_THREADS, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "event-prefetch");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final RecentHashes recentHashes = new RecentHashes(RECENT_HASHES);
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -62,6 +81,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.positions = new PositionAllocator(collections.counters());
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
         this.heads = new AggregateHeads(collections.aggregateHeads());
+        this.jsonTrees = getEventSerializer() instanceof org.axonframework.serialization.json.JacksonSerializer;
+        // heads move in the same group as the events: one extra round trip per group, before any caller is answered
+        this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters, heads::advance);
         collections.ensureIndexes();
         positions.ensureCounter();
     }
@@ -86,35 +108,55 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        long first = positions.allocate(events.size());
-        positionsAllocated(first, events.size());
+        // serialization and hashing on the caller's thread; positions and the insert are shared with concurrent appends
         List<Document> documents = new ArrayList<>(events.size());
         Map<String, String> lastHashes = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            documents.add(toDocument(events.get(i), first + i, serializer, lastHashes));
+        for (EventMessage<?> event : events) {
+            documents.add(toDocument(event, serializer, lastHashes));
         }
+        GroupCommit.PendingAppend append = groupCommit.submit(documents);
+        long lastPosition;
         try {
-            collections.events().insertMany(documents, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            compensatePartialInsert(documents, e);
-            handlePersistenceException(e, events.get(Math.min(firstFailedIndex(e), events.size() - 1)));
-            return;
-        } catch (MongoException e) {
-            handlePersistenceException(e, events.get(0));
-            return;
+            lastPosition = append.done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MongoException mongo) {
+                handlePersistenceException(mongo, events.get(Math.max(0, Math.min(append.failedIndex, events.size() - 1))));
+                return;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
-        heads.advance(documents);
-        AppendedPositions.record(first + events.size() - 1);
+        for (Document document : documents) {
+            recentHashes.stored(document.getString(EventDocument.AGGREGATE_ID),
+                    ((Number) document.get(EventDocument.SEQUENCE)).longValue(), document.getString(EventDocument.HASH));
+        }
+        AppendedPositions.record(lastPosition);
+    }
+
+    /** A stored event as the event serializer reads it best: a JSON tree for Jackson, JSON text otherwise. */
+    private DomainEventData<?> eventData(Document doc) {
+        return jsonTrees ? JsonNodeEventData.of(doc) : EventDocument.toEventData(doc);
+    }
+
+    /** Reserves positions for one group of appends, then calls the test seam. */
+    private long allocatePositions(int count) {
+        long first = positions.allocate(count);
+        positionsAllocated(first, count);
+        return first;
     }
 
     /**
      * Called between reserving positions and inserting the events: the window in which a slow or dying writer
-     * leaves a gap that readers must wait for. A seam for tests that stretch or break that window.
+     * leaves a gap that readers must wait for. A seam for tests that stretch or break that window. With group
+     * commit, the positions are those of every append in the group.
      */
     protected void positionsAllocated(long firstPosition, int count) {
     }
 
-    private Document toDocument(EventMessage<?> event, long position, Serializer serializer, Map<String, String> lastHashes) {
+    private Document toDocument(EventMessage<?> event, Serializer serializer, Map<String, String> lastHashes) {
         String aggregateType;
         String aggregateId;
         long sequence;
@@ -135,7 +177,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         String previousHash = previousHash(aggregateId, sequence, lastHashes);
         String hash = HashChain.hash(previousHash, aggregateId, sequence, payload.getType().getName(), payloadDocument, timestamp);
         lastHashes.put(aggregateId, hash);
-        return new Document(EventDocument.POSITION, position)
+        // the position is set when the group commit allocates it; keeping the key here keeps it the first field
+        return new Document(EventDocument.POSITION, null)
                 .append(EventDocument.AGGREGATE_TYPE, aggregateType)
                 .append(EventDocument.AGGREGATE_ID, aggregateId)
                 .append(EventDocument.SEQUENCE, sequence)
@@ -158,6 +201,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (inBatch != null) {
             return inBatch;
         }
+        String recent = recentHashes.hashOf(aggregateId, sequence - 1);
+        if (recent != null) {
+            return recent;
+        }
         Document previous = collections.events()
                 .find(new Document(EventDocument.STREAM_KEY, EventDocument.streamKey(aggregateId, sequence - 1)))
                 .projection(Projections.include(EventDocument.HASH)).first();
@@ -170,25 +217,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             // scalars and arrays are wrapped so that the payload is always a BSON document
             return new Document("value", json == null ? null : Document.parse("{\"v\":" + json + "}").get("v"));
         }
-        return Document.parse(json);
-    }
-
-    private static int firstFailedIndex(MongoBulkWriteException e) {
-        return e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
-    }
-
-    /**
-     * An ordered insert stops at the first failure and keeps what it inserted before. With no transactions, the
-     * best we can do for a unit of work spanning several aggregates is to take those documents out again.
-     */
-    private void compensatePartialInsert(List<Document> documents, MongoBulkWriteException e) {
-        int inserted = firstFailedIndex(e);
-        if (inserted > 0) {
-            List<Object> ids = documents.subList(0, inserted).stream().map(d -> d.get(EventDocument.POSITION)).toList();
-            collections.events().deleteMany(new Document(EventDocument.POSITION, new Document("$in", ids)));
-            log.warn("Append failed after {} of {} events; removed the partial write at positions {}", inserted,
-                    documents.size(), ids);
-        }
+        return JsonToBson.parse(json);
     }
 
     @Override
@@ -222,13 +251,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequence, int batchSize) {
-        List<String> keys = new ArrayList<>(batchSize);
-        for (long s = firstSequence; s < firstSequence + batchSize; s++) {
-            keys.add(EventDocument.streamKey(aggregateId, s));
+        // most aggregates are short: ask for a small chunk of sequence numbers first, and more only while chunks are full
+        List<Document> found = new ArrayList<>();
+        long next = firstSequence;
+        long end = firstSequence + batchSize;
+        while (next < end) {
+            int chunk = (int) Math.min(next == firstSequence ? FIRST_LOAD_CHUNK : IN_CHUNK, end - next);
+            List<String> keys = new ArrayList<>(chunk);
+            for (long s = next; s < next + chunk; s++) {
+                keys.add(EventDocument.streamKey(aggregateId, s));
+            }
+            int before = found.size();
+            collections.events().find(new Document(EventDocument.STREAM_KEY, new Document("$in", keys))).into(found);
+            next += chunk;
+            if (found.size() - before < chunk) {
+                break;
+            }
         }
-        List<Document> found = collections.events()
-                .find(new Document(EventDocument.STREAM_KEY, new Document("$in", keys)))
-                .into(new ArrayList<>());
         found.sort(Comparator.comparingLong(d -> ((Number) d.get(EventDocument.SEQUENCE)).longValue()));
         List<DomainEventData<?>> result = new ArrayList<>(found.size());
         long expected = firstSequence;
@@ -237,7 +276,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (((Number) doc.get(EventDocument.SEQUENCE)).longValue() != expected++) {
                 break;
             }
-            result.add(EventDocument.toEventData(doc));
+            result.add(eventData(doc));
         }
         return result;
     }
@@ -297,15 +336,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<Document> found = new ArrayList<>();
         long windowStart = index + 1;
+        long windowEnd;
+        if (!wanted.isEmpty()) {
+            findByPositions(new ArrayList<>(wanted), found);
+        }
         while (true) {
-            long windowEnd = Math.min(windowStart + batchSize - 1, head);
-            Set<Long> query = new LinkedHashSet<>(wanted);
-            for (long p = windowStart; p <= windowEnd; p++) {
-                query.add(p);
-            }
-            if (!query.isEmpty()) {
-                collections.events().find(new Document(EventDocument.POSITION, new Document("$in", new ArrayList<>(query))))
-                        .into(found);
+            windowEnd = Math.min(windowStart + batchSize - 1, head);
+            if (windowStart <= windowEnd) {
+                found.addAll(readWindow(windowStart, windowEnd));
             }
             boolean foundBeyondIndex = found.stream().anyMatch(d -> EventDocument.position(d) > index);
             // a whole window of positions that were handed out but never written (a crashed append): look further
@@ -313,7 +351,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 break;
             }
             windowStart = windowEnd + 1;
-            wanted.clear();
+        }
+        if (windowEnd + batchSize <= head) {
+            // far behind the head (a replay or catch-up): have the next window read while this one is processed
+            prefetch(windowEnd + 1, windowEnd + batchSize);
         }
         if (!expiredGaps.isEmpty()) {
             log.info("Giving up on positions {}: allocated but never written within the gap timeout", expiredGaps);
@@ -331,9 +372,65 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             token = token == null
                     ? GapAwareTrackingToken.newInstance(position, gapsBefore(position))
                     : token.advanceTo(position, MAX_GAP_OFFSET);
-            result.add(new TrackedDomainEventData<>(token, EventDocument.toEventData(doc)));
+            result.add(new TrackedDomainEventData<>(token, eventData(doc)));
         }
         return result;
+    }
+
+    private record Prefetch(long end, java.util.concurrent.Future<List<Document>> documents) {
+    }
+
+    /** The documents at positions {@code start..end}, from a prefetch made for exactly that window if there is one. */
+    private List<Document> readWindow(long start, long end) {
+        Prefetch prefetch = prefetches.remove(start);
+        if (prefetch != null && prefetch.end() == end) {
+            try {
+                return prefetch.documents().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading events", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.debug("A prefetch of positions {}..{} failed; reading them again", start, end, e.getCause());
+            }
+        }
+        return findRange(start, end);
+    }
+
+    private List<Document> findRange(long start, long end) {
+        List<Long> positions = new ArrayList<>((int) (end - start + 1));
+        for (long p = start; p <= end; p++) {
+            positions.add(p);
+        }
+        List<Document> documents = new ArrayList<>(positions.size());
+        findByPositions(positions, documents);
+        return documents;
+    }
+
+    /**
+     * Reads a window ahead on another thread. What it misses (an append still in flight) becomes a gap of the token
+     * and is asked for again, exactly as when the window is read later.
+     */
+    private void prefetch(long start, long end) {
+        if (prefetches.size() >= MAX_PREFETCHES) {
+            // streams that stopped reading left theirs behind
+            prefetches.clear();
+        }
+        try {
+            prefetches.put(start, new Prefetch(end, prefetcher.submit(() -> findRange(start, end))));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            // every prefetch thread is busy: the window is read when it is needed
+        }
+    }
+
+    /**
+     * Asks for the positions in chunks: the embedded server checks every returned document against the whole
+     * {@code $in} list, so one large list costs quadratically; a few smaller ones cost a round trip each.
+     */
+    private void findByPositions(List<Long> wanted, List<Document> into) {
+        for (int from = 0; from < wanted.size(); from += IN_CHUNK) {
+            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + IN_CHUNK));
+            collections.events().find(new Document(EventDocument.POSITION, new Document("$in", chunk))).into(into);
+        }
     }
 
     /** Positions start at 1: a first event at a higher position has gaps below it that may still fill. */
@@ -399,6 +496,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private EventStoreCollections collections;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private int appendWriters = 2;
 
         public Builder() {
             persistenceExceptionResolver(DUPLICATE_KEY);
@@ -412,6 +510,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** How long a missing position is waited for before it counts as a failed append. */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /**
+         * Writer threads of the group commit: each stores one group of concurrent appends at a time. More than one,
+         * so that a slow group does not hold up every append.
+         */
+        public Builder appendWriters(int appendWriters) {
+            this.appendWriters = appendWriters;
             return this;
         }
 

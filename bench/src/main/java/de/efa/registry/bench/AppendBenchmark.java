@@ -1,0 +1,203 @@
+package de.efa.registry.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import de.efa.registry.eventstore.EventDocument;
+import de.efa.registry.eventstore.EventStoreCollections;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * 16 writers append one aggregate's event per call, through our engine, through the peer, and as raw inserts of the
+ * same documents (the physical limit). Each contender gets a fresh database per round; the contenders take turns in a
+ * rotating order so that none always runs first or last.
+ */
+final class AppendBenchmark {
+
+    /** Documents per raw {@code insertMany} call (each writer batches its own documents). */
+    private static final int RAW_BATCH = 100;
+
+    private final MongoClient client;
+    private final BenchSettings settings;
+    private final AtomicInteger runs = new AtomicInteger();
+
+    AppendBenchmark(MongoClient client, BenchSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    private enum Contender { RAW_INSERT_ONE, RAW_INSERT_MANY, ENGINE, PEER }
+
+    Map<String, Object> run() throws Exception {
+        Map<Contender, List<Double>> rates = new LinkedHashMap<>();
+        Map<Contender, List<Double>> cpu = new LinkedHashMap<>();
+        for (Contender c : Contender.values()) {
+            rates.put(c, new ArrayList<>());
+            cpu.put(c, new ArrayList<>());
+        }
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        for (Contender c : Contender.values()) {
+            round(c, settings.appendWarmup(), null, new ArrayList<>());
+        }
+        for (int r = 0; r < settings.appendRounds(); r++) {
+            Contender[] all = Contender.values();
+            for (int i = 0; i < all.length; i++) {
+                Contender c = all[(i + r) % all.length];
+                double rate = round(c, settings.appendEvents(), r == 0 ? sizes : null, cpu.get(c));
+                rates.get(c).add(rate);
+                Bench.log("append round %d %-16s %,10.0f events/s %8.1f us CPU/event", r + 1, c, rate,
+                        cpu.get(c).get(r));
+            }
+        }
+        double one = Stats.median(rates.get(Contender.RAW_INSERT_ONE));
+        double many = Stats.median(rates.get(Contender.RAW_INSERT_MANY));
+        double raw = Math.max(one, many);
+        double engine = Stats.median(rates.get(Contender.ENGINE));
+        double peer = Stats.median(rates.get(Contender.PEER));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("raw_per_s", Stats.rate(raw));
+        result.put("engine_per_s", Stats.rate(engine));
+        result.put("ratio", Stats.ratio(engine, raw));
+        result.put("peer_per_s", Stats.rate(peer));
+        result.put("vs_peer", Stats.ratio(engine, peer));
+        result.put("raw_insert_one_per_s", Stats.rate(one));
+        result.put("raw_insert_many_per_s", Stats.rate(many));
+        result.put("writers", settings.writers());
+        result.put("events_per_round", settings.appendEvents());
+        result.put("rounds", settings.appendRounds());
+        result.put("events_per_aggregate", settings.eventsPerStream());
+        result.putAll(sizes);
+        Map<String, Object> cpuPerEvent = new LinkedHashMap<>();
+        cpu.forEach((c, list) -> cpuPerEvent.put(c.name().toLowerCase(), Stats.median(list)));
+        result.put("cpu_us_per_event", cpuPerEvent);
+        Map<String, Object> perRound = new LinkedHashMap<>();
+        rates.forEach((c, list) -> perRound.put(c.name().toLowerCase(), list.stream().map(Stats::rate).toList()));
+        result.put("rounds_per_s", perRound);
+        return result;
+    }
+
+    /** One timed round of one contender on a fresh database; the database is dropped afterwards. */
+    private double round(Contender contender, int events, Map<String, Object> sizes, List<Double> cpu) throws Exception {
+        String databaseName = "bench_append_" + runs.incrementAndGet();
+        MongoDatabase database = client.getDatabase(databaseName);
+        int writers = settings.writers();
+        List<List<DomainEventMessage<?>>> perWriter = messages(events, writers);
+        List<Runnable> work = new ArrayList<>();
+        switch (contender) {
+            case RAW_INSERT_ONE, RAW_INSERT_MANY -> {
+                MongoCollection<Document> collection = rawCollection(database);
+                long position = 1;
+                for (List<DomainEventMessage<?>> list : perWriter) {
+                    List<Document> docs = new ArrayList<>(list.size());
+                    for (DomainEventMessage<?> m : list) {
+                        docs.add(RegistryEvents.rawDocument(m, position++));
+                    }
+                    work.add(contender == Contender.RAW_INSERT_ONE
+                            ? () -> docs.forEach(collection::insertOne)
+                            : () -> {
+                                for (int i = 0; i < docs.size(); i += RAW_BATCH) {
+                                    collection.insertMany(docs.subList(i, Math.min(docs.size(), i + RAW_BATCH)),
+                                            new InsertManyOptions().ordered(true));
+                                }
+                            });
+                }
+            }
+            case ENGINE -> {
+                EventStorageEngine engine = Engines.ours(database, settings.batchSize());
+                perWriter.forEach(list -> work.add(() -> list.forEach(m -> engine.appendEvents(List.of(m)))));
+            }
+            case PEER -> {
+                EventStorageEngine engine = Engines.peer(client, databaseName, settings.batchSize());
+                perWriter.forEach(list -> work.add(() -> list.forEach(m -> engine.appendEvents(List.of(m)))));
+            }
+        }
+        long cpuBefore = Stats.processCpuNanos();
+        long nanos = timed(work);
+        cpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, events));
+        String collectionName = contender == Contender.PEER ? Engines.PEER_EVENTS : EventStoreCollections.EVENTS;
+        long stored = database.getCollection(collectionName).countDocuments();
+        if (stored != events) {
+            throw new IllegalStateException(contender + " stored " + stored + " of " + events + " events");
+        }
+        if (sizes != null && (contender == Contender.ENGINE || contender == Contender.PEER)) {
+            Document one = database.getCollection(collectionName).find().first();
+            sizes.put(contender == Contender.ENGINE ? "engine_document_bytes" : "peer_document_bytes",
+                    new RawBsonDocument(one, new DocumentCodec()).getByteBuffer().remaining());
+        }
+        database.drop();
+        return Stats.perSecond(events, nanos);
+    }
+
+    /** The same unique indexes as our engine's events collection, so the limit pays for the same index upkeep. */
+    private static MongoCollection<Document> rawCollection(MongoDatabase database) {
+        MongoCollection<Document> collection = database.getCollection(EventStoreCollections.EVENTS);
+        collection.createIndex(Indexes.ascending(EventDocument.STREAM_KEY), new IndexOptions().unique(true));
+        collection.createIndex(Indexes.ascending(EventDocument.EVENT_ID), new IndexOptions().unique(true));
+        return collection;
+    }
+
+    /**
+     * Each writer owns its aggregates and appends their events in turns (sequence 0 of each, then 1, ...), so most
+     * appends continue an existing stream, as commands on existing municipalities do.
+     */
+    private List<List<DomainEventMessage<?>>> messages(int events, int writers) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int perWriter = events / writers;
+        int perStream = settings.eventsPerStream();
+        List<List<DomainEventMessage<?>>> result = new ArrayList<>();
+        long ordinal = 0;
+        for (int w = 0; w < writers; w++) {
+            int aggregates = (perWriter + perStream - 1) / perStream;
+            List<DomainEventMessage<?>> list = new ArrayList<>(perWriter);
+            for (int seq = 0; seq < perStream && list.size() < perWriter; seq++) {
+                for (int a = 0; a < aggregates && list.size() < perWriter; a++) {
+                    String aggregateId = run + "-" + w + "-" + RegistryEvents.ags(run, w * aggregates + a);
+                    list.add(RegistryEvents.event(aggregateId, seq, ordinal++));
+                }
+            }
+            result.add(list);
+        }
+        return result;
+    }
+
+    private static long timed(List<Runnable> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(work.size());
+        CyclicBarrier start = new CyclicBarrier(work.size() + 1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable w : work) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    w.run();
+                    return null;
+                }));
+            }
+            start.await();
+            long begin = System.nanoTime();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return System.nanoTime() - begin;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

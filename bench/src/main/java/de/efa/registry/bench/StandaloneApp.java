@@ -1,0 +1,81 @@
+package de.efa.registry.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standalone application as a child process pointed at the bench's MongoDB server, for the system scenarios.
+ * Its memory is its own process's: read {@link #rssMb()} from /proc/PID/status.
+ */
+final class StandaloneApp implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private StandaloneApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static StandaloneApp start(Path jar, String mongodbUri, int port, Path log, String... extraArgs) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar.toString(),
+                "--server.port=" + port, "--registry.mongodb.uri=" + mongodbUri));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new StandaloneApp(process, port);
+    }
+
+    /** Waits until {@code path} answers 2xx (e.g. the actuator health endpoint). */
+    void awaitReady(String path, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(baseUri().resolve(path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() / 100 == 2) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the application was not ready within " + timeout);
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    Long rssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package de.efa.registry.eventstore;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntToLongFunction;
+
+/**
+ * Group commit of concurrent appends: a few writer threads each take every append waiting in the queue, reserve
+ * positions for all of them with one counter update and store them with one ordered {@code insertMany} — two round
+ * trips for the group instead of two per append.
+ * <p>
+ * One append's failure fails only that append: an ordered insert stops at the first failing document, so the appends
+ * before it are stored, the failing one is compensated (its already inserted documents removed) and failed, and the
+ * appends after it are inserted again on their own, with the positions they already hold. More than one writer thread,
+ * so that one slow group (a stalled connection) does not stop all appends.
+ */
+final class GroupCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    /** A soft cap on the documents of one group (an append larger than that is a group of its own). */
+    static final int MAX_GROUP_DOCUMENTS = 1_000;
+    private static final long IDLE_SECONDS = 30;
+
+    /** One caller's append: its documents (positions still unset) and how it ended. */
+    static final class PendingAppend {
+        final List<Document> documents;
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        int failedIndex = -1;
+
+        PendingAppend(List<Document> documents) {
+            this.documents = documents;
+        }
+
+        long firstPosition() {
+            return EventDocument.position(documents.get(0));
+        }
+    }
+
+    private final MongoCollection<Document> events;
+    private final IntToLongFunction allocate;
+    private final int writers;
+    /** Told about every block of documents that was stored, before the appenders are answered. */
+    private final java.util.function.Consumer<List<Document>> stored;
+    private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+
+    /**
+     * @param allocate reserves {@code count} consecutive positions and returns the first (including any seam the
+     *                 engine calls between allocation and insert)
+     */
+    GroupCommit(MongoCollection<Document> events, IntToLongFunction allocate, int writers,
+                java.util.function.Consumer<List<Document>> stored) {
+        this.stored = stored;
+        this.events = events;
+        this.allocate = allocate;
+        this.writers = Math.max(1, writers);
+    }
+
+    /** Queues the append; the returned append completes with its last position or the exception that failed it. */
+    PendingAppend submit(List<Document> documents) {
+        PendingAppend append = new PendingAppend(documents);
+        queue.add(append);
+        ensureWriters();
+        return append;
+    }
+
+    private void ensureWriters() {
+        int n;
+        while ((n = running.get()) < writers) {
+            if (running.compareAndSet(n, n + 1)) {
+                Thread thread = new Thread(this::work, "event-append-" + threadNumber.incrementAndGet());
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+    }
+
+    private void work() {
+        List<PendingAppend> group = new ArrayList<>();
+        while (true) {
+            PendingAppend first;
+            try {
+                first = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                // idle: stop, unless an append arrived while we decided to (its submitter may have seen us running)
+                running.decrementAndGet();
+                if (!queue.isEmpty()) {
+                    ensureWriters();
+                }
+                return;
+            }
+            group.clear();
+            group.add(first);
+            int documents = first.documents.size();
+            PendingAppend next;
+            while (documents < MAX_GROUP_DOCUMENTS && (next = queue.poll()) != null) {
+                group.add(next);
+                documents += next.documents.size();
+            }
+            try {
+                commit(group, documents);
+            } catch (RuntimeException | Error e) {
+                for (PendingAppend append : group) {
+                    append.done.completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private void commit(List<PendingAppend> group, int documents) {
+        long position = allocate.applyAsLong(documents);
+        for (PendingAppend append : group) {
+            for (Document document : append.documents) {
+                document.put(EventDocument.POSITION, position++);
+            }
+        }
+        insert(group);
+    }
+
+    private void insert(List<PendingAppend> group) {
+        while (!group.isEmpty()) {
+            List<Document> documents = new ArrayList<>();
+            for (PendingAppend append : group) {
+                documents.addAll(append.documents);
+            }
+            try {
+                events.insertMany(documents, new InsertManyOptions().ordered(true));
+                stored.accept(documents);
+                group.forEach(GroupCommit::succeed);
+                return;
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty()) {
+                    throw e;
+                }
+                int failedAt = e.getWriteErrors().get(0).getIndex();
+                int offset = 0;
+                int culprit = 0;
+                while (offset + group.get(culprit).documents.size() <= failedAt) {
+                    offset += group.get(culprit).documents.size();
+                    culprit++;
+                }
+                List<Document> storedBefore = new ArrayList<>();
+                for (int i = 0; i < culprit; i++) {
+                    storedBefore.addAll(group.get(i).documents);
+                }
+                stored.accept(storedBefore);
+                for (int i = 0; i < culprit; i++) {
+                    succeed(group.get(i));
+                }
+                PendingAppend failed = group.get(culprit);
+                failed.failedIndex = failedAt - offset;
+                compensate(failed);
+                failed.done.completeExceptionally(e);
+                group = new ArrayList<>(group.subList(culprit + 1, group.size()));
+            }
+        }
+    }
+
+    private static void succeed(PendingAppend append) {
+        append.done.complete(EventDocument.position(append.documents.get(append.documents.size() - 1)));
+    }
+
+    /**
+     * Without transactions, the best we can do for an append spanning several aggregates is to take out again what
+     * it inserted before its failing event.
+     */
+    private void compensate(PendingAppend failed) {
+        if (failed.failedIndex > 0) {
+            List<Object> ids = failed.documents.subList(0, failed.failedIndex).stream()
+                    .map(d -> d.get(EventDocument.POSITION)).toList();
+            events.deleteMany(new Document(EventDocument.POSITION, new Document("$in", ids)));
+            log.warn("Append failed after {} of {} events; removed the partial write at positions {}",
+                    failed.failedIndex, failed.documents.size(), ids);
+        }
+    }
+}
