@@ -40,6 +40,8 @@ class ConcurrentCommandsHttpTest extends StandaloneHttpTestBase {
 
     @Test
     void sixteenClientsOnTwoCommandSideInstancesSharingTheStore() throws Exception {
+        // the second instance also shows that the demo password is configuration, not code
+        String password = "configured-" + java.util.UUID.randomUUID();
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(Map.of(
                         "server.port", "0",
@@ -48,10 +50,13 @@ class ConcurrentCommandsHttpTest extends StandaloneHttpTestBase {
                         "registry.mongodb.uri", TestStore.uri(),
                         "registry.mongodb.database", registryDatabase.getName(),
                         "registry.security.mode", "basic",
+                        "registry.demo.password", password,
                         "registry.event-store.fetch-delay", "20ms"))
                 .run()) {
             int secondPort = ((ServletWebServerApplicationContext) second).getWebServer().getPort();
-            contend(List.of(http, new RawHttp(secondPort)));
+            RawHttp secondInstance = new RawHttp("http://127.0.0.1:" + secondPort, password);
+            assertThat(secondInstance.get("/api/v1/services/x").as("admin", "demo").send().status()).isEqualTo(401);
+            contend(List.of(http, secondInstance));
         }
     }
 

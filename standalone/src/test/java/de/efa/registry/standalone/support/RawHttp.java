@@ -25,15 +25,18 @@ public final class RawHttp {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String defaultPassword;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     public RawHttp(int port) {
-        this("http://127.0.0.1:" + port);
+        this("http://127.0.0.1:" + port, "demo");
     }
 
-    public RawHttp(String base) {
+    /** A client whose callers use {@code defaultPassword} unless told otherwise. */
+    public RawHttp(String base, String defaultPassword) {
         this.base = base;
+        this.defaultPassword = defaultPassword;
     }
 
     /** One answer: status, headers and the body as text. */
@@ -63,7 +66,7 @@ public final class RawHttp {
         private final String method;
         private final String path;
         private String user;
-        private String password = "demo";
+        private String password = defaultPassword;
         private String authorization;
         private String contentType;
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
