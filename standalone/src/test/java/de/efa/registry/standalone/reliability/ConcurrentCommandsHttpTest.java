@@ -42,17 +42,16 @@ class ConcurrentCommandsHttpTest extends StandaloneHttpTestBase {
     void sixteenClientsOnTwoCommandSideInstancesSharingTheStore() throws Exception {
         // the second instance also shows that the demo password is configuration, not code
         String password = "configured-" + java.util.UUID.randomUUID();
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "server.address", "127.0.0.1",
-                        "spring.main.banner-mode", "off",
-                        "registry.mongodb.uri", TestStore.uri(),
-                        "registry.mongodb.database", registryDatabase.getName(),
-                        "registry.security.mode", "basic",
-                        "registry.demo.password", password,
-                        "registry.event-store.fetch-delay", "20ms"))
-                .run()) {
+        // command-line arguments: they outrank the application.yml files on the test class path
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandSideApplication.class).run(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off",
+                "--registry.mongodb.uri=" + TestStore.uri(),
+                "--registry.mongodb.database=" + registryDatabase.getName(),
+                "--registry.security.mode=basic",
+                "--registry.demo.password=" + password,
+                "--registry.event-store.fetch-delay=20ms")) {
             int secondPort = ((ServletWebServerApplicationContext) second).getWebServer().getPort();
             RawHttp secondInstance = new RawHttp("http://127.0.0.1:" + secondPort, password);
             assertThat(secondInstance.get("/api/v1/services/x").as("admin", "demo").send().status()).isEqualTo(401);
