@@ -7,6 +7,7 @@ import de.efa.registry.kernel.cooperation.JoinCooperation;
 import de.efa.registry.kernel.cooperation.LeaveCooperation;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.platform.security.RegistryUser;
+import de.efa.registry.platform.web.PlainText;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,7 @@ class CooperationController {
         this.responses = responses;
     }
 
-    record FoundingRequest(@NotBlank @Size(max = 300) String name,
+    record FoundingRequest(@NotBlank @Size(max = 300) @PlainText String name,
                            @NotEmpty @Size(max = 16) List<@NotNull StateCode> foundingStates,
                            @NotNull LocalDate signedOn) {
     }

@@ -14,6 +14,7 @@ import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.platform.security.RegistryUser;
+import de.efa.registry.platform.web.PlainText;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -50,17 +51,17 @@ class ServiceController {
     }
 
     record RegisterServiceRequest(@NotNull LeikaKey leikaKey,
-                                  @NotBlank @Size(max = 300) String name,
+                                  @NotBlank @Size(max = 300) @PlainText String name,
                                   @NotNull StateCode providingState,
                                   @NotNull ReuseModel reuse,
-                                  @Size(max = 200) String topic,
-                                  @Size(max = 5000) String description) {
+                                  @Size(max = 200) @PlainText String topic,
+                                  @Size(max = 5000) @PlainText(multiline = true) String description) {
     }
 
     record PublishVersionRequest(@NotNull ServiceVersion version,
                                  @NotNull MaturityLevel maturityLevel,
                                  @NotNull LocalDate releasedOn,
-                                 @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
+                                 @Size(max = 2000) @PlainText @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
     }
 
     record DeprecationRequest(@NotNull LocalDate sunsetOn, ServiceVersion successor) {

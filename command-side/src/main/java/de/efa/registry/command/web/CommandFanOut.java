@@ -75,7 +75,9 @@ public class CommandFanOut implements DisposableBean {
         try {
             for (T item : slice) {
                 try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(toCommand.apply(item)).andMetaData(metaData));
+                    Object command = toCommand.apply(item);
+                    // the gateway sends it again if it lost a race for its aggregate (ConcurrencyRetry)
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
                     outcomes.add(new Outcome<>(item, null));
                 } catch (RuntimeException e) {
                     outcomes.add(new Outcome<>(item, e));

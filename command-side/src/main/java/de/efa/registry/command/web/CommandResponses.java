@@ -13,6 +13,10 @@ import java.util.function.Supplier;
  * Runs a command on the request thread and answers with {@code Registry-Position}: the global position of the last
  * event the command stored, so the client can read its own write from the query side. A write that stored nothing
  * (a repeated import) answers the current head: everything it depends on is at or below it.
+ * <p>
+ * Within one instance Axon locks an aggregate while a command runs; two instances on one store only meet at the
+ * unique stream key, and the loser's command is sent again by the gateway ({@link ConcurrencyRetry}) on the request
+ * thread, which keeps the caller's security context and the position of the stored events.
  */
 @Component
 public class CommandResponses {

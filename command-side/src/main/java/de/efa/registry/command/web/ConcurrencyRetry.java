@@ -34,7 +34,7 @@ public class ConcurrencyRetry {
 
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus,
-                                         @Value("${registry.commands.concurrency-retries:5}") int retries) {
+                                         @Value("${registry.commands.concurrency-retries:8}") int retries) {
         return new RetryingGateway(DefaultCommandGateway.builder().commandBus(commandBus), retries);
     }
 

@@ -16,6 +16,8 @@ public record ServiceVersion(int major, int minor, int patch) implements Compara
     private static final Comparator<ServiceVersion> ORDER = Comparator.comparingInt(ServiceVersion::major)
             .thenComparingInt(ServiceVersion::minor).thenComparingInt(ServiceVersion::patch);
 
+    // only ever read from its text form: as a JSON object ({"$gt": ""}) it must not become 0.0.0
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public ServiceVersion {
         if (major < 0 || minor < 0 || patch < 0) {
             throw new InvalidValueException("version parts must not be negative");

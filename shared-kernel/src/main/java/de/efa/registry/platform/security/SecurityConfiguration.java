@@ -1,6 +1,7 @@
 package de.efa.registry.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,7 +50,9 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain registrySecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper objectMapper,
-                                                @Value("${registry.demo.password:demo}") String demoPassword) throws Exception {
+                                                @Value("${registry.demo.password:demo}") String demoPassword,
+                                                @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
+                                                ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper,
                 properties.isJwt() ? "Bearer" : "Basic realm=\"EfA Registry\"");
         http.csrf(csrf -> csrf.disable())
@@ -67,7 +77,9 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter())));
+                    .jwt(jwt -> jwt.decoder(validating(requireDecoder(jwtDecoder),
+                                    properties.jwt().issuer().isBlank() ? issuerUri : properties.jwt().issuer()))
+                            .jwtAuthenticationConverter(jwtConverter())));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems))
                     .authenticationManager(demoAuthentication(demoPassword));
@@ -91,6 +103,48 @@ public class SecurityConfiguration {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
         dao.setPasswordEncoder(encoder);
         return new ProviderManager(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    private static JwtDecoder requireDecoder(ObjectProvider<JwtDecoder> decoder) {
+        JwtDecoder available = decoder.getIfAvailable();
+        if (available == null) {
+            throw new IllegalStateException("registry.security.mode=jwt needs spring.security.oauth2.resourceserver.jwt."
+                    + "issuer-uri, jwk-set-uri or public-key-location");
+        }
+        return available;
+    }
+
+    /**
+     * Spring Boot's decoder checks the signature (and, with {@code issuer-uri}, the issuer); on top of it every token
+     * must come from our issuer, be within its lifetime and carry at least one registry role: a token of the same
+     * identity provider minted for another application has none and is refused with a 401.
+     */
+    static JwtDecoder validating(JwtDecoder decoder, String issuer) {
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                issuer == null || issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Object>("roles", SecurityConfiguration::hasRegistryRole));
+        return token -> {
+            Jwt jwt = decoder.decode(token);
+            OAuth2TokenValidatorResult result = validator.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("The token is not valid for the registry", result.getErrors());
+            }
+            return jwt;
+        };
+    }
+
+    private static boolean hasRegistryRole(Object roles) {
+        if (!(roles instanceof Collection<?> values)) {
+            return false;
+        }
+        for (Object value : values) {
+            for (Role role : Role.values()) {
+                if (role.name().equalsIgnoreCase(String.valueOf(value))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code roles: ["OWNER"]} and {@code state: "16"} become {@code ROLE_OWNER} and {@code STATE_16}. */

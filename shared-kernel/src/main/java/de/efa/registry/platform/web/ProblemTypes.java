@@ -25,6 +25,21 @@ public final class ProblemTypes {
     private ProblemTypes() {
     }
 
+    /** The generic type of a status, for refusals that name no rule. */
+    public static URI forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL : INVALID_INPUT;
+        };
+    }
+
     public static URI of(String name) {
         return URI.create(BASE + name);
     }

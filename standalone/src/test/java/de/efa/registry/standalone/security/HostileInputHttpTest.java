@@ -1,0 +1,249 @@
+package de.efa.registry.standalone.security;
+
+import de.efa.registry.standalone.support.RawHttp;
+import de.efa.registry.standalone.support.StandaloneHttpTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input for every endpoint, as a table: malformed and truncated JSON, wrong types, missing and extra fields,
+ * operator-like values, huge strings and bodies, unicode edge cases, odd ids, invalid dates, wrong content types and
+ * bad query parameters. Each is refused with a 4xx problem that shows no stack trace, and stores nothing.
+ */
+class HostileInputHttpTest extends StandaloneHttpTestBase {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Map<String, Object> OPERATOR = Map.of("$gt", "");
+    /** Replaced by the JSON escape of an unpaired high surrogate once serialised (Java would write it as '?'). */
+    private static final String LONE_SURROGATE = "<lone-surrogate>";
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description");
+
+    private static String serviceId;
+    private static String adoptionId;
+    private static String cooperationId;
+
+    record Case(String name, int status, Supplier<RawHttp.Answer> send) {
+    }
+
+    /** An endpoint taking JSON: its path, the caller allowed to use it, and a body it would accept. */
+    record JsonEndpoint(String path, String user, Map<String, Object> valid) {
+    }
+
+    @BeforeEach
+    void fixture() {
+        if (serviceId == null) {
+            serviceId = registerService("thueringen", "16", "EFA");
+            publish("thueringen", serviceId, "1.0.0");
+            adoptionId = adopt("thueringen", serviceId, "16055000");
+            cooperationId = foundCooperation("thueringen", List.of("16", "09"));
+        }
+    }
+
+    List<JsonEndpoint> jsonEndpoints() {
+        return List.of(
+                new JsonEndpoint("/api/v1/services", "thueringen", map("leikaKey", freshLeikaKey(), "name", "Dienst",
+                        "providingState", "16", "reuse", "EFA", "topic", "Familie", "description", "Beschreibung")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/versions", "thueringen",
+                        map("version", "2.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01", "url", "https://example.org")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/deprecation", "thueringen",
+                        map("sunsetOn", "2030-01-01")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/retirement", "thueringen",
+                        map("retiredOn", "2030-01-01")),
+                new JsonEndpoint("/api/v1/adoptions", "thueringen",
+                        map("serviceId", serviceId, "ags", "16053000", "effectiveFrom", "2023-07-01")),
+                new JsonEndpoint("/api/v1/adoptions/bulk", "thueringen",
+                        map("serviceId", serviceId, "effectiveFrom", "2023-07-01", "ags", List.of("16053000"))),
+                new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/version-switch", "thueringen",
+                        map("version", "1.0.0", "effectiveFrom", "2024-01-01")),
+                new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/termination", "thueringen", map("endsOn", "2024-01-01")),
+                new JsonEndpoint("/api/v1/cooperations", "thueringen",
+                        map("name", "Kooperation", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")),
+                new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/members", "admin",
+                        map("state", "03", "joinedOn", "2022-01-01")));
+    }
+
+    List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (JsonEndpoint endpoint : jsonEndpoints()) {
+            String valid = json(endpoint.valid());
+            String at = " → POST " + endpoint.path();
+            cases.add(post("malformed JSON" + at, 400, endpoint, "application/json", "{\"name\": \"x\","));
+            cases.add(post("truncated JSON" + at, 400, endpoint, "application/json", valid.substring(0, valid.length() / 2)));
+            cases.add(post("empty body" + at, 400, endpoint, "application/json", ""));
+            cases.add(post("JSON array instead of object" + at, 400, endpoint, "application/json", "[" + valid + "]"));
+            cases.add(post("JSON string instead of object" + at, 400, endpoint, "application/json", "\"" + endpoint.path() + "\""));
+            cases.add(post("missing fields, extra fields" + at, 400, endpoint, "application/json",
+                    json(map("unexpected", 1, "__proto__", map("admin", true), "principal", "admin"))));
+            cases.add(post("every field an operator" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), OPERATOR))));
+            cases.add(post("every field an array" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), List.of("x")))));
+            cases.add(post("every field a number" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), 1e308))));
+            cases.add(post("every field null" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), null))));
+            for (String field : endpoint.valid().keySet()) {
+                for (Map.Entry<String, Object> bad : badValues().entrySet()) {
+                    if (FREE_TEXT.contains(field) && !bad.getKey().startsWith("as an o") && !bad.getKey().startsWith("as a huge")
+                            && !bad.getKey().startsWith("with")) {
+                        continue; // a date, an emoji or (where optional) a blank are fine as free text; identifiers refuse them
+                    }
+                    Map<String, Object> body = new LinkedHashMap<>(endpoint.valid());
+                    body.put(field, bad.getValue());
+                    cases.add(post(field + " " + bad.getKey() + at, 400, endpoint, "application/json", json(body)));
+                }
+            }
+            cases.add(post("lone surrogate as raw bytes" + at, 400, endpoint, "application/json",
+                    rawUtf8(valid, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})));
+            cases.add(post("ISO-8859-1 bytes declared as UTF-8" + at, 400, endpoint, "application/json",
+                    rawUtf8(valid, new byte[] {(byte) 0xE4, (byte) 0xFC})));
+            cases.add(new Case("body over 1 MiB" + at, 413, () -> http.post(endpoint.path()).as(endpoint.user())
+                    .body("application/json", hugeJson(1_200_000)).send()));
+            cases.add(new Case("chunked body over 1 MiB" + at, 413, () -> http.post(endpoint.path()).as(endpoint.user())
+                    .chunked("application/json", hugeJson(1_200_000)).send()));
+            cases.add(post("text/plain" + at, 415, endpoint, "text/plain", valid));
+            cases.add(post("application/xml" + at, 415, endpoint, "application/xml", "<service/>"));
+            cases.add(post("form encoded" + at, 415, endpoint, "application/x-www-form-urlencoded", "name=x"));
+            cases.add(new Case("no content type" + at, 415, () -> http.post(endpoint.path()).as(endpoint.user())
+                    .body(null, valid.getBytes(StandardCharsets.UTF_8)).send()));
+        }
+
+        // odd ids in paths
+        for (String id : List.of("..%2F..%2Fadmin", "..", "%2e%2e", "abc%00def", "%00", "x;jsessionid=1", "a%20b", "%E2%80%AE"
+                + "gnp.exe", "\u00e4".repeat(1), "9".repeat(4000), "{\"$gt\":\"\"}".replace("\"", "%22").replace("{", "%7B").replace("}", "%7D"))) {
+            String encoded = id.equals("\u00e4") ? "%C3%A4" : id;
+            cases.add(pathCase("GET /services/" + id, "/api/v1/services/" + encoded));
+            cases.add(pathCase("GET /adoptions/" + id, "/api/v1/adoptions/" + encoded));
+            cases.add(pathCase("GET /cooperations/" + id, "/api/v1/cooperations/" + encoded));
+            cases.add(pathCase("GET /municipalities/" + id, "/api/v1/municipalities/" + encoded));
+            cases.add(pathCase("GET /lookup/" + id, "/api/v1/lookup/" + encoded));
+            cases.add(new Case("POST /services/" + id + "/versions", 400, () -> http.post("/api/v1/services/" + encoded + "/versions")
+                    .as("thueringen").json(map("version", "3.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01")).send()));
+            cases.add(new Case("POST /services/{id}/versions/" + id + "/deprecation", 400, () -> http.post("/api/v1/services/"
+                    + serviceId + "/versions/" + encoded + "/deprecation").as("thueringen").json(map("sunsetOn", "2030-01-01")).send()));
+            cases.add(new Case("POST /adoptions/" + id + "/termination", 400, () -> http.post("/api/v1/adoptions/" + encoded
+                    + "/termination").as("thueringen").json(map("endsOn", "2024-01-01")).send()));
+            cases.add(new Case("DELETE /cooperations/{id}/members/" + id, 400, () -> http.delete("/api/v1/cooperations/"
+                    + cooperationId + "/members/" + encoded + "?leftOn=2024-01-01").as("admin").send()));
+        }
+
+        // bad query parameters
+        for (String query : List.of(
+                "/api/v1/services?page=-1", "/api/v1/services?size=100000", "/api/v1/services?size=abc", "/api/v1/services?page=1e3",
+                "/api/v1/services?providingState=99", "/api/v1/services?providingState=%7B%22$gt%22:%22%22%7D",
+                "/api/v1/services?status=SOMETHING", "/api/v1/services?leikaKey=1", "/api/v1/municipalities?state=1",
+                "/api/v1/municipalities?district=abc", "/api/v1/municipalities?size=0",
+                "/api/v1/services/" + "00000000-0000-0000-0000-000000000000".replace('0', 'z') + "/adoptions",
+                "/api/v1/lookup/16051000?asOf=2023-02-30", "/api/v1/lookup/16051000?asOf=yesterday",
+                "/api/v1/lookup/16051000?asOf=%00", "/api/v1/lookup/16051000?leikaKey=%7B%7D",
+                "/api/v1/stats/coverage?groupBy=everything", "/api/v1/stats/coverage?state=00",
+                "/api/v1/stats/timeline?interval=year", "/api/v1/stats/timeline?from=2024-13-01",
+                "/api/v1/stats/timeline?from=2024-02-01&to=2023-01-01",
+                "/api/v1/audit/events?after=abc", "/api/v1/audit/events?limit=-5", "/api/v1/audit/events?from=notatime",
+                "/api/v1/audit/events/export?from=2023-02-30", "/api/v1/audit/register?asOf=yesterday",
+                "/api/v1/admin/projections/..%2F..%2Fevents")) {
+            cases.add(new Case("GET " + query, 400,
+                    () -> http.get(query).as("admin").send()));
+        }
+        cases.add(new Case("DELETE member with invalid leftOn", 400, () -> http.delete("/api/v1/cooperations/" + cooperationId
+                + "/members/16?leftOn=2023-02-30").as("admin").send()));
+        cases.add(new Case("DELETE member without leftOn", 400, () -> http.delete("/api/v1/cooperations/" + cooperationId
+                + "/members/16").as("admin").send()));
+        cases.add(new Case("Registry-Min-Position not a number", 400, () -> http.get("/api/v1/services")
+                .header("Registry-Min-Position", "abc").as("admin").send()));
+        cases.add(new Case("Idempotency-Key too long", 400, () -> http.post("/api/v1/services").as("thueringen")
+                .header("Idempotency-Key", "x".repeat(300)).json(map("leikaKey", freshLeikaKey(), "name", "D",
+                        "providingState", "16", "reuse", "EFA")).send()));
+
+        // the directory import
+        String importPath = "/api/v1/admin/municipalities/import";
+        cases.add(new Case("import as JSON", 415, () -> http.post(importPath).as("admin").body("application/json", "{}").send()));
+        cases.add(new Case("import of garbage", 400, () -> http.post(importPath).as("admin").body("text/plain", "{\"$gt\": \"\"}").send()));
+        cases.add(new Case("import of binary", 400, () -> http.post(importPath).as("admin")
+                .body("text/plain", new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 10, 0}).send()));
+        cases.add(new Case("import of an empty body", 400, () -> http.post(importPath).as("admin").body("text/plain", new byte[0]).send()));
+        cases.add(new Case("import over 32 MiB", 413, () -> http.post(importPath).as("admin")
+                .body("text/plain", new byte[33 << 20]).send()));
+        return cases;
+    }
+
+    /** Bad values for any single field; every field of every endpoint must refuse each of them. */
+    static Map<String, Object> badValues() {
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("as an operator", OPERATOR);
+        bad.put("as an object", map("value", "x"));
+        bad.put("as a huge string", "x".repeat(1_000_000 - 1_000));
+        bad.put("with NUL", "16\u0000");
+        bad.put("with an RTL override", "\u202E16");
+        bad.put("with a lone surrogate", LONE_SURROGATE);
+        bad.put("emoji", "\uD83D\uDE00");
+        bad.put("as an invalid date", "2023-02-30");
+        bad.put("blank", " ");
+        return bad;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyHostileInputIsRefusedWithAProblemAndStoresNothing() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case hostile : cases()) {
+            tests.add(DynamicTest.dynamicTest(hostile.name() + " → " + hostile.status(), () -> {
+                long before = eventCount();
+                RawHttp.Answer answer = hostile.send().get();
+                assertThat(answer.status()).as("%s: %s", hostile.name(), answer).isEqualTo(hostile.status());
+                assertThat(answer.header("Content-Type")).as("%s: %s", hostile.name(), answer).startsWith(PROBLEM_JSON);
+                assertThat(answer.body()).as(hostile.name()).doesNotContain("Exception", "\tat ", "at org.", "at java.", "at de.efa");
+                assertThat(answer.json()).containsEntry("status", hostile.status()).containsKeys("type", "title");
+                assertThat(eventCount()).as("%s stored nothing", hostile.name()).isEqualTo(before);
+            }));
+        }
+        return tests.stream();
+    }
+
+    private Case post(String name, int status, JsonEndpoint endpoint, String contentType, String body) {
+        return post(name, status, endpoint, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Case post(String name, int status, JsonEndpoint endpoint, String contentType, byte[] body) {
+        return new Case(name, status, () -> http.post(endpoint.path()).as(endpoint.user()).body(contentType, body).send());
+    }
+
+    private Case pathCase(String name, String path) {
+        return new Case(name, 400, () -> http.get(path).as("admin").send());
+    }
+
+    private static Map<String, Object> replaceAll(Map<String, Object> valid, Object value) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        valid.keySet().forEach(k -> body.put(k, value));
+        return body;
+    }
+
+    private static String json(Object value) {
+        try {
+            return RawHttp.JSON.writeValueAsString(value).replace(LONE_SURROGATE, "x\\uD800x");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The valid body with raw bytes spliced into its first string value: no longer valid UTF-8. */
+    private static byte[] rawUtf8(String valid, byte[] splice) {
+        byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+        int at = valid.indexOf("\":\"") + 3;
+        byte[] out = new byte[bytes.length + splice.length];
+        System.arraycopy(bytes, 0, out, 0, at);
+        System.arraycopy(splice, 0, out, at, splice.length);
+        System.arraycopy(bytes, at, out, at + splice.length, bytes.length - at);
+        return out;
+    }
+
+    private static byte[] hugeJson(int size) {
+        return ("{\"name\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}
