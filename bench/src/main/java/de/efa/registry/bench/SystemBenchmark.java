@@ -71,7 +71,7 @@ final class SystemBenchmark {
                        int lookupRequests, String appHeap) {
 
         static SystemSizes quick() {
-            return new SystemSizes(16, 3_000, 6_000, 3, 8, Duration.ofSeconds(30), 10, 4, 16, 5_000, 40_000, "3g");
+            return new SystemSizes(16, 2_000, 4_000, 3, 8, Duration.ofSeconds(30), 10, 4, 16, 5_000, 40_000, "3g");
         }
 
         static SystemSizes smoke() {
