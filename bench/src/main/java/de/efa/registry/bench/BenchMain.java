@@ -19,7 +19,7 @@ import java.util.Map;
  * Runs the benchmarks side by side on one MongoDB server — an in-process memory-backed embedded server by default,
  * or the one named by {@code --mongodb-uri} — and writes {@code bench/results/<mode>.json}.
  * <pre>
- *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay]
+ *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system]
  * </pre>
  */
 public final class BenchMain {
@@ -41,7 +41,7 @@ public final class BenchMain {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay])");
+                        + " (use --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system])");
             }
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -68,8 +68,8 @@ public final class BenchMain {
             }
             SystemScenario.BenchContext context = new SystemScenario.BenchContext(serverUri, settings,
                     Path.of("standalone/target/registry.jar"));
-            for (SystemScenario scenario : SystemScenario.all()) {
-                result.put(scenario.key(), scenario.run(context));
+            if (only == null || only.equals("system")) {
+                result.putAll(new SystemBenchmark(client, context).run());
             }
         } finally {
             Map<String, Object> memory = new LinkedHashMap<>();

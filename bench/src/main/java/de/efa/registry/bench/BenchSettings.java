@@ -17,24 +17,26 @@ import java.util.List;
  * @param replayRounds    measured rounds per store size
  * @param peerReplayCap   longest a single peer replay round may run before it is cut off (its rate is still exact)
  * @param batchSize       the engines' batch size (the application's default)
+ * @param system          sizes of the system scenarios over HTTP (commands, lag, lookup)
  */
 record BenchSettings(String mode, int writers, int appendEvents, int appendWarmup, int appendRounds,
                      int eventsPerStream, List<Integer> replaySizes, int replayRounds, Duration peerReplayCap,
-                     int batchSize) {
+                     int batchSize, SystemBenchmark.SystemSizes system) {
 
     static BenchSettings quick() {
-        return new BenchSettings("quick", 16, 32_000, 8_000, 5, 4, List.of(100_000, 400_000), 3,
-                Duration.ofSeconds(30), 512);
+        // replay at 1e5 and 2e5 (not 4e5) and a 20 s peer cap, so that the system scenarios fit into 15 minutes
+        return new BenchSettings("quick", 16, 32_000, 8_000, 5, 4, List.of(100_000, 200_000), 3,
+                Duration.ofSeconds(20), 512, SystemBenchmark.SystemSizes.quick());
     }
 
     /** A few seconds per part: checks that the harness works, its figures mean little. */
     static BenchSettings smoke() {
         return new BenchSettings("smoke", 16, 3_200, 800, 2, 4, List.of(5_000, 20_000), 2,
-                Duration.ofSeconds(5), 512);
+                Duration.ofSeconds(5), 512, SystemBenchmark.SystemSizes.smoke());
     }
 
     static BenchSettings full() {
         return new BenchSettings("full", 16, 64_000, 16_000, 5, 4, List.of(100_000, 1_000_000), 3,
-                Duration.ofSeconds(90), 512);
+                Duration.ofSeconds(90), 512, SystemBenchmark.SystemSizes.full());
     }
 }

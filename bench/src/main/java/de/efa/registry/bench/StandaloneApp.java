@@ -24,9 +24,11 @@ final class StandaloneApp implements AutoCloseable {
         this.port = port;
     }
 
-    static StandaloneApp start(Path jar, String mongodbUri, int port, Path log, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar.toString(),
-                "--server.port=" + port, "--registry.mongodb.uri=" + mongodbUri));
+    static StandaloneApp start(Path jar, String mongodbUri, int port, Path log, List<String> jvmArgs, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--registry.mongodb.uri=" + mongodbUri));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new StandaloneApp(process, port);
@@ -59,9 +61,29 @@ final class StandaloneApp implements AutoCloseable {
     }
 
     Long rssMb() {
+        return statusMb("VmRSS");
+    }
+
+    Long peakRssMb() {
+        return statusMb("VmHWM");
+    }
+
+    /** CPU time (user + system) of the application's process so far, from /proc/PID/stat (10 ms resolution). */
+    long cpuNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private Long statusMb(String field) {
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }

@@ -45,6 +45,7 @@ public class ProjectionManager implements SmartLifecycle {
     private final DeadLetterQueue deadLetters;
     private final TokenStore tokenStore;
     private final EventStore eventStore;
+    private final PromptEventSource source;
     private final MongoEventStorageEngine engine;
     private final MongoDatabase database;
     private final ProjectionSettings settings;
@@ -70,6 +71,7 @@ public class ProjectionManager implements SmartLifecycle {
         this.deadLetters = deadLetters;
         this.tokenStore = tokenStore;
         this.eventStore = eventStore;
+        this.source = new PromptEventSource(eventStore);
         this.engine = engine;
         this.database = registryDatabase;
         this.settings = settings;
@@ -344,7 +346,7 @@ public class ProjectionManager implements SmartLifecycle {
 
     private ProjectionProcessor processor(Projection projection, int version) {
         return new ProjectionProcessor(projection, new ProjectionStore(database, projection.name(), version), deadLetters,
-                tokenStore, storedTokens, eventStore, settings, claimTimeout);
+                tokenStore, storedTokens, source, settings, claimTimeout);
     }
 
     private Running require(String name) {

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -47,6 +48,15 @@ import java.util.List;
 public class SecurityConfiguration {
 
     private static final String[] READ_ROLES_STATS = {"ANALYST", "AUDITOR", "ADMIN"};
+
+    /**
+     * No observation per security filter and per authorization decision: in a profile of the command benchmark they
+     * were about a tenth of a request's CPU. Requests are still observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    public SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     public SecurityFilterChain registrySecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper objectMapper,

@@ -31,8 +31,10 @@ public class VersionPublishedMaturityModelUpcaster extends SingleEventUpcaster {
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(new SimpleSerializedType(TYPE, TARGET_REVISION), JsonNode.class, payload -> {
+            // a copy, never the stored tree itself: processors that share the event store's cache of recent events
+            // lift the same message at once, and two puts into one ObjectNode can leave the key in it twice
             if (payload instanceof ObjectNode object && !object.hasNonNull("maturityModel")) {
-                object.put("maturityModel", MaturityLevel.MODEL);
+                return object.deepCopy().put("maturityModel", MaturityLevel.MODEL);
             }
             return payload;
         });
