@@ -32,17 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CrashMidBatchTest extends QuerySideTestBase {
 
     private static final int BATCH = 4;
-    private static final Projection.Failures NONE = new Projection.Failures() {
-        @Override
-        public boolean isBlocked(String aggregateId) {
-            return false;
-        }
-
-        @Override
-        public void failed(ProjectedEvent event, String aggregateId, Throwable cause) {
-            throw new AssertionError("event " + event + " failed", cause);
-        }
-    };
+    private static final Projection.Failures NONE = NoFailuresExpected.INSTANCE;
 
     @Autowired
     MongoDatabase database;
