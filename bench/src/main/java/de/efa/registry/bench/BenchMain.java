@@ -13,13 +13,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the benchmarks side by side on one MongoDB server — an in-process memory-backed embedded server by default,
  * or the one named by {@code --mongodb-uri} — and writes {@code bench/results/<mode>.json}.
  * <pre>
- *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system]
+ *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup]
  * </pre>
  */
 public final class BenchMain {
@@ -41,7 +42,7 @@ public final class BenchMain {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system])");
+                        + " (use --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup])");
             }
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -69,7 +70,9 @@ public final class BenchMain {
             SystemScenario.BenchContext context = new SystemScenario.BenchContext(serverUri, settings,
                     Path.of("standalone/target/registry.jar"));
             if (only == null || only.equals("system")) {
-                result.putAll(new SystemBenchmark(client, context).run());
+                result.putAll(new SystemBenchmark(client, context, SystemBenchmark.SCENARIOS).run());
+            } else if (SystemBenchmark.SCENARIOS.contains(only)) {
+                result.putAll(new SystemBenchmark(client, context, List.of(only)).run());
             }
         } finally {
             Map<String, Object> memory = new LinkedHashMap<>();

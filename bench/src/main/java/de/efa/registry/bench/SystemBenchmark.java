@@ -57,7 +57,14 @@ final class SystemBenchmark {
     private final AtomicInteger nextPair = new AtomicInteger();
     private final AtomicInteger nextBaselinePair = new AtomicInteger();
 
-    SystemBenchmark(MongoClient client, SystemScenario.BenchContext context) {
+    /** The scenarios of the system part, in the order they run. */
+    static final List<String> SCENARIOS = List.of("commands", "lag", "lookup");
+
+    private final List<String> scenarios;
+
+    /** @param scenarios which of {@link #SCENARIOS} to run (the set-up always runs) */
+    SystemBenchmark(MongoClient client, SystemScenario.BenchContext context, List<String> scenarios) {
+        this.scenarios = scenarios;
         this.client = client;
         this.context = context;
         this.sizes = context.settings().system();
@@ -110,9 +117,15 @@ final class SystemBenchmark {
             Bench.log("system: application ready after %.1f s", (System.nanoTime() - started) / 1e9);
             admin = new RegistryHttp(app.baseUri(), "admin", "demo");
             setUp();
-            result.put("commands", commands());
-            result.put("lag", lag());
-            result.put("lookup", lookup());
+            if (scenarios.contains("commands")) {
+                result.put("commands", commands());
+            }
+            if (scenarios.contains("lag")) {
+                result.put("lag", lag());
+            }
+            if (scenarios.contains("lookup")) {
+                result.put("lookup", lookup());
+            }
             Map<String, Object> application = new LinkedHashMap<>();
             application.put("jvm", String.join(" ", jvm));
             application.put("rss_mb", app.rssMb());
