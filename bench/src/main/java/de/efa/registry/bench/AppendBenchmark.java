@@ -38,6 +38,8 @@ final class AppendBenchmark {
     private final MongoClient client;
     private final BenchSettings settings;
     private final AtomicInteger runs = new AtomicInteger();
+    /** Appends per group commit of our engine, per round (warm-up included). */
+    private final List<Double> appendsPerGroup = new ArrayList<>();
 
     AppendBenchmark(MongoClient client, BenchSettings settings) {
         this.client = client;
@@ -54,18 +56,26 @@ final class AppendBenchmark {
             cpu.put(c, new ArrayList<>());
         }
         Map<String, Object> sizes = new LinkedHashMap<>();
-        for (Contender c : Contender.values()) {
+        // for profiling some contenders only: BENCH_APPEND_CONTENDERS=ENGINE,PEER (the result then has rounds only)
+        String only = System.getenv("BENCH_APPEND_CONTENDERS");
+        Contender[] all = only == null ? Contender.values()
+                : java.util.Arrays.stream(only.split(",")).map(String::trim).map(Contender::valueOf).toArray(Contender[]::new);
+        for (Contender c : all) {
             round(c, settings.appendWarmup(), null, new ArrayList<>());
         }
         for (int r = 0; r < settings.appendRounds(); r++) {
-            Contender[] all = Contender.values();
             for (int i = 0; i < all.length; i++) {
                 Contender c = all[(i + r) % all.length];
                 double rate = round(c, settings.appendEvents(), r == 0 ? sizes : null, cpu.get(c));
                 rates.get(c).add(rate);
-                Bench.log("append round %d %-16s %,10.0f events/s %8.1f us CPU/event", r + 1, c, rate,
-                        cpu.get(c).get(r));
+                Bench.log("append round %d %-16s %,10.0f events/s %8.1f us CPU/event%s", r + 1, c, rate,
+                        cpu.get(c).get(r), c == Contender.ENGINE
+                                ? String.format(", %.1f appends per group", appendsPerGroup.get(appendsPerGroup.size() - 1)) : "");
             }
+        }
+        if (only != null) {
+            return Map.of("partial_rounds_per_s", rates, "partial_cpu_us_per_event", cpu,
+                    "engine_appends_per_group", appendsPerGroup);
         }
         double one = Stats.median(rates.get(Contender.RAW_INSERT_ONE));
         double many = Stats.median(rates.get(Contender.RAW_INSERT_MANY));
@@ -84,6 +94,7 @@ final class AppendBenchmark {
         result.put("events_per_round", settings.appendEvents());
         result.put("rounds", settings.appendRounds());
         result.put("events_per_aggregate", settings.eventsPerStream());
+        result.put("engine_appends_per_group", Stats.median(appendsPerGroup));
         result.putAll(sizes);
         Map<String, Object> cpuPerEvent = new LinkedHashMap<>();
         cpu.forEach((c, list) -> cpuPerEvent.put(c.name().toLowerCase(), Stats.median(list)));
@@ -101,6 +112,7 @@ final class AppendBenchmark {
         int writers = settings.writers();
         List<List<DomainEventMessage<?>>> perWriter = messages(events, writers);
         List<Runnable> work = new ArrayList<>();
+        java.util.function.DoubleSupplier groupSize = null;
         switch (contender) {
             case RAW_INSERT_ONE, RAW_INSERT_MANY -> {
                 MongoCollection<Document> collection = rawCollection(database);
@@ -121,7 +133,8 @@ final class AppendBenchmark {
                 }
             }
             case ENGINE -> {
-                EventStorageEngine engine = Engines.ours(database, settings.batchSize());
+                de.efa.registry.eventstore.MongoEventStorageEngine engine = Engines.ours(database, settings.batchSize());
+                groupSize = engine::appendsPerGroup;
                 perWriter.forEach(list -> work.add(() -> list.forEach(m -> engine.appendEvents(List.of(m)))));
             }
             case PEER -> {
@@ -132,6 +145,9 @@ final class AppendBenchmark {
         long cpuBefore = Stats.processCpuNanos();
         long nanos = timed(work);
         cpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, events));
+        if (groupSize != null) {
+            appendsPerGroup.add(groupSize.getAsDouble());
+        }
         String collectionName = contender == Contender.PEER ? Engines.PEER_EVENTS : EventStoreCollections.EVENTS;
         long stored = database.getCollection(collectionName).countDocuments();
         if (stored != events) {

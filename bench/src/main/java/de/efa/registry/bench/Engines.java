@@ -25,6 +25,7 @@ final class Engines {
                 .snapshotSerializer(RegistryEvents.SERIALIZER)
                 .batchSize(batchSize)
                 .gapTimeout(Duration.ofSeconds(60))
+                .appendWriters(Integer.parseInt(System.getenv().getOrDefault("BENCH_APPEND_WRITERS", "2")))
                 .build();
     }
 

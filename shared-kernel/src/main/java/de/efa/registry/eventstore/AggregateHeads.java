@@ -2,96 +2,125 @@ package de.efa.registry.eventstore;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The head of every aggregate's stream: its highest sequence number and that event's hash, one document per aggregate
- * ({@code _id} = aggregate id) in collection {@value #COLLECTION}.
+ * Where every aggregate's stream ended, recorded as <em>head marks</em>: after each group commit, one document in
+ * collection {@value #COLLECTION} lists, for every aggregate the group appended to, the sequence number and hash of
+ * its last event ({@code _id} = the group's first position, {@code m} = [{@code a} aggregate, {@code s} sequence,
+ * {@code h} hash]). An aggregate's head is the mark with its highest sequence.
  * <p>
- * Why: a hash chain links every event to its predecessor, so it exposes a changed or removed event <em>inside</em> a
- * stream, but an aggregate whose last events were deleted still ends in a perfectly valid chain. The head remembers
- * where the stream ended, so an auditor can see that it now ends earlier (or in another hash).
+ * Why heads at all: a hash chain links every event to its predecessor, so it exposes a changed or removed event
+ * <em>inside</em> a stream, but an aggregate whose last events were deleted still ends in a perfectly valid chain. The
+ * head remembers where the stream ended, so an auditor can see that it now ends earlier (or in another hash).
  * <p>
  * Why not the dense global positions alone: a position without an event is also what a failed or crashed append
  * leaves behind (and a partial insert is compensated by deleting), so a missing position cannot prove tampering.
  * <p>
+ * Why marks rather than one document per aggregate moved with {@code $max}: an upsert per aggregate and group costs
+ * the store several times what an insert does (measured on the embedded server: an update rewrites and re-indexes the
+ * whole document), and it was the largest single cost of an append. One insert per group is a small fraction of the
+ * group's event insert. Reading a head folds the marks that name the aggregate (multikey index on {@code m.a}).
+ * <p>
  * Written after the events were inserted, without a transaction: a crash in between leaves the head one append
- * behind, which only makes that last append unprotected, never raises a false alarm. {@code $max} keeps the head from
- * moving backwards when two appends' head writes overtake each other; the hash travels inside {@link #TIP}
- * (zero-padded sequence, then the hash) so that it always belongs to the highest sequence.
+ * behind, which only makes that last append unprotected, never raises a false alarm.
  */
 public final class AggregateHeads {
 
     private static final Logger log = LoggerFactory.getLogger(AggregateHeads.class);
 
-    public static final String COLLECTION = "aggregate_heads";
-    public static final String SEQUENCE = "sequence";
-    public static final String TIP = "tip";
+    public static final String COLLECTION = "aggregate_head_marks";
+    static final String MARKS = "m";
+    static final String AGGREGATE = "a";
+    static final String SEQUENCE = "s";
+    static final String HASH = "h";
 
-    private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> marks;
 
-    public AggregateHeads(MongoCollection<Document> heads) {
-        this.heads = heads;
+    public AggregateHeads(MongoCollection<Document> marks) {
+        this.marks = marks;
     }
 
-    /** Moves the head of every aggregate in a successfully inserted block of event documents. */
+    /** Records the head of every aggregate in a successfully inserted block of event documents. */
     void advance(List<Document> inserted) {
-        Map<String, Document> last = new LinkedHashMap<>();
-        for (Document event : inserted) {
-            last.put(event.getString(EventDocument.AGGREGATE_ID), event);
-        }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(last.size());
-        for (Map.Entry<String, Document> head : last.entrySet()) {
-            long sequence = ((Number) head.getValue().get(EventDocument.SEQUENCE)).longValue();
-            String hash = head.getValue().getString(EventDocument.HASH);
-            updates.add(new UpdateOneModel<>(new Document("_id", head.getKey()),
-                    new Document("$max", new Document(SEQUENCE, sequence).append(TIP, tip(sequence, hash))),
-                    new UpdateOptions().upsert(true)));
-        }
-        if (updates.isEmpty()) {
+        if (inserted.isEmpty()) {
             return;
         }
+        Map<String, Document> last = new LinkedHashMap<>();
+        for (Document event : inserted) {
+            last.merge(event.getString(EventDocument.AGGREGATE_ID), event,
+                    (a, b) -> sequence(b) > sequence(a) ? b : a);
+        }
+        List<Document> entries = new ArrayList<>(last.size());
+        last.forEach((aggregateId, event) -> entries.add(new Document(AGGREGATE, aggregateId)
+                .append(SEQUENCE, sequence(event)).append(HASH, event.getString(EventDocument.HASH))));
         try {
-            // one round trip for a whole group commit of appends
-            heads.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            marks.insertOne(new Document("_id", inserted.get(0).get(EventDocument.POSITION)).append(MARKS, entries));
         } catch (MongoException e) {
-            // the events are stored: failing the append now would lie to the caller; the heads just lag
-            log.warn("Could not advance the heads of aggregates {}", last.keySet(), e);
+            // the events are stored: failing the append now would lie to the caller; these heads just lag
+            log.warn("Could not record the heads of aggregates {}", last.keySet(), e);
         }
     }
 
-    /** Sorts by sequence as text: 19 digits hold every non-negative long. */
-    static String tip(long sequence, String hash) {
-        return String.format("%019d:%s", sequence, hash);
+    private static long sequence(Document event) {
+        return ((Number) event.get(EventDocument.SEQUENCE)).longValue();
     }
 
     /** The head recorded for an aggregate, or null when none was (it predates the heads, or never existed). */
     public Head of(String aggregateId) {
-        Document doc = heads.find(new Document("_id", aggregateId)).first();
-        return doc == null ? null : Head.of(doc);
+        return of(List.of(aggregateId)).get(aggregateId);
+    }
+
+    /** The heads recorded for some aggregates (those without a head are absent from the map). */
+    public Map<String, Head> of(Collection<String> aggregateIds) {
+        Map<String, Head> heads = new HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return heads;
+        }
+        Set<String> wanted = new HashSet<>(aggregateIds);
+        Document filter = new Document(MARKS + "." + AGGREGATE, new Document("$in", new ArrayList<>(wanted)));
+        for (Document mark : marks.find(filter)) {
+            fold(mark, heads, wanted);
+        }
+        return heads;
+    }
+
+    /** Every recorded head: one pass over all marks. */
+    public Map<String, Head> all() {
+        Map<String, Head> heads = new HashMap<>();
+        for (Document mark : marks.find()) {
+            fold(mark, heads, null);
+        }
+        return heads;
+    }
+
+    private static void fold(Document mark, Map<String, Head> heads, Set<String> wanted) {
+        for (Document entry : mark.getList(MARKS, Document.class)) {
+            String aggregateId = entry.getString(AGGREGATE);
+            if (wanted != null && !wanted.contains(aggregateId)) {
+                continue;
+            }
+            Head head = new Head(aggregateId, ((Number) entry.get(SEQUENCE)).longValue(), entry.getString(HASH));
+            heads.merge(aggregateId, head, (a, b) -> b.sequence() > a.sequence() ? b : a);
+        }
     }
 
     public MongoCollection<Document> collection() {
-        return heads;
+        return marks;
     }
 
     /** Where an aggregate's stream ended when it was last appended to. */
     public record Head(String aggregateId, long sequence, String hash) {
-
-        public static Head of(Document doc) {
-            String tip = doc.getString(TIP);
-            int colon = tip.indexOf(':');
-            return new Head(doc.getString("_id"), Long.parseLong(tip.substring(0, colon)), tip.substring(colon + 1));
-        }
     }
 }

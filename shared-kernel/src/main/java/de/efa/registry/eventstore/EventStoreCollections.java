@@ -37,6 +37,9 @@ public final class EventStoreCollections {
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(EventDocument.STREAM_KEY), new IndexOptions().unique(true).name("streamKey_unique"));
         events.createIndex(Indexes.ascending(EventDocument.EVENT_ID), new IndexOptions().unique(true).name("eventId_unique"));
+        // an aggregate's head is folded from the marks that name it
+        aggregateHeads.createIndex(Indexes.ascending(AggregateHeads.MARKS + "." + AggregateHeads.AGGREGATE),
+                new IndexOptions().name("marks_aggregate"));
     }
 
     public MongoCollection<Document> events() {
@@ -51,7 +54,7 @@ public final class EventStoreCollections {
         return counters;
     }
 
-    /** Where each aggregate's stream ended, see {@link AggregateHeads}. */
+    /** The head marks: where each aggregate's stream ended, see {@link AggregateHeads}. */
     public MongoCollection<Document> aggregateHeads() {
         return aggregateHeads;
     }

@@ -97,6 +97,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return positions.head();
     }
 
+    /** How many appends shared a group commit on average so far (for benchmarks and diagnostics). */
+    public double appendsPerGroup() {
+        return groupCommit.appendsPerGroup();
+    }
+
     public EventStoreCollections collections() {
         return collections;
     }
@@ -111,10 +116,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         // serialization and hashing on the caller's thread; positions and the insert are shared with concurrent appends
         List<Document> documents = new ArrayList<>(events.size());
         Map<String, String> lastHashes = new HashMap<>();
-        for (EventMessage<?> event : events) {
-            documents.add(toDocument(event, serializer, lastHashes));
+        GroupCommit.PendingAppend append;
+        groupCommit.preparing();
+        try {
+            for (EventMessage<?> event : events) {
+                documents.add(toDocument(event, serializer, lastHashes));
+            }
+            append = groupCommit.submit(documents);
+        } finally {
+            groupCommit.prepared();
         }
-        GroupCommit.PendingAppend append = groupCommit.submit(documents);
         long lastPosition;
         try {
             lastPosition = append.done.join();

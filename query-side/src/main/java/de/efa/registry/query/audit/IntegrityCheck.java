@@ -18,7 +18,7 @@ import java.util.Map;
  * First the log is read by position, fetching only aggregate id and sequence, to learn every aggregate and how far
  * its stream reaches (memory grows with the number of aggregates, not events). Then the streams are read by stream
  * key, several aggregates per {@code $in}, and each is verified in sequence order by {@link StreamVerification}.
- * Heads of aggregates that no longer have a single event are found by reading the heads last.
+ * Heads of aggregates that no longer have a single event are found among all heads, read once.
  */
 @Component
 class IntegrityCheck {
@@ -44,6 +44,8 @@ class IntegrityCheck {
             return true;
         });
 
+        // every head at once: one pass over the head marks, one entry per aggregate like the reaches
+        Map<String, AggregateHeads.Head> heads = streams.heads().all();
         List<ChainViolation> violations = new ArrayList<>();
         List<String> group = new ArrayList<>();
         long keys = 0;
@@ -51,16 +53,15 @@ class IntegrityCheck {
             group.add(aggregate.getKey());
             keys += aggregate.getValue().maxSequence + 1;
             if (keys >= KEYS_PER_LOOKUP) {
-                verify(group, reaches, violations);
+                verify(group, reaches, heads, violations);
                 group.clear();
                 keys = 0;
             }
         }
-        verify(group, reaches, violations);
+        verify(group, reaches, heads, violations);
 
         long aggregates = reaches.size();
-        for (Document headDocument : streams.heads().collection().find()) {
-            AggregateHeads.Head head = AggregateHeads.Head.of(headDocument);
+        for (AggregateHeads.Head head : heads.values()) {
             if (!reaches.containsKey(head.aggregateId())) {
                 aggregates++;
                 StreamVerification.verify(head.aggregateId(), Map.of(), 0, head, violations);
@@ -69,13 +70,10 @@ class IntegrityCheck {
         return new IntegrityReport(violations.isEmpty(), events[0], aggregates, violations);
     }
 
-    private void verify(List<String> group, Map<String, Reach> reaches, List<ChainViolation> violations) {
+    private void verify(List<String> group, Map<String, Reach> reaches, Map<String, AggregateHeads.Head> heads,
+                        List<ChainViolation> violations) {
         if (group.isEmpty()) {
             return;
-        }
-        Map<String, AggregateHeads.Head> heads = new HashMap<>();
-        for (Document head : streams.heads().collection().find(new Document("_id", new Document("$in", group)))) {
-            heads.put(head.getString("_id"), AggregateHeads.Head.of(head));
         }
         Map<String, Map<Long, Document>> found = new HashMap<>();
         List<String> keys = new ArrayList<>();
