@@ -46,7 +46,12 @@ final class AppendBenchmark {
         this.settings = settings;
     }
 
-    private enum Contender { RAW_INSERT_ONE, RAW_INSERT_MANY, ENGINE, PEER }
+    /**
+     * RAW_GROUPS is a reference, not the limit: one thread inserting the same documents with {@code insertMany} of as
+     * many documents as there are writers — the largest group that writers appending one event each can form, committed
+     * one group at a time as our engine's group commit does, without serializing, hashing, positions or head marks.
+     */
+    private enum Contender { RAW_INSERT_ONE, RAW_INSERT_MANY, RAW_GROUPS, ENGINE, PEER }
 
     Map<String, Object> run() throws Exception {
         Map<Contender, List<Double>> rates = new LinkedHashMap<>();
@@ -90,6 +95,8 @@ final class AppendBenchmark {
         result.put("vs_peer", Stats.ratio(engine, peer));
         result.put("raw_insert_one_per_s", Stats.rate(one));
         result.put("raw_insert_many_per_s", Stats.rate(many));
+        result.put("raw_groups_per_s", Stats.rate(Stats.median(rates.get(Contender.RAW_GROUPS))));
+        result.put("engine_vs_raw_groups", Stats.ratio(engine, Stats.median(rates.get(Contender.RAW_GROUPS))));
         result.put("writers", settings.writers());
         result.put("events_per_round", settings.appendEvents());
         result.put("rounds", settings.appendRounds());
@@ -114,6 +121,24 @@ final class AppendBenchmark {
         List<Runnable> work = new ArrayList<>();
         java.util.function.DoubleSupplier groupSize = null;
         switch (contender) {
+            case RAW_GROUPS -> {
+                MongoCollection<Document> collection = rawCollection(database);
+                List<Document> docs = new ArrayList<>(events);
+                long position = 1;
+                for (int i = 0; i < perWriter.get(0).size(); i++) {
+                    for (List<DomainEventMessage<?>> list : perWriter) {
+                        if (i < list.size()) {
+                            docs.add(RegistryEvents.rawDocument(list.get(i), position++));
+                        }
+                    }
+                }
+                work.add(() -> {
+                    for (int i = 0; i < docs.size(); i += writers) {
+                        collection.insertMany(docs.subList(i, Math.min(docs.size(), i + writers)),
+                                new InsertManyOptions().ordered(true));
+                    }
+                });
+            }
             case RAW_INSERT_ONE, RAW_INSERT_MANY -> {
                 MongoCollection<Document> collection = rawCollection(database);
                 long position = 1;

@@ -25,7 +25,7 @@ record BenchSettings(String mode, int writers, int appendEvents, int appendWarmu
 
     static BenchSettings quick() {
         // replay at 1e5 and 2e5 (not 4e5) and a 20 s peer cap, so that the system scenarios fit into 15 minutes
-        return new BenchSettings("quick", 16, 32_000, 8_000, 5, 4, List.of(100_000, 200_000), 3,
+        return new BenchSettings("quick", 16, 32_000, 32_000, 5, 4, List.of(100_000, 200_000), 3,
                 Duration.ofSeconds(20), 512, SystemBenchmark.SystemSizes.quick());
     }
 
@@ -36,7 +36,7 @@ record BenchSettings(String mode, int writers, int appendEvents, int appendWarmu
     }
 
     static BenchSettings full() {
-        return new BenchSettings("full", 16, 64_000, 16_000, 5, 4, List.of(100_000, 1_000_000), 3,
+        return new BenchSettings("full", 16, 64_000, 64_000, 5, 4, List.of(100_000, 1_000_000), 3,
                 Duration.ofSeconds(90), 512, SystemBenchmark.SystemSizes.full());
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -26,7 +27,7 @@ import java.util.function.IntToLongFunction;
  * so that one slow group (a stalled connection) does not stop all appends.
  * <p>
  * A writer does not commit the moment the first append arrives while other callers are still serializing and hashing
- * theirs ({@link #preparing()}): it waits for them, briefly ({@link #GATHER_NANOS} at most), yielding the CPU to them.
+ * theirs ({@link #preparing()}): it waits for them, briefly ({@link #GATHER_NANOS} at most), asleep.
  * Every group pays a counter update, an insert and a head mark whatever its size, and callers that just got their answer
  * come back one by one; without the wait, 16 busy callers formed groups of about five.
  * <p>
@@ -68,6 +69,8 @@ final class GroupCommit {
     private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger preparing = new AtomicInteger();
+    /** The writer sleeping in {@link #gather} until the callers it waits for are done preparing. */
+    private volatile Thread gathering;
     private final java.util.concurrent.locks.ReentrantLock committing = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.LongAdder groups = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder appends = new java.util.concurrent.atomic.LongAdder();
@@ -92,7 +95,12 @@ final class GroupCommit {
 
     /** The caller's append is submitted, or will not be (its serialization failed). */
     void prepared() {
-        preparing.decrementAndGet();
+        if (preparing.decrementAndGet() == 0) {
+            Thread writer = gathering;
+            if (writer != null) {
+                LockSupport.unpark(writer);
+            }
+        }
     }
 
     /** Queues the append; the returned append completes with its last position or the exception that failed it. */
@@ -167,7 +175,11 @@ final class GroupCommit {
         }
     }
 
-    /** Takes every waiting append, and those still being prepared if they come within {@link #GATHER_NANOS}. */
+    /**
+     * Takes every waiting append, and those still being prepared if they come within {@link #GATHER_NANOS}. The writer
+     * sleeps meanwhile; the last caller to finish preparing wakes it (one wake-up per group, no spinning that would
+     * take the CPU from the callers).
+     */
     private int gather(List<PendingAppend> group, int documents) {
         long deadline = 0;
         while (documents < MAX_GROUP_DOCUMENTS) {
@@ -183,11 +195,14 @@ final class GroupCommit {
             long now = System.nanoTime();
             if (deadline == 0) {
                 deadline = now + GATHER_NANOS;
-            } else if (now - deadline > 0) {
+            } else if (now - deadline >= 0) {
                 break;
             }
-            // the callers we wait for need the CPU more than we do
-            Thread.yield();
+            gathering = Thread.currentThread();
+            if (preparing.get() > 0) {
+                LockSupport.parkNanos(this, deadline - now);
+            }
+            gathering = null;
         }
         return documents;
     }
