@@ -64,6 +64,7 @@ final class GroupCommit {
     private final MongoCollection<Document> events;
     private final IntToLongFunction allocate;
     private final int writers;
+    private final long gatherNanos;
     /** Told about every block of documents that was stored, before the appenders are answered. */
     private final java.util.function.Consumer<List<Document>> stored;
     private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
@@ -82,10 +83,17 @@ final class GroupCommit {
      */
     GroupCommit(MongoCollection<Document> events, IntToLongFunction allocate, int writers,
                 java.util.function.Consumer<List<Document>> stored) {
+        this(events, allocate, writers, stored, GATHER_NANOS);
+    }
+
+    /** @param gatherNanos the longest a writer waits for appends still being prepared */
+    GroupCommit(MongoCollection<Document> events, IntToLongFunction allocate, int writers,
+                java.util.function.Consumer<List<Document>> stored, long gatherNanos) {
         this.stored = stored;
         this.events = events;
         this.allocate = allocate;
         this.writers = Math.max(1, writers);
+        this.gatherNanos = gatherNanos;
     }
 
     /** A caller starts preparing an append: writers wait briefly for it until it calls {@link #prepared()}. */
@@ -176,7 +184,7 @@ final class GroupCommit {
     }
 
     /**
-     * Takes every waiting append, and those still being prepared if they come within {@link #GATHER_NANOS}. The writer
+     * Takes every waiting append, and those still being prepared if they come within the gather time. The writer
      * sleeps meanwhile; the last caller to finish preparing wakes it (one wake-up per group, no spinning that would
      * take the CPU from the callers).
      */
@@ -194,7 +202,7 @@ final class GroupCommit {
             }
             long now = System.nanoTime();
             if (deadline == 0) {
-                deadline = now + GATHER_NANOS;
+                deadline = now + gatherNanos;
             } else if (now - deadline >= 0) {
                 break;
             }

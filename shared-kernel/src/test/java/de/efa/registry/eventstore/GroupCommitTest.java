@@ -72,6 +72,36 @@ class GroupCommitTest {
     }
 
     @Test
+    void appendsStillBeingPreparedJoinTheGroupThatIsForming() throws Exception {
+        EventStoreCollections collections = new EventStoreCollections(database);
+        collections.ensureIndexes();
+        PositionAllocator positions = new PositionAllocator(collections.counters());
+        positions.ensureCounter();
+        AtomicInteger allocations = new AtomicInteger();
+        // a gather time far beyond the test, so that only the announcements decide when the group goes out
+        GroupCommit groupCommit = new GroupCommit(collections.events(), count -> {
+            allocations.incrementAndGet();
+            return positions.allocate(count);
+        }, 1, docs -> { }, TimeUnit.SECONDS.toNanos(30));
+
+        groupCommit.preparing();
+        groupCommit.preparing();
+        groupCommit.preparing();
+        GroupCommit.PendingAppend first = groupCommit.submit(new ArrayList<>(List.of(document("first", 0))));
+        GroupCommit.PendingAppend second = groupCommit.submit(new ArrayList<>(List.of(document("second", 0))));
+        groupCommit.prepared();
+        groupCommit.prepared();
+        assertThat(first.done).isNotDone();
+        GroupCommit.PendingAppend third = groupCommit.submit(new ArrayList<>(List.of(document("third", 0))));
+        groupCommit.prepared();
+
+        assertThat(List.of(first.done.get(10, TimeUnit.SECONDS), second.done.get(10, TimeUnit.SECONDS),
+                third.done.get(10, TimeUnit.SECONDS))).containsExactly(1L, 2L, 3L);
+        assertThat(allocations).hasValue(1);
+        assertThat(groupCommit.appendsPerGroup()).isEqualTo(3.0);
+    }
+
+    @Test
     void concurrentWritersEachGetTheirOwnOutcomePositionAndAnUnbrokenHashChain() throws Exception {
         MongoEventStorageEngine engine = EngineFixture.engine(database);
         int writers = 16;
