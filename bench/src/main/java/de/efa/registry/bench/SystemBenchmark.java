@@ -430,16 +430,18 @@ final class SystemBenchmark {
         Bench.log("system lookup: %d bulk adoptions (%d rejected) in %.0f s (%.0f/s); projections caught up %.1f s later; "
                 + "%d adoptions in the register", accepted.get(), rejected.get(), loadSeconds, accepted.get() / loadSeconds, catchUp, adoptions);
 
-        // readers: warm-up, then the measured requests
+        // closed loop: N readers, each sending its next request when the last one answered — the saturation rate,
+        // and latencies that are mostly queueing behind the other readers on these cores
         readLookups(sizes.lookupWarmup(), 1);
         long cpu0 = app.cpuNanos();
         long r0 = System.nanoTime();
         List<Long> latencies = readLookups(sizes.lookupRequests(), 2);
         double seconds = (System.nanoTime() - r0) / 1e9;
         long cpu = app.cpuNanos() - cpu0;
+        double saturation = latencies.size() / seconds;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("adoptions", adoptions);
-        result.put("per_s", Stats.rate(latencies.size() / seconds));
+        result.put("per_s", Stats.rate(saturation));
         result.put("p50_ms", percentileMs(latencies, 50));
         result.put("p99_ms", percentileMs(latencies, 99));
         result.put("readers", sizes.readers());
@@ -447,10 +449,100 @@ final class SystemBenchmark {
         result.put("municipalities", municipalities.size());
         result.put("services_per_municipality", Math.round(adoptions * 10.0 / municipalities.size()) / 10.0);
         result.put("app_cpu_us_per_request", Stats.cpuMicros(cpu, latencies.size()));
+        result.put("open_loop", openLoop(saturation * OPEN_LOOP_SHARE, sizes.lookupRequests() / 2, 3));
         result.put("bulk_load", Map.of("adoptions", accepted.get(), "rejected", rejected.get(),
                 "seconds", Math.round(loadSeconds), "per_s", Stats.rate(accepted.get() / loadSeconds),
                 "projection_catch_up_s", Math.round(catchUp * 10) / 10.0));
         Bench.log("system lookup: %s", result);
+        return result;
+    }
+
+    /** The open-loop rate as a share of the closed loop's measured rate (its saturation on this machine). */
+    static final double OPEN_LOOP_SHARE = 0.5;
+    /** Enough senders that a slow answer never delays the next send at the open-loop rate. */
+    private static final int OPEN_LOOP_SENDERS = 64;
+
+    /**
+     * Lookups at a fixed offered rate: request i is due at {@code start + i / rate}, whatever became of the earlier
+     * ones, and its latency counts from that due time, not from when a sender got round to it — so a stall shows as
+     * the queue it builds (no coordinated omission). Senders take the due requests in order; a request that found
+     * no free sender waits, and that wait is in its latency too.
+     */
+    private Map<String, Object> openLoop(double rate, int count, long seed) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_SENDERS);
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger late = new AtomicInteger();
+        double intervalNanos = 1e9 / rate;
+        List<String> order = new ArrayList<>(count);
+        Random random = new Random(seed);
+        for (int i = 0; i < count; i++) {
+            order.add(municipalities.get(random.nextInt(municipalities.size())));
+        }
+        Bench.log("system lookup: open loop, %d requests at %.0f/s (%.0f%% of the closed loop's rate)", count, rate,
+                OPEN_LOOP_SHARE * 100);
+        List<Callable<Void>> senders = new ArrayList<>();
+        for (int c = 0; c < OPEN_LOOP_SENDERS; c++) {
+            senders.add(() -> {
+                RegistryHttp http = new RegistryHttp(app.baseUri(), "admin", "demo");
+                // one unmeasured request opens this sender's connection before the clock starts
+                http.get("api/v1/lookup/" + municipalities.get(0), -1);
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(senders)) {
+            f.get();
+        }
+        senders.clear();
+        long cpu0 = app.cpuNanos();
+        long start = System.nanoTime() + 20_000_000L;
+        for (int c = 0; c < OPEN_LOOP_SENDERS; c++) {
+            senders.add(() -> {
+                RegistryHttp http = new RegistryHttp(app.baseUri(), "admin", "demo");
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    long due = start + (long) (i * intervalNanos);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    } else if (wait < -1_000_000L) {
+                        late.incrementAndGet();
+                    }
+                    RegistryHttp.Answer answer = http.get("api/v1/lookup/" + order.get(i), -1);
+                    latencies[i] = System.nanoTime() - due;
+                    if (answer.status() != 200) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(senders)) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = app.cpuNanos() - cpu0;
+        pool.shutdown();
+        if (errors.get() > 0) {
+            throw new IllegalStateException(errors.get() + " open-loop lookups failed");
+        }
+        List<Long> all = new ArrayList<>(count);
+        for (long latency : latencies) {
+            all.add(latency);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("share_of_closed_loop_rate", OPEN_LOOP_SHARE);
+        result.put("offered_per_s", Stats.rate(rate));
+        result.put("achieved_per_s", Stats.rate(count / seconds));
+        result.put("p50_ms", percentileMs(all, 50));
+        result.put("p99_ms", percentileMs(all, 99));
+        result.put("p999_ms", percentileMs(all, 99.9));
+        result.put("max_ms", percentileMs(all, 100));
+        result.put("requests", count);
+        result.put("sent_late_over_1ms", late.get());
+        result.put("app_cpu_us_per_request", Stats.cpuMicros(cpu, count));
+        Bench.log("system lookup: open loop %s", result);
         return result;
     }
 

@@ -1,12 +1,10 @@
 package de.efa.registry.query.lookup;
 
-import com.mongodb.client.MongoCollection;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
 import de.efa.registry.query.projection.ProjectionStore;
-import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,14 +18,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /lookup/{ags}}: which online services serve a municipality on a day, in which version, from whom, and
  * whether across a state border. One read of the municipality's document by {@code _id}; service details come from
- * the {@link ServiceCatalogue}.
+ * the {@link ServiceCatalogue}, in memory.
  */
 @RestController
 @RequestMapping(path = "/api/v1/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,6 +32,10 @@ class LookupController {
 
     /** "Today" for a German register is the day in Germany. */
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
+
+    private static final Comparator<LookupAnswer.Row> BY_KEY_AND_PROVIDER =
+            Comparator.comparing(LookupAnswer.Row::leikaKey, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(LookupAnswer.Row::providingState, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final ActiveVersions versions;
     private final ServiceCatalogue catalogue;
@@ -46,52 +47,30 @@ class LookupController {
     }
 
     @GetMapping("/{ags}")
-    Map<String, Object> lookup(@PathVariable Ags ags,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                               @RequestParam(required = false) LeikaKey leikaKey) {
-        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+    LookupAnswer lookup(@PathVariable Ags ags,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                        @RequestParam(required = false) LeikaKey leikaKey) {
+        String day = (asOf == null ? LocalDate.now(clock) : asOf).toString();
         ProjectionStore store = versions.active(LookupProjection.NAME);
-        Document municipality = store.collection(LookupProjection.MUNICIPALITIES).find(new Document("_id", ags.value())).first();
-        if (municipality == null || municipality.getString("n") == null) {
+        LookupDocument municipality = LookupDocument.read(store.collection(LookupProjection.MUNICIPALITIES), ags.value(), day);
+        if (municipality == null || municipality.name() == null) {
             throw RegistryProblem.notFound("Municipality", ags);
         }
-        List<Interval> serving = new ArrayList<>();
-        for (Document stored : LookupProjection.intervals(municipality)) {
-            Interval interval = Interval.of(stored);
-            if (interval.contains(day)) {
-                serving.add(interval);
-            }
-        }
-        MongoCollection<Document> serviceCollection = store.collection(LookupProjection.SERVICES);
-        Map<String, Document> services = serving.isEmpty() ? Map.of() : catalogue.services(serviceCollection, serving);
-        String state = municipality.getString("st");
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Interval> serving = municipality.serving();
+        Map<String, ServiceFacts> services = serving.isEmpty() ? Map.of() : catalogue.services(store, serving);
+        String state = municipality.state();
+        List<LookupAnswer.Row> rows = new ArrayList<>(serving.size());
         for (Interval interval : serving) {
-            Document service = services.get(interval.serviceId());
-            if (service == null || (leikaKey != null && !leikaKey.value().equals(service.getString("k")))) {
+            ServiceFacts service = services.get(interval.serviceId());
+            if (service == null || (leikaKey != null && !leikaKey.value().equals(service.leikaKey()))) {
                 continue;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("serviceId", interval.serviceId());
-            row.put("leikaKey", service.getString("k"));
-            row.put("name", service.getString("n"));
-            row.put("providingState", service.getString("ps"));
-            row.put("version", interval.version());
-            row.put("maturityLevel", ServiceCatalogue.maturity(service, interval.version()));
-            row.put("since", interval.validFrom().toString());
-            row.put("crossBorder", !state.equals(service.getString("ps")));
-            row.put("adoptionId", interval.adoptionId());
-            row.put("validTo", interval.validTo() == null ? null : interval.validTo().toString());
-            rows.add(row);
+            rows.add(new LookupAnswer.Row(interval.serviceId(), service.leikaKey(), service.name(),
+                    service.providingState(), interval.version(), service.maturity(interval.version()),
+                    interval.validFrom(), !state.equals(service.providingState()), interval.adoptionId(),
+                    interval.validTo()));
         }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("leikaKey"))
-                .thenComparing(r -> (String) r.get("providingState")));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ags", ags.value());
-        body.put("name", municipality.getString("n"));
-        body.put("state", state);
-        body.put("asOf", day.toString());
-        body.put("services", rows);
-        return body;
+        rows.sort(BY_KEY_AND_PROVIDER);
+        return new LookupAnswer(ags.value(), municipality.name(), state, day, rows);
     }
 }

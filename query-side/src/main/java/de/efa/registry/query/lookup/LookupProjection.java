@@ -27,8 +27,8 @@ import java.util.Set;
  * cache: a service's key, name, provider and a version's maturity never change once recorded.
  * <p>
  * Fields are short on purpose (about a million intervals in eleven thousand documents): {@code n} name, {@code st}
- * state, {@code x} dissolved on, {@code e} intervals of {@code a} adoption, {@code s} service, {@code v} version,
- * {@code f} valid from, {@code t} valid to (exclusive, absent while open).
+ * state, {@code x} dissolved on, {@code e} intervals, each one string (see {@link Interval}: adoption, service,
+ * version, valid from, valid to — exclusive, absent while open).
  */
 @Component
 public class LookupProjection extends DocumentProjection {
@@ -88,13 +88,13 @@ public class LookupProjection extends DocumentProjection {
         } else if (payload instanceof MunicipalityDissolved e) {
             state.append("x", e.gebietsstand().toString());
         } else if (payload instanceof AdoptionStarted e) {
-            intervals(state).add(new Document("a", e.adoptionId().value()).append("s", e.serviceId().value())
-                    .append("v", e.version().toString()).append("f", e.effectiveFrom().toString()));
+            intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.version().toString(),
+                    e.effectiveFrom().toString(), null).stored());
         } else if (payload instanceof AdoptionVersionSwitched e) {
-            Document open = close(state, e.adoptionId().value(), e.effectiveFrom().toString());
-            intervals(state).add(new Document("a", e.adoptionId().value())
-                    .append("s", open == null ? e.serviceId().value() : open.getString("s"))
-                    .append("v", e.toVersion().toString()).append("f", e.effectiveFrom().toString()));
+            Interval open = close(state, e.adoptionId().value(), e.effectiveFrom().toString());
+            intervals(state).add(new Interval(e.adoptionId().value(),
+                    open == null ? e.serviceId().value() : open.serviceId(), e.toVersion().toString(),
+                    e.effectiveFrom().toString(), null).stored());
         } else if (payload instanceof AdoptionMarkedUnsupported e) {
             close(state, e.adoptionId().value(), e.since().toString());
         } else if (payload instanceof AdoptionEnded e) {
@@ -110,20 +110,43 @@ public class LookupProjection extends DocumentProjection {
         }
     }
 
-    /** Closes the adoption's open interval on {@code on}; an interval never ends before it starts. */
-    private static Document close(Document state, String adoptionId, String on) {
-        for (Document interval : intervals(state)) {
-            if (adoptionId.equals(interval.getString("a")) && interval.getString("t") == null) {
-                String from = interval.getString("f");
-                interval.put("t", on.compareTo(from) < 0 ? from : on);
+    /** Closes the adoption's open interval on {@code on}; returns it as it was, or null if none is open. */
+    private static Interval close(Document state, String adoptionId, String on) {
+        List<Object> intervals = intervals(state);
+        for (int i = 0; i < intervals.size(); i++) {
+            // compact strings throughout (see intervals): most are another adoption's, told apart without parsing
+            String stored = (String) intervals.get(i);
+            if (!stored.startsWith(adoptionId)) {
+                continue;
+            }
+            Interval interval = Interval.parse(stored);
+            if (interval.isOpen() && adoptionId.equals(interval.adoptionId())) {
+                intervals.set(i, interval.closedOn(on).stored());
                 return interval;
             }
         }
         return null;
     }
 
-    static List<Document> intervals(Document state) {
-        return list(state, "e");
+    /**
+     * The municipality's intervals, as a list the projection may change: those of a document written in the older
+     * sub-document form are converted, so that the document is rewritten in the compact form.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Object> intervals(Document state) {
+        Object value = state.get("e");
+        if (value instanceof List<?> list) {
+            List<Object> intervals = (List<Object>) list;
+            for (int i = 0; i < intervals.size(); i++) {
+                if (intervals.get(i) instanceof Document old) {
+                    intervals.set(i, Interval.of(old).stored());
+                }
+            }
+            return intervals;
+        }
+        List<Object> created = new ArrayList<>();
+        state.put("e", created);
+        return created;
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import jakarta.annotation.PreDestroy;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,12 @@ public class ProjectionManager implements SmartLifecycle {
             }
         }
         running.clear();
+    }
+
+    /** The context closes: the source's wake-up threads end with it. */
+    @PreDestroy
+    void close() {
+        source.close();
     }
 
     @Override

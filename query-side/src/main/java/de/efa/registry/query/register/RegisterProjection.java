@@ -251,7 +251,9 @@ public class RegisterProjection extends DocumentProjection {
         if (recorded != null && (before == null || !recorded.equals(before.get(RECORD_POSITION)))) {
             writes.max(CHANGES, MUNICIPALITIES, "p", ((Number) recorded).longValue());
         }
-        Document oldAdoptions = before == null ? new Document() : Documents.child(Documents.copy(before), "ad");
+        // read only: the stored document is never changed (the batch changed a copy of it), so it needs no copy —
+        // copying it whole per batch cost in proportion to all the municipality's adoptions
+        Document oldAdoptions = before != null && before.get("ad") instanceof Document stored ? stored : new Document();
         Document newAdoptions = Documents.child(after, "ad");
         String state = ags.substring(0, 2);
         for (String adoptionId : newAdoptions.keySet()) {

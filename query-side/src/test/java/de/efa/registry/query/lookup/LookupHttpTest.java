@@ -1,18 +1,29 @@
 package de.efa.registry.query.lookup;
 
+import com.mongodb.client.MongoCollection;
+import de.efa.registry.eventstore.AppendedPositions;
 import de.efa.registry.kernel.adoption.SwitchReason;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.query.QuerySideTestBase;
+import de.efa.registry.query.projection.ActiveVersions;
+import de.efa.registry.query.projection.ProjectionStore;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The lookup answers as of any day, across switches, retirements without successor and terminations. */
 class LookupHttpTest extends QuerySideTestBase {
+
+    @Autowired
+    ActiveVersions versions;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -63,6 +74,91 @@ class LookupHttpTest extends QuerySideTestBase {
         assertThat(get("/api/v1/lookup/0916", last).getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/lookup/09162000?asOf=yesterday", last).getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/lookup/09162000?leikaKey=12", last).getStatusCode().value()).isEqualTo(400);
+    }
+
+    /**
+     * The service facts are held in memory; a version published after they were read (here straight into the store,
+     * as any other instance's processor would write it) is fetched, not answered without its maturity.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVersionPublishedAfterTheServiceWasCachedIsShownWithItsMaturity() {
+        history.municipality("16053000", "Jena, Stadt", 110_731);
+        String kita = history.service("99123456789055", "Kita-Anmeldung", "16", ReuseModel.EFA);
+        history.publish(kita, "1.0.0", 2, LocalDate.of(2023, 1, 1));
+        String adoption = history.adopt("16053000", kita, "1.0.0", "16", LocalDate.of(2023, 3, 1));
+        long adopted = AppendedPositions.last();
+        assertThat(rows("/api/v1/lookup/16053000?asOf=2024-01-01", adopted))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("maturityLevel", 2));
+
+        history.publish(kita, "1.1.0", 4, LocalDate.of(2024, 1, 1));
+        long switched = history.switchVersion("16053000", adoption, kita, "1.0.0", "1.1.0", LocalDate.of(2024, 2, 1),
+                SwitchReason.REQUESTED);
+        assertThat(rows("/api/v1/lookup/16053000?asOf=2024-03-01", switched)).singleElement().satisfies(row ->
+                assertThat(row).containsEntry("version", "1.1.0").containsEntry("maturityLevel", 4));
+        assertThat(rows("/api/v1/lookup/16053000?asOf=2024-01-01", switched)).singleElement().satisfies(row ->
+                assertThat(row).containsEntry("version", "1.0.0").containsEntry("maturityLevel", 2)
+                        .containsEntry("validTo", "2024-02-01").containsEntry("adoptionId", adoption));
+    }
+
+    /**
+     * Lookup documents written before intervals were stored as one string each hold them as sub-documents: they are
+     * read as they are, and rewritten in the compact form by the municipality's next adoption event.
+     */
+    @Test
+    void readsIntervalsStoredInTheOlderFormAndRewritesThemOnTheNextEvent() {
+        history.municipality("16054000", "Suhl, Stadt", 36_395);
+        String pass = history.service("99123456789066", "Reisepass", "09", ReuseModel.EFA);
+        history.publish(pass, "1.0.0", 3, LocalDate.of(2023, 1, 1));
+        String adoption = history.adopt("16054000", pass, "1.0.0", "09", LocalDate.of(2023, 3, 1));
+        long adopted = AppendedPositions.last();
+        Map<String, Object> before = body("/api/v1/lookup/16054000?asOf=2023-06-01", adopted);
+
+        MongoCollection<Document> lookup = versions.active(LookupProjection.NAME).collection(LookupProjection.MUNICIPALITIES);
+        lookup.updateOne(new Document("_id", "16054000"), new Document("$set", new Document("e", List.of(
+                new Document("a", adoption).append("s", pass).append("v", "1.0.0").append("f", "2023-03-01")))));
+        assertThat(body("/api/v1/lookup/16054000?asOf=2023-06-01", adopted)).isEqualTo(before);
+
+        long ended = history.end("16054000", adoption, pass, LocalDate.of(2024, 1, 1));
+        assertThat(rows("/api/v1/lookup/16054000?asOf=2023-06-01", ended)).singleElement().satisfies(row ->
+                assertThat(row).containsEntry("validTo", "2024-01-01").containsEntry("maturityLevel", 3));
+        assertThat(rows("/api/v1/lookup/16054000?asOf=2024-01-01", ended)).isEmpty();
+        assertThat(lookup.find(new Document("_id", "16054000")).first().getList("e", Object.class))
+                .containsExactly(adoption + " " + pass + " 1.0.0 2023-03-01 2024-01-01");
+    }
+
+    /**
+     * Service facts read from one version of the projection must not outlive its replacement. A fact only the serving
+     * version holds (tampered with here) is read once, then a rebuild takes over: the answer comes from the rebuilt
+     * version, not from memory.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void afterARebuildTakesOverServiceFactsComeFromTheRebuiltVersion() {
+        history.municipality("16056000", "Eisenach, Stadt", 42_250);
+        String elterngeld = history.service("99123456789077", "Elterngeld", "16", ReuseModel.EFA);
+        history.publish(elterngeld, "1.0.0", 3, LocalDate.of(2023, 1, 1));
+        history.adopt("16056000", elterngeld, "1.0.0", "16", LocalDate.of(2023, 3, 1));
+        long adopted = AppendedPositions.last();
+        body("/api/v1/municipalities/16056000", adopted); // the projections have it; the lookup was never read
+        ProjectionStore serving = versions.active(LookupProjection.NAME);
+        serving.collection(LookupProjection.SERVICES).updateOne(new Document("_id", elterngeld),
+                new Document("$set", new Document("n", "Elterngeld (stale)")));
+        // the first lookup of this service: it brings the tampered facts into memory
+        assertThat(rows("/api/v1/lookup/16056000?asOf=2024-01-01", adopted)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("name", "Elterngeld (stale)"));
+
+        assertThat(http.withBasicAuth("admin", "demo").postForEntity("/api/v1/admin/projections/lookup/rebuild", null,
+                Map.class).getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> versions.active(LookupProjection.NAME).version() > serving.version());
+
+        assertThat(rows("/api/v1/lookup/16056000?asOf=2024-01-01", adopted)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("name", "Elterngeld"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> rows(String path, long position) {
+        return (List<Map<String, Object>>) body(path, position).get("services");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,20 @@
+package de.efa.registry.query.lookup;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * The answer of {@code GET /lookup/{ags}}, typed: Jackson writes a record through a serializer built once, where maps
+ * of rows cost a map per row and a type check per value.
+ */
+@JsonPropertyOrder({"ags", "name", "state", "asOf", "services"})
+record LookupAnswer(String ags, String name, String state, String asOf, List<Row> services) {
+
+    /** One service serving the municipality on the day; {@code adoptionId} and {@code validTo} are additions to v1. */
+    @JsonPropertyOrder({"serviceId", "leikaKey", "name", "providingState", "version", "maturityLevel", "since",
+            "crossBorder", "adoptionId", "validTo"})
+    record Row(String serviceId, String leikaKey, String name, String providingState, String version,
+               Integer maturityLevel, String since, boolean crossBorder, String adoptionId, String validTo) {
+    }
+}
