@@ -26,4 +26,6 @@ heap="${BENCH_HEAP:-}"
 if [ -z "$heap" ]; then
   if [ "$mode" = --full ]; then heap=14g; else heap=6g; fi
 fi
-exec java "-Xmx$heap" -XX:+UseParallelGC -jar bench/target/bench.jar "$mode" "${args[@]}"
+# G1, not the parallel collector: the embedded server keeps every document on this heap, and the parallel
+# collector's full collections of it stopped every request for seconds (a real MongoDB server has no such pauses)
+exec java "-Xmx$heap" -XX:+UseG1GC -jar bench/target/bench.jar "$mode" "${args[@]}"

@@ -28,7 +28,18 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            // threads of HTTP clients or a half-started scenario must not keep a failed run (and its heap) alive
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.quick();
         String uri = null;
         Path out = Path.of("bench/results");
