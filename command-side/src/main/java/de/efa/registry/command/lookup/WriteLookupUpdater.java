@@ -23,6 +23,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keeps the write-side lookup in step with the events. Every handler is idempotent and order-safe
@@ -39,6 +40,13 @@ public abstract class WriteLookupUpdater {
         this.collections = collections;
         this.claims = claims;
     }
+
+    /**
+     * True for the handler in the command's unit of work: an event that creates a document under a new id meets no
+     * document yet, so it inserts at once. The repair processor mostly meets documents the live handler already
+     * wrote, where reading first is the cheaper way to find out.
+     */
+    protected abstract boolean seesEventsAsTheyAreMade();
 
     // ------------------------------------------------------------------ municipalities
 
@@ -162,9 +170,13 @@ public abstract class WriteLookupUpdater {
 
     @EventHandler
     void on(AdoptionStarted e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current ->
-                new Document("ags", e.ags().value()).append("serviceId", e.serviceId().value())
-                        .append("version", e.version().toString()).append("status", AdoptionStatus.ACTIVE.name()));
+        Supplier<Document> started = () -> new Document("ags", e.ags().value()).append("serviceId", e.serviceId().value())
+                .append("version", e.version().toString()).append("status", AdoptionStatus.ACTIVE.name());
+        if (seesEventsAsTheyAreMade()) {
+            VersionedDocuments.create(collections.adoptions(), e.adoptionId().value(), seq, started);
+        } else {
+            VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> started.get());
+        }
     }
 
     @EventHandler
