@@ -22,6 +22,7 @@ import de.efa.registry.kernel.municipality.MunicipalityChanged;
 import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.RecordMunicipality;
+import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -73,8 +74,9 @@ public class Municipality {
         }
     }
 
+    /** @return the version the rules chose (the latest ACTIVE one when none was asked for): the caller's answer */
     @CommandHandler
-    void handle(AdoptService c, AdoptionEligibility eligibility) {
+    ServiceVersion handle(AdoptService c, AdoptionEligibility eligibility) {
         if (dissolved) {
             throw RegistryProblem.ruleViolated("municipality-dissolved", "Municipality dissolved",
                     "Municipality " + ags + " is no longer in the directory in force");
@@ -90,6 +92,7 @@ public class Municipality {
         ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom());
         apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
                 admitted.crossBorder(), c.effectiveFrom()));
+        return admitted.version();
     }
 
     @CommandHandler
