@@ -3,6 +3,7 @@ package de.efa.registry.command.municipality;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.adoption.AdoptionEligibility;
 import de.efa.registry.command.adoption.ResolvedAdoption;
+import de.efa.registry.command.web.AggregateCaching;
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
@@ -42,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link AdoptionEligibility}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 public class Municipality {
 
     @AggregateIdentifier
