@@ -35,10 +35,12 @@ public abstract class WriteLookupUpdater {
 
     private final WriteLookupCollections collections;
     private final LeikaKeyClaims claims;
+    private final FactChanges factChanges;
 
     protected WriteLookupUpdater(WriteLookupCollections collections, LeikaKeyClaims claims) {
         this.collections = collections;
         this.claims = claims;
+        this.factChanges = new FactChanges(collections);
     }
 
     /**
@@ -87,6 +89,7 @@ public abstract class WriteLookupUpdater {
                         .append("providingState", e.providingState().value()).append("reuse", e.reuse().name())
                         .append("versions", new ArrayList<Document>()));
         claims.confirm(e.providingState(), e.leikaKey(), e.serviceId());
+        factChanges.changed();
     }
 
     @EventHandler
@@ -99,16 +102,19 @@ public abstract class WriteLookupUpdater {
             versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name()));
             return current.append("versions", versions);
         });
+        factChanges.changed();
     }
 
     @EventHandler
     void on(VersionDeprecated e, @SequenceNumber long seq) {
         setStatus(e.serviceId().value(), e.version(), VersionStatus.DEPRECATED, seq);
+        factChanges.changed();
     }
 
     @EventHandler
     void on(VersionRetired e, @SequenceNumber long seq) {
         setStatus(e.serviceId().value(), e.version(), VersionStatus.RETIRED, seq);
+        factChanges.changed();
     }
 
     private void setStatus(String serviceId, ServiceVersion version, VersionStatus status, long seq) {
@@ -133,6 +139,7 @@ public abstract class WriteLookupUpdater {
             e.foundingStates().stream().distinct().forEach(s -> members.add(membership(s.value(), e.signedOn().toString())));
             return new Document("name", e.name()).append("members", members);
         });
+        factChanges.changed();
     }
 
     @EventHandler
@@ -145,6 +152,7 @@ public abstract class WriteLookupUpdater {
             members.add(membership(e.state().value(), e.joinedOn().toString()));
             return current.append("members", members);
         });
+        factChanges.changed();
     }
 
     @EventHandler
@@ -160,6 +168,7 @@ public abstract class WriteLookupUpdater {
             }
             return current.append("members", members);
         });
+        factChanges.changed();
     }
 
     private static Document membership(String state, String joinedOn) {
