@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.adoption.AdoptionEligibility;
 import de.efa.registry.command.adoption.ResolvedAdoption;
 import de.efa.registry.command.web.AggregateCaching;
+import de.efa.registry.command.web.CommandTargets;
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
@@ -43,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link AdoptionEligibility}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(cache = AggregateCaching.CACHE)
+@Aggregate(cache = AggregateCaching.CACHE, commandTargetResolver = CommandTargets.BEAN)
 public class Municipality {
 
     @AggregateIdentifier
