@@ -1,6 +1,7 @@
 package de.efa.registry.command.lookup;
 
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
@@ -36,11 +37,13 @@ public abstract class WriteLookupUpdater {
     private final WriteLookupCollections collections;
     private final LeikaKeyClaims claims;
     private final FactChanges factChanges;
+    private final AdoptionsOfTheBatch adoptionsOfTheBatch;
 
     protected WriteLookupUpdater(WriteLookupCollections collections, LeikaKeyClaims claims) {
         this.collections = collections;
         this.claims = claims;
         this.factChanges = new FactChanges(collections);
+        this.adoptionsOfTheBatch = new AdoptionsOfTheBatch(collections.adoptions());
     }
 
     /**
@@ -177,8 +180,16 @@ public abstract class WriteLookupUpdater {
 
     // ------------------------------------------------------------------ adoptions (sequence of the municipality)
 
+    /** The repair processor skips, without a read of its own, what its batch's one read shows applied. */
+    private boolean alreadyApplied(AdoptionId adoptionId, long seq) {
+        return !seesEventsAsTheyAreMade() && adoptionsOfTheBatch.alreadyApplied(adoptionId.value(), seq);
+    }
+
     @EventHandler
     void on(AdoptionStarted e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         Supplier<Document> started = () -> new Document("ags", e.ags().value()).append("serviceId", e.serviceId().value())
                 .append("version", e.version().toString()).append("status", AdoptionStatus.ACTIVE.name());
         if (seesEventsAsTheyAreMade()) {
@@ -190,18 +201,27 @@ public abstract class WriteLookupUpdater {
 
     @EventHandler
     void on(AdoptionVersionSwitched e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
                 : current.append("version", e.toVersion().toString()).append("status", AdoptionStatus.ACTIVE.name()));
     }
 
     @EventHandler
     void on(AdoptionMarkedUnsupported e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
                 : current.append("status", AdoptionStatus.UNSUPPORTED.name()));
     }
 
     @EventHandler
     void on(AdoptionEnded e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
                 : current.append("status", AdoptionStatus.ENDED.name()));
     }
