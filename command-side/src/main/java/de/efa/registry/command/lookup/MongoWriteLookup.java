@@ -64,7 +64,7 @@ class MongoWriteLookup implements WriteLookup {
     private final class FactsAsOf implements RuleFacts {
 
         private final long mark;
-        private final Map<ServiceId, Optional<ServiceFacts>> services = new ConcurrentHashMap<>();
+        private final Map<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
         private volatile List<CooperationFacts> cooperations;
 
         private FactsAsOf(long mark) {
@@ -73,12 +73,13 @@ class MongoWriteLookup implements WriteLookup {
 
         @Override
         public Optional<ServiceFacts> service(ServiceId serviceId) {
-            Optional<ServiceFacts> service = services.get(serviceId);
-            if (service == null) {
-                // an unknown service is kept too: registering it moves the mark
-                service = MongoWriteLookup.this.service(serviceId);
-                services.putIfAbsent(serviceId, service);
+            ServiceFacts kept = services.get(serviceId);
+            if (kept != null) {
+                return Optional.of(kept);
             }
+            Optional<ServiceFacts> service = MongoWriteLookup.this.service(serviceId);
+            // only services that exist are kept: ids made up by callers must not fill the memory
+            service.ifPresent(s -> services.putIfAbsent(serviceId, s));
             return service;
         }
 
