@@ -59,14 +59,12 @@ class AdoptionController {
         RegistryUser.current().requireMayActFor(request.ags().state());
         AdoptionId adoptionId = AdoptionId.random();
         return responses.execute(HttpStatus.CREATED, () -> {
-            commands.sendAndWait(new AdoptService(request.ags(), adoptionId, request.serviceId(), request.version(),
-                    request.effectiveFrom()));
-            // the live lookup was written in the command's unit of work: it knows the version the rules chose
-            String version = lookup.adoption(adoptionId).map(a -> a.version().toString())
-                    .orElse(request.version() == null ? null : request.version().toString());
+            // the command answers with the version the rules chose: no read-back of what was just stored
+            ServiceVersion version = commands.sendAndWait(new AdoptService(request.ags(), adoptionId, request.serviceId(),
+                    request.version(), request.effectiveFrom()));
             Map<String, String> body = new LinkedHashMap<>();
             body.put("adoptionId", adoptionId.value());
-            body.put("version", version);
+            body.put("version", version.toString());
             return body;
         });
     }

@@ -1,5 +1,6 @@
 package de.efa.registry.command.adoption;
 
+import de.efa.registry.command.lookup.RuleFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.kernel.municipality.Ags;
@@ -30,23 +31,24 @@ public class AdoptionEligibility {
 
     /** @param requested the version asked for, or null for the latest ACTIVE one */
     public ResolvedAdoption forAdoption(ServiceId serviceId, Ags ags, ServiceVersion requested, LocalDate effectiveFrom) {
-        ServiceFacts service = service(serviceId);
+        RuleFacts facts = lookup.ruleFacts();
+        ServiceFacts service = service(facts, serviceId);
         ServiceVersion version = requested != null ? requested : service.latestActive().orElseThrow(() ->
                 RegistryProblem.ruleViolated(VERSION_NOT_ACTIVE, "Version not active",
                         "Service " + serviceId + " has no ACTIVE version to adopt"));
         requireActive(service, version);
-        crossBorder.check(service, ags.state(), effectiveFrom, lookup.cooperations());
+        crossBorder.check(service, ags.state(), effectiveFrom, facts.cooperations());
         return new ResolvedAdoption(version, service.providingState(),
                 crossBorder.isCrossBorder(service.providingState(), ags.state()));
     }
 
     /** A switch stays with its service and its provider; only the target version must be ACTIVE. */
     public void forSwitch(ServiceId serviceId, ServiceVersion target) {
-        requireActive(service(serviceId), target);
+        requireActive(service(lookup.ruleFacts(), serviceId), target);
     }
 
-    private ServiceFacts service(ServiceId serviceId) {
-        return lookup.service(serviceId).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
+    private static ServiceFacts service(RuleFacts facts, ServiceId serviceId) {
+        return facts.service(serviceId).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
     }
 
     private static void requireActive(ServiceFacts service, ServiceVersion version) {

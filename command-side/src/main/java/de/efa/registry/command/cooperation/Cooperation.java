@@ -1,5 +1,6 @@
 package de.efa.registry.command.cooperation;
 
+import de.efa.registry.command.web.CommandTargets;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A cooperation agreement (letter of intent) between states. A state is a member at most once at a time; it may
  * leave and join again later, which opens a new membership.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 public class Cooperation {
 
     @AggregateIdentifier

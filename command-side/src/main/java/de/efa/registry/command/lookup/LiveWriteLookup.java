@@ -11,4 +11,9 @@ class LiveWriteLookup extends WriteLookupUpdater {
     LiveWriteLookup(WriteLookupCollections collections, LeikaKeyClaims claims) {
         super(collections, claims);
     }
+
+    @Override
+    protected boolean seesEventsAsTheyAreMade() {
+        return true;
+    }
 }

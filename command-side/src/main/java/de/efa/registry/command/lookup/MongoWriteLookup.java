@@ -19,17 +19,79 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Reads the lookup by {@code _id}; only the rare whole-collection reads (directory diff, cooperations) scan. */
+/**
+ * Reads the lookup by {@code _id}; only the rare whole-collection reads (directory diff, cooperations) scan. The facts
+ * every adoption checks (its service, the cooperations) are kept between commands, for as long as the
+ * {@link FactChanges} mark has not moved.
+ */
 @Component
 class MongoWriteLookup implements WriteLookup {
 
     private final WriteLookupCollections collections;
+    private final FactChanges factChanges;
+    private volatile FactsAsOf cached;
 
     MongoWriteLookup(WriteLookupCollections collections) {
         this.collections = collections;
+        this.factChanges = new FactChanges(collections);
+    }
+
+    /**
+     * One read of the change mark instead of the service's document and a scan of the cooperations. Services and
+     * cooperations change in any instance, and a fact this instance kept may never admit what the store would refuse
+     * (a deprecated version, a state that left its cooperation), so the mark is read for every check rather than
+     * trusting this instance's own handlers: every writer moves it after writing, so an unchanged mark means the kept
+     * facts are no older than the lookup documents were when the mark was read — the same guarantee as reading the
+     * documents themselves.
+     */
+    @Override
+    public RuleFacts ruleFacts() {
+        long mark = factChanges.current();
+        FactsAsOf facts = cached;
+        if (facts == null || facts.mark != mark) {
+            facts = new FactsAsOf(mark);
+            cached = facts;
+        }
+        return facts;
+    }
+
+    /** Facts read after the mark was seen at {@code mark}: at least as new as that mark. */
+    private final class FactsAsOf implements RuleFacts {
+
+        private final long mark;
+        private final Map<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
+        private volatile List<CooperationFacts> cooperations;
+
+        private FactsAsOf(long mark) {
+            this.mark = mark;
+        }
+
+        @Override
+        public Optional<ServiceFacts> service(ServiceId serviceId) {
+            ServiceFacts kept = services.get(serviceId);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            Optional<ServiceFacts> service = MongoWriteLookup.this.service(serviceId);
+            // only services that exist are kept: ids made up by callers must not fill the memory
+            service.ifPresent(s -> services.putIfAbsent(serviceId, s));
+            return service;
+        }
+
+        @Override
+        public List<CooperationFacts> cooperations() {
+            List<CooperationFacts> all = cooperations;
+            if (all == null) {
+                all = List.copyOf(MongoWriteLookup.this.cooperations());
+                cooperations = all;
+            }
+            return all;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,6 +20,26 @@ final class VersionedDocuments {
     private static final int ATTEMPTS = 20;
 
     private VersionedDocuments() {
+    }
+
+    /**
+     * For an event that creates its document under a new id (an adoption's random id), seen when it is made: insert
+     * at once and save the read that {@link #apply} starts with. If the document exists after all (the repair
+     * processor was first), the versioned path decides as always.
+     */
+    static void create(MongoCollection<Document> collection, String id, long seq, Supplier<Document> initial) {
+        Document first = initial.get();
+        first.put("_id", id);
+        first.put(SEQ, seq);
+        try {
+            collection.insertOne(first);
+            return;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        apply(collection, id, seq, current -> initial.get());
     }
 
     /** @param change the new document from the current one (null when absent); returning null leaves it as is */

@@ -23,4 +23,19 @@ public interface WriteLookup {
     List<CooperationFacts> cooperations();
 
     Optional<AdoptionFacts> adoption(AdoptionId adoptionId);
+
+    /** Services and cooperations for one rule check; an implementation may serve them from a cache it knows current. */
+    default RuleFacts ruleFacts() {
+        return new RuleFacts() {
+            @Override
+            public Optional<ServiceFacts> service(ServiceId serviceId) {
+                return WriteLookup.this.service(serviceId);
+            }
+
+            @Override
+            public List<CooperationFacts> cooperations() {
+                return WriteLookup.this.cooperations();
+            }
+        };
+    }
 }

@@ -20,6 +20,7 @@ public class WriteLookupCollections {
     public static final String SERVICE_CLAIMS = "write_service_claims";
     public static final String COOPERATIONS = "write_cooperations";
     public static final String ADOPTIONS = "write_adoptions";
+    public static final String FACT_CHANGES = "write_fact_changes";
 
     private final MongoDatabase database;
 
@@ -55,5 +56,9 @@ public class WriteLookupCollections {
 
     public MongoCollection<Document> adoptions() {
         return collection(ADOPTIONS);
+    }
+
+    public MongoCollection<Document> factChanges() {
+        return collection(FACT_CHANGES);
     }
 }

@@ -16,4 +16,9 @@ class WriteLookupRepair extends WriteLookupUpdater {
     WriteLookupRepair(WriteLookupCollections collections, LeikaKeyClaims claims) {
         super(collections, claims);
     }
+
+    @Override
+    protected boolean seesEventsAsTheyAreMade() {
+        return false;
+    }
 }

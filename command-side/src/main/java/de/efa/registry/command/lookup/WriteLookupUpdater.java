@@ -1,6 +1,7 @@
 package de.efa.registry.command.lookup;
 
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
@@ -23,6 +24,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keeps the write-side lookup in step with the events. Every handler is idempotent and order-safe
@@ -34,11 +36,22 @@ public abstract class WriteLookupUpdater {
 
     private final WriteLookupCollections collections;
     private final LeikaKeyClaims claims;
+    private final FactChanges factChanges;
+    private final AdoptionsOfTheBatch adoptionsOfTheBatch;
 
     protected WriteLookupUpdater(WriteLookupCollections collections, LeikaKeyClaims claims) {
         this.collections = collections;
         this.claims = claims;
+        this.factChanges = new FactChanges(collections);
+        this.adoptionsOfTheBatch = new AdoptionsOfTheBatch(collections.adoptions());
     }
+
+    /**
+     * True for the handler in the command's unit of work: an event that creates a document under a new id meets no
+     * document yet, so it inserts at once. The repair processor mostly meets documents the live handler already
+     * wrote, where reading first is the cheaper way to find out.
+     */
+    protected abstract boolean seesEventsAsTheyAreMade();
 
     // ------------------------------------------------------------------ municipalities
 
@@ -79,6 +92,7 @@ public abstract class WriteLookupUpdater {
                         .append("providingState", e.providingState().value()).append("reuse", e.reuse().name())
                         .append("versions", new ArrayList<Document>()));
         claims.confirm(e.providingState(), e.leikaKey(), e.serviceId());
+        factChanges.changed();
     }
 
     @EventHandler
@@ -91,16 +105,19 @@ public abstract class WriteLookupUpdater {
             versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name()));
             return current.append("versions", versions);
         });
+        factChanges.changed();
     }
 
     @EventHandler
     void on(VersionDeprecated e, @SequenceNumber long seq) {
         setStatus(e.serviceId().value(), e.version(), VersionStatus.DEPRECATED, seq);
+        factChanges.changed();
     }
 
     @EventHandler
     void on(VersionRetired e, @SequenceNumber long seq) {
         setStatus(e.serviceId().value(), e.version(), VersionStatus.RETIRED, seq);
+        factChanges.changed();
     }
 
     private void setStatus(String serviceId, ServiceVersion version, VersionStatus status, long seq) {
@@ -125,6 +142,7 @@ public abstract class WriteLookupUpdater {
             e.foundingStates().stream().distinct().forEach(s -> members.add(membership(s.value(), e.signedOn().toString())));
             return new Document("name", e.name()).append("members", members);
         });
+        factChanges.changed();
     }
 
     @EventHandler
@@ -137,6 +155,7 @@ public abstract class WriteLookupUpdater {
             members.add(membership(e.state().value(), e.joinedOn().toString()));
             return current.append("members", members);
         });
+        factChanges.changed();
     }
 
     @EventHandler
@@ -152,6 +171,7 @@ public abstract class WriteLookupUpdater {
             }
             return current.append("members", members);
         });
+        factChanges.changed();
     }
 
     private static Document membership(String state, String joinedOn) {
@@ -160,27 +180,48 @@ public abstract class WriteLookupUpdater {
 
     // ------------------------------------------------------------------ adoptions (sequence of the municipality)
 
+    /** The repair processor skips, without a read of its own, what its batch's one read shows applied. */
+    private boolean alreadyApplied(AdoptionId adoptionId, long seq) {
+        return !seesEventsAsTheyAreMade() && adoptionsOfTheBatch.alreadyApplied(adoptionId.value(), seq);
+    }
+
     @EventHandler
     void on(AdoptionStarted e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current ->
-                new Document("ags", e.ags().value()).append("serviceId", e.serviceId().value())
-                        .append("version", e.version().toString()).append("status", AdoptionStatus.ACTIVE.name()));
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
+        Supplier<Document> started = () -> new Document("ags", e.ags().value()).append("serviceId", e.serviceId().value())
+                .append("version", e.version().toString()).append("status", AdoptionStatus.ACTIVE.name());
+        if (seesEventsAsTheyAreMade()) {
+            VersionedDocuments.create(collections.adoptions(), e.adoptionId().value(), seq, started);
+        } else {
+            VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> started.get());
+        }
     }
 
     @EventHandler
     void on(AdoptionVersionSwitched e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
                 : current.append("version", e.toVersion().toString()).append("status", AdoptionStatus.ACTIVE.name()));
     }
 
     @EventHandler
     void on(AdoptionMarkedUnsupported e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
                 : current.append("status", AdoptionStatus.UNSUPPORTED.name()));
     }
 
     @EventHandler
     void on(AdoptionEnded e, @SequenceNumber long seq) {
+        if (alreadyApplied(e.adoptionId(), seq)) {
+            return;
+        }
         VersionedDocuments.apply(collections.adoptions(), e.adoptionId().value(), seq, current -> current == null ? null
                 : current.append("status", AdoptionStatus.ENDED.name()));
     }

@@ -3,6 +3,8 @@ package de.efa.registry.command.municipality;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.adoption.AdoptionEligibility;
 import de.efa.registry.command.adoption.ResolvedAdoption;
+import de.efa.registry.command.web.AggregateCaching;
+import de.efa.registry.command.web.CommandTargets;
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
@@ -22,6 +24,7 @@ import de.efa.registry.kernel.municipality.MunicipalityChanged;
 import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.RecordMunicipality;
+import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -41,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link AdoptionEligibility}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE, commandTargetResolver = CommandTargets.BEAN)
 public class Municipality {
 
     @AggregateIdentifier
@@ -73,8 +76,9 @@ public class Municipality {
         }
     }
 
+    /** @return the version the rules chose (the latest ACTIVE one when none was asked for): the caller's answer */
     @CommandHandler
-    void handle(AdoptService c, AdoptionEligibility eligibility) {
+    ServiceVersion handle(AdoptService c, AdoptionEligibility eligibility) {
         if (dissolved) {
             throw RegistryProblem.ruleViolated("municipality-dissolved", "Municipality dissolved",
                     "Municipality " + ags + " is no longer in the directory in force");
@@ -90,6 +94,7 @@ public class Municipality {
         ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom());
         apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
                 admitted.crossBorder(), c.effectiveFrom()));
+        return admitted.version();
     }
 
     @CommandHandler

@@ -7,12 +7,15 @@ import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceVersion;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,7 @@ class RetirementLedger {
 
     private final MongoCollection<Document> retiredVersions;
     private final MongoCollection<Document> adoptions;
+    private final String batchResource = RetirementLedger.class.getName() + "@" + System.identityHashCode(this);
 
     RetirementLedger(MongoDatabase registryDatabase) {
         this.retiredVersions = registryDatabase.getCollection("write_retirement_versions");
@@ -42,12 +46,33 @@ class RetirementLedger {
                 new Document("_id", key(serviceId, version)).append("retiredOn", retiredOn.toString())
                         .append("successor", successor == null ? null : successor.toString()),
                 new ReplaceOptions().upsert(true));
+        retirementsOfThisBatch().put(key(serviceId, version), new Retirement(retiredOn, successor));
     }
 
     Optional<Retirement> retirementOf(ServiceId serviceId, ServiceVersion version) {
-        Document d = retiredVersions.find(new Document("_id", key(serviceId, version))).first();
-        return Optional.ofNullable(d).map(r -> new Retirement(LocalDate.parse(r.getString("retiredOn")),
-                r.getString("successor") == null ? null : ServiceVersion.parse(r.getString("successor"))));
+        return Optional.ofNullable(retirementsOfThisBatch().get(key(serviceId, version)));
+    }
+
+    /**
+     * Every adoption event asks whether its version is retired; retirements are rare, so they are read once per
+     * batch (the processor's unit of work) instead of once per event. Only this process writes them, and only the
+     * instance holding its token processes a batch: what earlier batches wrote, in any instance, was stored before
+     * their token moved on, and what this batch retires is added as it goes.
+     */
+    private Map<String, Retirement> retirementsOfThisBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return allRetirements();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(batchResource, k -> allRetirements());
+    }
+
+    private Map<String, Retirement> allRetirements() {
+        Map<String, Retirement> all = new HashMap<>();
+        for (Document r : retiredVersions.find()) {
+            all.put(r.getString("_id"), new Retirement(LocalDate.parse(r.getString("retiredOn")),
+                    r.getString("successor") == null ? null : ServiceVersion.parse(r.getString("successor"))));
+        }
+        return all;
     }
 
     void runsOn(AdoptionId adoptionId, Ags ags, ServiceId serviceId, ServiceVersion version) {

@@ -2,6 +2,7 @@ package de.efa.registry.command.service;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
+import de.efa.registry.command.web.CommandTargets;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
@@ -34,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * day a version must go without notice); a successor is always a higher ACTIVE version.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "serviceSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "serviceSnapshotTrigger", commandTargetResolver = CommandTargets.BEAN)
 public class OnlineService {
 
     @AggregateIdentifier

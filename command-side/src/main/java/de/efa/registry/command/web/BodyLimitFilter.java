@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -46,19 +45,16 @@ class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(0, (int) Math.min(limit, request.getContentLengthLong())));
-        byte[] buffer = new byte[64 * 1024];
+        byte[] body;
         try (InputStream in = request.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (body.size() + n > limit) {
-                    tooLarge(response, limit);
-                    return;
-                }
-                body.write(buffer, 0, n);
-            }
+            // one byte beyond the limit tells "too large" without reading more; small bodies need no 64 KiB buffer
+            body = in.readNBytes(limit + 1);
         }
-        chain.doFilter(new BufferedRequest(request, body.toByteArray()), response);
+        if (body.length > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        chain.doFilter(new BufferedRequest(request, body), response);
     }
 
     private void tooLarge(HttpServletResponse response, int limit) throws IOException {

@@ -1,5 +1,6 @@
 package de.efa.registry.command.web;
 
+import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -26,6 +27,10 @@ import java.util.function.Supplier;
  * position of the last append ({@code Registry-Position}) stays with the request.
  * <p>
  * Not retried: creating an aggregate that exists ({@link AggregateStreamCreationException}): the same again.
+ * <p>
+ * A refusal ({@link RegistryProblem}) decided on an aggregate from the {@link AggregateCache} is decided once more:
+ * the cached state may be behind another instance's appends, and only the stored history may refuse a command. The
+ * refused unit of work rolled back, which dropped the cache entry, so the second run reads the store.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConcurrencyRetry {
@@ -44,6 +49,15 @@ public class ConcurrencyRetry {
                 return false;
             }
             if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean refused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RegistryProblem) {
                 return true;
             }
         }
@@ -70,10 +84,19 @@ public class ConcurrencyRetry {
         }
 
         private <R> R again(Object command, Supplier<R> send) {
+            boolean decidedFromStore = false;
             for (int attempt = 1; ; attempt++) {
+                AggregateCache.startCommand();
                 try {
                     return send.get();
                 } catch (RuntimeException e) {
+                    if (!decidedFromStore && AggregateCache.servedThisCommand() && refused(e)) {
+                        decidedFromStore = true;
+                        log.debug("{} refused on a cached aggregate; deciding again from the store",
+                                command.getClass().getSimpleName());
+                        attempt--;
+                        continue;
+                    }
                     if (attempt > retries || !lostRace(e)) {
                         throw e;
                     }

@@ -134,6 +134,54 @@ class TwoInstancesTest {
         assertThat(acceptedVersions).isNotEmpty();
     }
 
+    /**
+     * Each instance caches the municipalities it worked on ({@link AggregateCache}); the other instance's appends
+     * leave that cache behind the store. A stale refusal must be decided again from the store, a stale admission
+     * must lose at the stream key and run again: the answers are those a single instance would give.
+     */
+    @Test
+    void aMunicipalityCachedByOneInstanceIsDecidedByWhatTheOtherStored() throws Exception {
+        ConfigurableApplicationContext a = start("command-side-a");
+        ConfigurableApplicationContext b = start("command-side-b");
+        byte[] directory = new ClassPathResource("demo/gv100ad-demo.txt").getContentAsByteArray();
+        assertThat(post(a, "admin", "/api/v1/admin/municipalities/import", directory, "text/plain").statusCode()).isEqualTo(200);
+        List<String> services = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            HttpResponse<String> registered = post(a, "thueringen", "/api/v1/services",
+                    json("{'leikaKey':'9912345678901%d','name':'Dienst %d','providingState':'16','reuse':'EFA'}", s, s), null);
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            services.add(id(registered));
+            assertThat(post(a, "thueringen", "/api/v1/services/" + id(registered) + "/versions",
+                    json("{'version':'1.0.0','maturityLevel':3,'releasedOn':'2022-01-01'}"), null).statusCode()).isEqualTo(201);
+        }
+        String erfurt = THURINGIA.get(0);
+        String adopt = "{'serviceId':'%s','ags':'%s','effectiveFrom':'2023-01-01'}";
+
+        HttpResponse<String> first = post(a, "thueringen", "/api/v1/adoptions", json(adopt, services.get(0), erfurt), null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"version\":\"1.0.0\"");
+        // a has Erfurt cached with the adoption in use; b ends it
+        HttpResponse<String> ended = post(b, "thueringen", "/api/v1/adoptions/" + id(first) + "/termination",
+                json("{'endsOn':'2023-06-30'}"), null);
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+        // a's cache still says "in use": only the stored history may refuse
+        HttpResponse<String> again = post(a, "thueringen", "/api/v1/adoptions", json(adopt, services.get(0), erfurt), null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        // b's cache (from the termination) lacks a's new adoption: its append loses at the stream key and runs again
+        HttpResponse<String> other = post(b, "thueringen", "/api/v1/adoptions", json(adopt, services.get(1), erfurt), null);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        // and a stale cache still refuses what the store refuses: the service is in use again
+        HttpResponse<String> twice = post(b, "thueringen", "/api/v1/adoptions", json(adopt, services.get(0), erfurt), null);
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+
+        List<Document> events = TestStore.client().getDatabase(database).getCollection(EventStoreCollections.EVENTS)
+                .find().into(new ArrayList<>());
+        assertStreamsAreDenseAndUnique(events);
+        assertThat(events).filteredOn(e -> erfurt.equals(e.getString(EventDocument.AGGREGATE_ID)))
+                .extracting(e -> e.getString(EventDocument.PAYLOAD_TYPE).replaceAll(".*\\.", ""))
+                .containsExactly("MunicipalityRecorded", "AdoptionStarted", "AdoptionEnded", "AdoptionStarted", "AdoptionStarted");
+    }
+
     /** Per aggregate, sequences 0..n-1 without holes or doubles; stream keys, event ids and positions unique. */
     private static void assertStreamsAreDenseAndUnique(List<Document> events) {
         Map<String, List<Long>> sequences = new HashMap<>();
