@@ -39,8 +39,8 @@ class RuleFactsCacheTest {
     private final MongoDatabase database = TestStore.client().getDatabase(TestStore.freshDatabase());
     private final MongoWriteLookup instanceA = new MongoWriteLookup(new WriteLookupCollections(database));
     private final WriteLookupCollections collectionsB = new WriteLookupCollections(database);
-    private final WriteLookupUpdater liveB = new LiveWriteLookup(collectionsB, new NoClaims());
-    private final WriteLookupUpdater repairB = new WriteLookupRepair(collectionsB, new NoClaims());
+    private final WriteLookupUpdater liveB = new LiveWriteLookup(collectionsB, new NoLeikaKeyClaims());
+    private final WriteLookupUpdater repairB = new WriteLookupRepair(collectionsB, new NoLeikaKeyClaims());
 
     private final ServiceRegistered registered = new ServiceRegistered(ID, LeikaKey.of("99108001000000"), "Wohngeld",
             THURINGIA, ReuseModel.EFA, null, null);
@@ -94,20 +94,5 @@ class RuleFactsCacheTest {
         repairB.on(new VersionDeprecated(ID, V1, LocalDate.of(2025, 1, 1), null), 2);
 
         assertThat(instanceA.ruleFacts().service(ID).orElseThrow().statusOf(V1)).contains(VersionStatus.DEPRECATED);
-    }
-
-    private static final class NoClaims implements LeikaKeyClaims {
-
-        @Override
-        public void claim(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
-        }
-
-        @Override
-        public void release(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
-        }
-
-        @Override
-        public void confirm(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
-        }
     }
 }

@@ -36,7 +36,7 @@ class WriteLookupRepairTest {
 
     private final MongoDatabase database = TestStore.client().getDatabase(TestStore.freshDatabase());
     private final WriteLookupCollections collections = new WriteLookupCollections(database);
-    private final NoClaims claims = new NoClaims();
+    private final NoLeikaKeyClaims claims = new NoLeikaKeyClaims();
     private final WriteLookupUpdater live = new LiveWriteLookup(collections, claims);
     private final WriteLookupUpdater repair = new WriteLookupRepair(collections, claims);
     private final MongoWriteLookup lookup = new MongoWriteLookup(collections);
@@ -106,22 +106,5 @@ class WriteLookupRepairTest {
 
     private static EventMessage<?> event(Ags ags, long seq, Object payload) {
         return new GenericDomainEventMessage<>("Municipality", ags.value(), seq, payload);
-    }
-
-    private static final class NoClaims implements LeikaKeyClaims {
-        int confirmed;
-
-        @Override
-        public void claim(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
-        }
-
-        @Override
-        public void release(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
-        }
-
-        @Override
-        public void confirm(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
-            confirmed++;
-        }
     }
 }
