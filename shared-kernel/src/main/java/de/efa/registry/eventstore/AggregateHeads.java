@@ -7,9 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,21 +77,11 @@ public final class AggregateHeads {
 
     /** The head recorded for an aggregate, or null when none was (it predates the heads, or never existed). */
     public Head of(String aggregateId) {
-        return of(List.of(aggregateId)).get(aggregateId);
-    }
-
-    /** The heads recorded for some aggregates (those without a head are absent from the map). */
-    public Map<String, Head> of(Collection<String> aggregateIds) {
         Map<String, Head> heads = new HashMap<>();
-        if (aggregateIds.isEmpty()) {
-            return heads;
+        for (Document mark : marks.find(new Document(MARKS + "." + AGGREGATE, aggregateId))) {
+            fold(mark, heads, Set.of(aggregateId));
         }
-        Set<String> wanted = new HashSet<>(aggregateIds);
-        Document filter = new Document(MARKS + "." + AGGREGATE, new Document("$in", new ArrayList<>(wanted)));
-        for (Document mark : marks.find(filter)) {
-            fold(mark, heads, wanted);
-        }
-        return heads;
+        return heads.get(aggregateId);
     }
 
     /** Every recorded head: one pass over all marks. */
@@ -114,10 +102,6 @@ public final class AggregateHeads {
             Head head = new Head(aggregateId, ((Number) entry.get(SEQUENCE)).longValue(), entry.getString(HASH));
             heads.merge(aggregateId, head, (a, b) -> b.sequence() > a.sequence() ? b : a);
         }
-    }
-
-    public MongoCollection<Document> collection() {
-        return marks;
     }
 
     /** Where an aggregate's stream ended when it was last appended to. */

@@ -5,20 +5,15 @@ import com.mongodb.client.MongoDatabase;
 import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.query.QuerySideTestBase;
 import de.efa.registry.query.Scenario;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,13 +40,13 @@ class CrashMidBatchTest extends QuerySideTestBase {
     void aBatchRedeliveredAfterACrashMidWriteEndsAsOneCleanDelivery() {
         Scenario scenario = new Scenario(history);
         body("/api/v1/services/" + scenario.wohngeld, scenario.last);
-        List<ProjectedEvent> events = allEvents();
+        List<ProjectedEvent> events = ProjectionSnapshots.allEvents(engine);
 
         for (Projection projection : projections) {
             ProjectionStore clean = new ProjectionStore(database, projection.name(), 80);
             projection.prepare(clean);
             applyInBatches(projection, events, clean, new AtomicInteger(Integer.MAX_VALUE));
-            Map<String, List<Document>> expected = contents(clean);
+            Map<String, List<Document>> expected = ProjectionSnapshots.contents(database, clean);
             int writes = countWrites(projection, events);
 
             for (int crashAt = 1; crashAt <= writes; crashAt++) {
@@ -60,7 +55,7 @@ class CrashMidBatchTest extends QuerySideTestBase {
                 AtomicInteger countdown = new AtomicInteger(crashAt);
                 applyInBatches(projection, events, crashed, countdown);
                 assertThat(countdown.get()).as("the crash happened").isLessThanOrEqualTo(0);
-                assertThat(contents(crashed)).as("%s, crash before bulk write %d", projection.name(), crashAt).isEqualTo(expected);
+                assertThat(ProjectionSnapshots.contents(database, crashed)).as("%s, crash before bulk write %d", projection.name(), crashAt).isEqualTo(expected);
                 crashed.drop();
             }
             clean.drop();
@@ -118,24 +113,5 @@ class CrashMidBatchTest extends QuerySideTestBase {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    private List<ProjectedEvent> allEvents() {
-        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
-            return stream.map(ProjectionInvoker::toProjected).collect(Collectors.toCollection(ArrayList::new)).stream()
-                    .filter(e -> e.payload() != null).toList();
-        }
-    }
-
-    private Map<String, List<Document>> contents(ProjectionStore store) {
-        Map<String, List<Document>> contents = new TreeMap<>();
-        for (String name : database.listCollectionNames()) {
-            if (name.startsWith(store.prefix() + "_")) {
-                List<Document> documents = database.getCollection(name).find().into(new ArrayList<>());
-                documents.sort((a, b) -> a.get("_id").toString().compareTo(b.get("_id").toString()));
-                contents.put(name.substring(store.prefix().length()), documents);
-            }
-        }
-        return contents;
     }
 }
