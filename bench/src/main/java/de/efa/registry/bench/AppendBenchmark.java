@@ -8,6 +8,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import de.efa.registry.eventstore.EventDocument;
 import de.efa.registry.eventstore.EventStoreCollections;
+import de.efa.registry.eventstore.PositionAllocator;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
@@ -47,11 +48,35 @@ final class AppendBenchmark {
     }
 
     /**
-     * RAW_GROUPS is a reference, not the limit: one thread inserting the same documents with {@code insertMany} of as
-     * many documents as there are writers — the largest group that writers appending one event each can form, committed
-     * one group at a time as our engine's group commit does, without serializing, hashing, positions or head marks.
+     * The floors are references, not the limit: {@code GROUPS_k} are k threads inserting the same documents with
+     * {@code insertMany} of writers/k documents each, concurrently — the best a <em>zero-cost</em> engine could do when
+     * 16 writers each have one event outstanding (at most 16 documents can ever be waiting, however they are split into
+     * concurrent groups). {@code COUNTED_GROUPS_k} add what DESIGN.md requires of every append: positions from the
+     * counter document ({@code $inc} per group, as our engine does), still without serializing, hashing or head marks.
+     * RAW_GROUPS (one committer) keeps its name from earlier results.
      */
-    private enum Contender { RAW_INSERT_ONE, RAW_INSERT_MANY, RAW_GROUPS, ENGINE, PEER }
+    private enum Contender {
+        RAW_INSERT_ONE, RAW_INSERT_MANY,
+        RAW_GROUPS(1, false), GROUPS_2(2, false), GROUPS_4(4, false),
+        COUNTED_GROUPS_1(1, true), COUNTED_GROUPS_2(2, true), COUNTED_GROUPS_4(4, true),
+        ENGINE, PEER;
+
+        private final int committers;
+        private final boolean counted;
+
+        Contender() {
+            this(0, false);
+        }
+
+        Contender(int committers, boolean counted) {
+            this.committers = committers;
+            this.counted = counted;
+        }
+
+        boolean isFloor() {
+            return committers > 0;
+        }
+    }
 
     Map<String, Object> run() throws Exception {
         Map<Contender, List<Double>> rates = new LinkedHashMap<>();
@@ -97,6 +122,25 @@ final class AppendBenchmark {
         result.put("raw_insert_many_per_s", Stats.rate(many));
         result.put("raw_groups_per_s", Stats.rate(Stats.median(rates.get(Contender.RAW_GROUPS))));
         result.put("engine_vs_raw_groups", Stats.ratio(engine, Stats.median(rates.get(Contender.RAW_GROUPS))));
+        Map<String, Object> floors = new LinkedHashMap<>();
+        double bestZeroCost = 0;
+        double bestCounted = 0;
+        for (Contender c : Contender.values()) {
+            if (c.isFloor()) {
+                double rate = Stats.median(rates.get(c));
+                floors.put(c.name().toLowerCase(), Stats.rate(rate));
+                if (c.counted) {
+                    bestCounted = Math.max(bestCounted, rate);
+                } else {
+                    bestZeroCost = Math.max(bestZeroCost, rate);
+                }
+            }
+        }
+        result.put("floors_per_s", floors);
+        result.put("best_zero_cost_ratio", Stats.ratio(bestZeroCost, raw));
+        result.put("best_counted_per_s", Stats.rate(bestCounted));
+        result.put("best_counted_vs_peer", Stats.ratio(bestCounted, peer));
+        result.put("engine_vs_best_counted", Stats.ratio(engine, bestCounted));
         result.put("writers", settings.writers());
         result.put("events_per_round", settings.appendEvents());
         result.put("rounds", settings.appendRounds());
@@ -121,24 +165,8 @@ final class AppendBenchmark {
         List<Runnable> work = new ArrayList<>();
         java.util.function.DoubleSupplier groupSize = null;
         switch (contender) {
-            case RAW_GROUPS -> {
-                MongoCollection<Document> collection = rawCollection(database);
-                List<Document> docs = new ArrayList<>(events);
-                long position = 1;
-                for (int i = 0; i < perWriter.get(0).size(); i++) {
-                    for (List<DomainEventMessage<?>> list : perWriter) {
-                        if (i < list.size()) {
-                            docs.add(RegistryEvents.rawDocument(list.get(i), position++));
-                        }
-                    }
-                }
-                work.add(() -> {
-                    for (int i = 0; i < docs.size(); i += writers) {
-                        collection.insertMany(docs.subList(i, Math.min(docs.size(), i + writers)),
-                                new InsertManyOptions().ordered(true));
-                    }
-                });
-            }
+            case RAW_GROUPS, GROUPS_2, GROUPS_4, COUNTED_GROUPS_1, COUNTED_GROUPS_2, COUNTED_GROUPS_4 ->
+                    work.addAll(floor(contender, database, perWriter));
             case RAW_INSERT_ONE, RAW_INSERT_MANY -> {
                 MongoCollection<Document> collection = rawCollection(database);
                 long position = 1;
@@ -185,6 +213,49 @@ final class AppendBenchmark {
         }
         database.drop();
         return Stats.perSecond(events, nanos);
+    }
+
+    /**
+     * The documents in the order the writers would offer them (each writer's first event, then each writer's second
+     * ...), cut into groups of writers/k; committer j inserts groups j, j+k, j+2k, ... A counted floor takes each
+     * group's positions from the counter document first.
+     */
+    private List<Runnable> floor(Contender contender, MongoDatabase database, List<List<DomainEventMessage<?>>> perWriter) {
+        MongoCollection<Document> collection = rawCollection(database);
+        PositionAllocator positions = new PositionAllocator(database.getCollection(EventStoreCollections.COUNTERS));
+        positions.ensureCounter();
+        List<Document> docs = new ArrayList<>();
+        long position = 1;
+        for (int i = 0; i < perWriter.get(0).size(); i++) {
+            for (List<DomainEventMessage<?>> list : perWriter) {
+                if (i < list.size()) {
+                    docs.add(RegistryEvents.rawDocument(list.get(i), position++));
+                }
+            }
+        }
+        int k = contender.committers;
+        int groupSize = Math.max(1, settings.writers() / k);
+        List<List<Document>> groups = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i += groupSize) {
+            groups.add(docs.subList(i, Math.min(docs.size(), i + groupSize)));
+        }
+        List<Runnable> committers = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            int first = j;
+            committers.add(() -> {
+                for (int g = first; g < groups.size(); g += k) {
+                    List<Document> group = groups.get(g);
+                    if (contender.counted) {
+                        long next = positions.allocate(group.size());
+                        for (Document d : group) {
+                            d.put(EventDocument.POSITION, next++);
+                        }
+                    }
+                    collection.insertMany(group, new InsertManyOptions().ordered(true));
+                }
+            });
+        }
+        return committers;
     }
 
     /** The same unique indexes as our engine's events collection, so the limit pays for the same index upkeep. */

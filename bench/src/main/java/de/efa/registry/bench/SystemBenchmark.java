@@ -78,7 +78,7 @@ final class SystemBenchmark {
                        int lookupRequests, String appHeap) {
 
         static SystemSizes quick() {
-            return new SystemSizes(16, 2_000, 4_000, 3, 8, Duration.ofSeconds(30), 10, 4, 16, 5_000, 40_000, "3g");
+            return new SystemSizes(16, 8_000, 4_000, 5, 8, Duration.ofSeconds(30), 10, 4, 16, 5_000, 40_000, "3g");
         }
 
         static SystemSizes smoke() {
@@ -211,7 +211,25 @@ final class SystemBenchmark {
     private record Round(double perSecond, List<Long> latencies, int errors) {
     }
 
+    /** One client's request in a round: it answers with the status the round expects, or the round counts an error. */
+    private interface ClientRequest {
+        RegistryHttp.Answer send(RegistryHttp http) throws Exception;
+    }
+
     private Round commandRound(URI base, AtomicInteger pairs, int count) throws Exception {
+        return clientRound(base, count, 201, http -> http.post("api/v1/adoptions", adoptionBody(pairs.getAndIncrement())));
+    }
+
+    /**
+     * The framework floor: an authenticated request through the same Tomcat, Spring Security (HTTP Basic), Spring MVC,
+     * observation and Jackson as an adoption, that reads nothing and writes nothing ({@code GET /actuator/info}).
+     * No endpoint of the application can answer faster than this, so an adoption cannot either.
+     */
+    private Round floorRound(URI base, int count) throws Exception {
+        return clientRound(base, count, 200, http -> http.get("actuator/info", -1));
+    }
+
+    private Round clientRound(URI base, int count, int expectedStatus, ClientRequest request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(sizes.clients());
         AtomicInteger remaining = new AtomicInteger(count);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -222,11 +240,10 @@ final class SystemBenchmark {
             clients.add(() -> {
                 RegistryHttp http = new RegistryHttp(base, "admin", "demo");
                 while (remaining.getAndDecrement() > 0) {
-                    Map<String, Object> body = adoptionBody(pairs.getAndIncrement());
                     long t = System.nanoTime();
-                    RegistryHttp.Answer answer = http.post("api/v1/adoptions", body);
+                    RegistryHttp.Answer answer = request.send(http);
                     latencies.add(System.nanoTime() - t);
-                    if (answer.status() != 201) {
+                    if (answer.status() != expectedStatus) {
                         errors.incrementAndGet();
                         if (errorBodies.size() < 3) {
                             errorBodies.add(answer.status() + " " + answer.body());
@@ -258,10 +275,14 @@ final class SystemBenchmark {
         int appErrors = 0;
         int baseErrors = 0;
         long cpuApp = 0;
+        List<Double> floorRates = new ArrayList<>();
+        int floorErrors = 0;
+        long cpuFloor = 0;
         try (BaselineEndpoint baseline = new BaselineEndpoint(baselineDb.getCollection("adoptions"), sizes.clients())) {
             Bench.log("system commands: warm-up, %d adoptions each", sizes.commandWarmup());
             commandRound(app.baseUri(), nextPair, sizes.commandWarmup());
             commandRound(baseline.baseUri(), nextBaselinePair, sizes.commandWarmup());
+            floorRound(app.baseUri(), sizes.commandWarmup());
             for (int r = 0; r < sizes.commandRounds(); r++) {
                 boolean appFirst = r % 2 == 0;
                 for (int turn = 0; turn < 2; turn++) {
@@ -283,6 +304,13 @@ final class SystemBenchmark {
                                 round.perSecond(), percentileMs(round.latencies(), 50), percentileMs(round.latencies(), 99), round.errors());
                     }
                 }
+                long cpu0 = app.cpuNanos();
+                Round floor = floorRound(app.baseUri(), sizes.commandsPerRound());
+                cpuFloor += app.cpuNanos() - cpu0;
+                floorRates.add(floor.perSecond());
+                floorErrors += floor.errors();
+                Bench.log("system commands: round %d framework floor %.0f/s (p50 %.1f ms, p99 %.1f ms, %d errors)", r + 1,
+                        floor.perSecond(), percentileMs(floor.latencies(), 50), percentileMs(floor.latencies(), 99), floor.errors());
             }
         } finally {
             baselineDb.drop();
@@ -303,6 +331,12 @@ final class SystemBenchmark {
                 "baseline", baseRates.stream().map(Stats::rate).toList()));
         result.put("errors", Map.of("registry", appErrors, "baseline", baseErrors));
         result.put("app_cpu_us_per_command", Stats.cpuMicros(cpuApp, (long) sizes.commandsPerRound() * sizes.commandRounds()));
+        double floor = Stats.median(floorRates);
+        result.put("framework_floor_per_s", Stats.rate(floor));
+        result.put("framework_floor_ratio", Stats.ratio(floor, base));
+        result.put("framework_floor_rounds", floorRates.stream().map(Stats::rate).toList());
+        result.put("framework_floor_errors", floorErrors);
+        result.put("framework_floor_app_cpu_us", Stats.cpuMicros(cpuFloor, (long) sizes.commandsPerRound() * sizes.commandRounds()));
         return result;
     }
 
