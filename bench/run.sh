@@ -28,4 +28,7 @@ if [ -z "$heap" ]; then
 fi
 # G1, not the parallel collector: the embedded server keeps every document on this heap, and the parallel
 # collector's full collections of it stopped every request for seconds (a real MongoDB server has no such pauses)
-exec java "-Xmx$heap" -XX:+UseG1GC -jar bench/target/bench.jar "$mode" "${args[@]}"
+# GC logs of both JVMs (bench/target/bench-gc.log, standalone-gc.log): a stall in a latency figure is then either a
+# collection or not
+mkdir -p bench/target
+exec java "-Xmx$heap" -XX:+UseG1GC "-Xlog:gc:file=bench/target/bench-gc.log:uptime,time" -jar bench/target/bench.jar "$mode" "${args[@]}"

@@ -103,7 +103,8 @@ final class SystemBenchmark {
         Files.createDirectories(log.getParent());
         MongoDatabase appDatabase = client.getDatabase("bench_registry");
         appDatabase.drop();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + sizes.appHeap(), "-XX:+UseG1GC"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + sizes.appHeap(), "-XX:+UseG1GC",
+                "-Xlog:gc:file=bench/target/standalone-gc.log:uptime,time"));
         String extra = System.getenv("BENCH_APP_JVM");
         if (extra != null && !extra.isBlank()) {
             jvm.addAll(List.of(extra.trim().split("\\s+")));
