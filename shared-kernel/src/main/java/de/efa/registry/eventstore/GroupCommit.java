@@ -17,9 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntToLongFunction;
 
 /**
- * Group commit of concurrent appends: a few writer threads each take every append waiting in the queue, reserve
- * positions for all of them with one counter update and store them with one ordered {@code insertMany} — two round
- * trips for the group instead of two per append.
+ * Group commit of concurrent appends: a few writer threads each take every append waiting in the queue, give all of
+ * them consecutive positions (from a block reserved ahead while busy, see {@link PositionBlocks}) and store them with
+ * one ordered {@code insertMany} — one round trip for the group instead of two per append.
  * <p>
  * One append's failure fails only that append: an ordered insert stops at the first failing document, so the appends
  * before it are stored, the failing one is compensated (its already inserted documents removed) and failed, and the
@@ -28,12 +28,14 @@ import java.util.function.IntToLongFunction;
  * <p>
  * A writer does not commit the moment the first append arrives while other callers are still serializing and hashing
  * theirs ({@link #preparing()}): it waits for them, briefly ({@link #GATHER_NANOS} at most), asleep.
- * Every group pays a counter update, an insert and a head mark whatever its size, and callers that just got their answer
- * come back one by one; without the wait, 16 busy callers formed groups of about five.
+ * Every group pays an insert and a head mark (now and then a counter update) whatever its size, and callers that just
+ * got their answer come back one by one; without the wait, 16 busy callers formed groups of about five.
  * <p>
  * For the same reason only one writer commits at a time: a second writer that takes the next append waits for the
  * first one's group to finish (while more appends queue up behind it), unless that group takes longer than
- * {@link #STALL_MILLIS} — then it goes ahead, so that a stalled connection does not hold up every append.
+ * {@link #STALL_MILLIS} — then it goes ahead, so that a stalled connection does not hold up every append. The turn
+ * covers positions and insert only: what follows for a stored group (its head marks, then the answers) overlaps with
+ * the next group's insert.
  */
 final class GroupCommit {
 
@@ -41,6 +43,8 @@ final class GroupCommit {
     /** A soft cap on the documents of one group (an append larger than that is a group of its own). */
     static final int MAX_GROUP_DOCUMENTS = 1_000;
     private static final long IDLE_SECONDS = 30;
+    /** How long the queue stays empty after a commit before the appends count as stopped ({@code quiet} is told). */
+    static final long QUIET_MILLIS = 10;
     /** The longest a writer waits for appends still being prepared before it commits what it has. */
     static final long GATHER_NANOS = 500_000;
     /** How long a commit may take before a second writer commits alongside it. */
@@ -66,7 +70,9 @@ final class GroupCommit {
     private final int writers;
     private final long gatherNanos;
     /** Told about every block of documents that was stored, before the appenders are answered. */
-    private final java.util.function.Consumer<List<Document>> stored;
+    private final java.util.function.Consumer<List<Document>> onStored;
+    /** Told when the appends stopped for {@link #QUIET_MILLIS} after a commit. */
+    private final Runnable quiet;
     private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger preparing = new AtomicInteger();
@@ -83,13 +89,20 @@ final class GroupCommit {
      */
     GroupCommit(MongoCollection<Document> events, IntToLongFunction allocate, int writers,
                 java.util.function.Consumer<List<Document>> stored) {
-        this(events, allocate, writers, stored, GATHER_NANOS);
+        this(events, allocate, writers, stored, () -> { }, GATHER_NANOS);
+    }
+
+    /** @param quiet told when the appends stopped for a moment after a commit (to hand back reserved positions) */
+    GroupCommit(MongoCollection<Document> events, IntToLongFunction allocate, int writers,
+                java.util.function.Consumer<List<Document>> stored, Runnable quiet) {
+        this(events, allocate, writers, stored, quiet, GATHER_NANOS);
     }
 
     /** @param gatherNanos the longest a writer waits for appends still being prepared */
     GroupCommit(MongoCollection<Document> events, IntToLongFunction allocate, int writers,
-                java.util.function.Consumer<List<Document>> stored, long gatherNanos) {
-        this.stored = stored;
+                java.util.function.Consumer<List<Document>> stored, Runnable quiet, long gatherNanos) {
+        this.onStored = stored;
+        this.quiet = quiet;
         this.events = events;
         this.allocate = allocate;
         this.writers = Math.max(1, writers);
@@ -138,12 +151,23 @@ final class GroupCommit {
 
     private void work() {
         List<PendingAppend> group = new ArrayList<>();
+        boolean committedSinceQuiet = false;
         while (true) {
             PendingAppend first;
             try {
-                first = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+                first = committedSinceQuiet ? queue.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)
+                        : queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 first = null;
+            }
+            if (first == null && committedSinceQuiet) {
+                committedSinceQuiet = false;
+                try {
+                    quiet.run();
+                } catch (RuntimeException e) {
+                    log.debug("Could not tidy up after the appends stopped", e);
+                }
+                continue;
             }
             if (first == null) {
                 // idle: stop, unless an append arrived while we decided to (its submitter may have seen us running)
@@ -153,24 +177,38 @@ final class GroupCommit {
                 }
                 return;
             }
+            committedSinceQuiet = true;
             boolean alone = awaitTurn();
+            Stored stored;
             try {
                 group.clear();
                 group.add(first);
                 int documents = gather(group, first.documents.size());
                 groups.increment();
                 appends.add(group.size());
-                commit(group, documents);
+                stored = commit(group, documents);
             } catch (RuntimeException | Error e) {
                 for (PendingAppend append : group) {
                     append.done.completeExceptionally(e);
                 }
+                continue;
             } finally {
                 if (alone) {
                     committing.unlock();
                 }
             }
+            // after the turn is passed on: the next group's insert overlaps with what is told about this one
+            try {
+                onStored.accept(stored.documents());
+            } catch (RuntimeException e) {
+                log.warn("Could not report {} stored events", stored.documents().size(), e);
+            }
+            stored.appends().forEach(GroupCommit::succeed);
         }
+    }
+
+    /** What one commit stored: the documents and the appends they belong to (failed appends are not among them). */
+    private record Stored(List<Document> documents, List<PendingAppend> appends) {
     }
 
     /** @return whether this writer holds the commit turn (false: the other writer's commit stalled, go ahead anyway) */
@@ -215,17 +253,18 @@ final class GroupCommit {
         return documents;
     }
 
-    private void commit(List<PendingAppend> group, int documents) {
+    private Stored commit(List<PendingAppend> group, int documents) {
         long position = allocate.applyAsLong(documents);
         for (PendingAppend append : group) {
             for (Document document : append.documents) {
                 document.put(EventDocument.POSITION, position++);
             }
         }
-        insert(group);
+        return insert(group);
     }
 
-    private void insert(List<PendingAppend> group) {
+    private Stored insert(List<PendingAppend> group) {
+        Stored stored = new Stored(new ArrayList<>(), new ArrayList<>());
         while (!group.isEmpty()) {
             List<Document> documents = new ArrayList<>();
             for (PendingAppend append : group) {
@@ -233,9 +272,9 @@ final class GroupCommit {
             }
             try {
                 events.insertMany(documents, new InsertManyOptions().ordered(true));
-                stored.accept(documents);
-                group.forEach(GroupCommit::succeed);
-                return;
+                stored.documents().addAll(documents);
+                stored.appends().addAll(group);
+                return stored;
             } catch (MongoBulkWriteException e) {
                 if (e.getWriteErrors().isEmpty()) {
                     throw e;
@@ -247,13 +286,9 @@ final class GroupCommit {
                     offset += group.get(culprit).documents.size();
                     culprit++;
                 }
-                List<Document> storedBefore = new ArrayList<>();
                 for (int i = 0; i < culprit; i++) {
-                    storedBefore.addAll(group.get(i).documents);
-                }
-                stored.accept(storedBefore);
-                for (int i = 0; i < culprit; i++) {
-                    succeed(group.get(i));
+                    stored.documents().addAll(group.get(i).documents);
+                    stored.appends().add(group.get(i));
                 }
                 PendingAppend failed = group.get(culprit);
                 failed.failedIndex = failedAt - offset;
@@ -262,6 +297,7 @@ final class GroupCommit {
                 group = new ArrayList<>(group.subList(culprit + 1, group.size()));
             }
         }
+        return stored;
     }
 
     private static void succeed(PendingAppend append) {

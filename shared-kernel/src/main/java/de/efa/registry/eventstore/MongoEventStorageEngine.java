@@ -58,9 +58,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int MAX_PREFETCH_THREADS = 2;
     /** Sequence numbers asked for in the first read of an aggregate's stream. */
     private static final int FIRST_LOAD_CHUNK = 16;
+    /** The longest reserved positions wait for use (see {@link PositionBlocks}). */
+    private static final Duration MAX_BLOCK_LIFETIME = Duration.ofSeconds(1);
 
     private final EventStoreCollections collections;
     private final PositionAllocator positions;
+    private final PositionBlocks blocks;
     private final GapWatch gapWatch;
     private final AggregateHeads heads;
     private final GroupCommit groupCommit;
@@ -79,11 +82,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         super(builder);
         this.collections = builder.collections;
         this.positions = new PositionAllocator(collections.counters());
+        // reserved positions must be used long before readers give up waiting for them as gaps
+        Duration lifetime = builder.gapTimeout.dividedBy(4);
+        this.blocks = new PositionBlocks(positions, builder.positionBlock,
+                lifetime.compareTo(MAX_BLOCK_LIFETIME) < 0 ? lifetime : MAX_BLOCK_LIFETIME);
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
         this.heads = new AggregateHeads(collections.aggregateHeads());
         this.jsonTrees = getEventSerializer() instanceof org.axonframework.serialization.json.JacksonSerializer;
-        // heads move in the same group as the events: one extra round trip per group, before any caller is answered
-        this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters, heads::advance);
+        // heads move for each group before its callers are answered, while the next group is already being inserted
+        this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters, heads::advance,
+                blocks::release);
         collections.ensureIndexes();
         positions.ensureCounter();
     }
@@ -92,9 +100,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /** The highest position handed out so far: what processors compare themselves with to report lag. */
+    /**
+     * The highest position handed out for an event (stored or in flight; positions this engine reserved ahead and has
+     * not used yet do not count): what processors compare themselves with to report lag.
+     */
     public long headPosition() {
-        return positions.head();
+        return blocks.head();
     }
 
     /** How many appends shared a group commit on average so far (for benchmarks and diagnostics). */
@@ -154,7 +165,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** Reserves positions for one group of appends, then calls the test seam. */
     private long allocatePositions(int count) {
-        long first = positions.allocate(count);
+        long first = blocks.take(count);
         positionsAllocated(first, count);
         return first;
     }
@@ -333,7 +344,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
         long index = token == null ? 0L : token.getIndex();
         SortedSet<Long> gaps = token == null ? new java.util.TreeSet<>() : token.getGaps();
-        long head = positions.head();
+        long head = blocks.head();
 
         // gaps we still wait for, then the window after the token
         Set<Long> wanted = new LinkedHashSet<>();
@@ -460,7 +471,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createHeadToken() {
-        return GapAwareTrackingToken.newInstance(positions.head(), List.of());
+        return GapAwareTrackingToken.newInstance(blocks.head(), List.of());
     }
 
     /**
@@ -470,7 +481,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createTokenAt(Instant instant) {
         long low = 1;
-        long high = positions.head();
+        long high = blocks.head();
         long answer = high + 1;
         while (low <= high) {
             long mid = (low + high) >>> 1;
@@ -508,6 +519,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private int appendWriters = 2;
+        private int positionBlock = 256;
 
         public Builder() {
             persistenceExceptionResolver(DUPLICATE_KEY);
@@ -530,6 +542,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
          */
         public Builder appendWriters(int appendWriters) {
             this.appendWriters = appendWriters;
+            return this;
+        }
+
+        /**
+         * Positions reserved from the counter at once while appends keep coming (1: exactly what each group needs).
+         * Larger blocks save counter round trips; a crash leaves at most one block's unused positions as gaps.
+         */
+        public Builder positionBlock(int positionBlock) {
+            this.positionBlock = positionBlock;
             return this;
         }
 

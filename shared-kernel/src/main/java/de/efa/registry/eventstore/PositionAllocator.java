@@ -47,6 +47,28 @@ public final class PositionAllocator {
         return last + 1;
     }
 
+    /**
+     * Reserves {@code count} more positions right after {@code end}, but only while {@code end} is still the highest
+     * position handed out (nobody reserved after it).
+     *
+     * @return whether positions {@code end + 1 .. end + count} are now the caller's
+     */
+    public boolean extend(long end, int count) {
+        return counters.updateOne(new Document("_id", COUNTER_ID).append(VALUE, end),
+                new Document("$inc", new Document(VALUE, (long) count))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Hands the unused tail of a reservation back: the counter returns from {@code end} to {@code lastUsed}, but only
+     * while {@code end} is still the highest position handed out.
+     *
+     * @return whether the positions after {@code lastUsed} are free again (otherwise they stay permanent gaps)
+     */
+    public boolean giveBack(long end, long lastUsed) {
+        return counters.updateOne(new Document("_id", COUNTER_ID).append(VALUE, end),
+                new Document("$set", new Document(VALUE, lastUsed))).getModifiedCount() == 1;
+    }
+
     /** The highest position handed out so far (its event may still be in flight, or never arrive). */
     public long head() {
         Document counter = counters.find(new Document("_id", COUNTER_ID)).first();

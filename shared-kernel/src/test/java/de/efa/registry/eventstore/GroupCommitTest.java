@@ -82,7 +82,7 @@ class GroupCommitTest {
         GroupCommit groupCommit = new GroupCommit(collections.events(), count -> {
             allocations.incrementAndGet();
             return positions.allocate(count);
-        }, 1, docs -> { }, TimeUnit.SECONDS.toNanos(30));
+        }, 1, docs -> { }, () -> { }, TimeUnit.SECONDS.toNanos(30));
 
         groupCommit.preparing();
         groupCommit.preparing();
