@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where every aggregate's stream ended, recorded as <em>head marks</em>: after each group commit, one document in
- * collection {@value #COLLECTION} lists, for every aggregate the group appended to, the sequence number and hash of
- * its last event ({@code _id} = the group's first position, {@code m} = [{@code a} aggregate, {@code s} sequence,
- * {@code h} hash]). An aggregate's head is the mark with its highest sequence.
+ * Where every aggregate's stream ended, recorded as <em>head marks</em>: for the events stored within a moment (see
+ * {@link HeadMarker}), one document in collection {@value #COLLECTION} lists, for every aggregate they belong to, the
+ * sequence number and hash of its last event ({@code _id} = the first of their positions, {@code m} = [{@code a}
+ * aggregate, {@code s} sequence, {@code h} hash]). An aggregate's head is the mark with its highest sequence.
  * <p>
  * Why heads at all: a hash chain links every event to its predecessor, so it exposes a changed or removed event
  * <em>inside</em> a stream, but an aggregate whose last events were deleted still ends in a perfectly valid chain. The
@@ -28,11 +28,11 @@ import java.util.Set;
  * <p>
  * Why marks rather than one document per aggregate moved with {@code $max}: an upsert per aggregate and group costs
  * the store several times what an insert does (measured on the embedded server: an update rewrites and re-indexes the
- * whole document), and it was the largest single cost of an append. One insert per group is a small fraction of the
- * group's event insert. Reading a head folds the marks that name the aggregate (multikey index on {@code m.a}).
+ * whole document), and it was the largest single cost of an append. One insert for many groups is a small fraction of
+ * their event inserts. Reading a head folds the marks that name the aggregate (multikey index on {@code m.a}).
  * <p>
- * Written after the events were inserted, without a transaction: a crash in between leaves the head one append
- * behind, which only makes that last append unprotected, never raises a false alarm.
+ * Written after the events were inserted, without a transaction: a crash in between leaves the heads of the last
+ * moment's appends behind, which only makes those appends unprotected, never raises a false alarm.
  */
 public final class AggregateHeads {
 
@@ -50,13 +50,15 @@ public final class AggregateHeads {
         this.marks = marks;
     }
 
-    /** Records the head of every aggregate in a successfully inserted block of event documents. */
+    /** Records the head of every aggregate in successfully inserted event documents. */
     void advance(List<Document> inserted) {
         if (inserted.isEmpty()) {
             return;
         }
+        long firstPosition = Long.MAX_VALUE;
         Map<String, Document> last = new LinkedHashMap<>();
         for (Document event : inserted) {
+            firstPosition = Math.min(firstPosition, EventDocument.position(event));
             last.merge(event.getString(EventDocument.AGGREGATE_ID), event,
                     (a, b) -> sequence(b) > sequence(a) ? b : a);
         }
@@ -64,7 +66,7 @@ public final class AggregateHeads {
         last.forEach((aggregateId, event) -> entries.add(new Document(AGGREGATE, aggregateId)
                 .append(SEQUENCE, sequence(event)).append(HASH, event.getString(EventDocument.HASH))));
         try {
-            marks.insertOne(new Document("_id", inserted.get(0).get(EventDocument.POSITION)).append(MARKS, entries));
+            marks.insertOne(new Document("_id", firstPosition).append(MARKS, entries));
         } catch (MongoException e) {
             // the events are stored: failing the append now would lie to the caller; these heads just lag
             log.warn("Could not record the heads of aggregates {}", last.keySet(), e);

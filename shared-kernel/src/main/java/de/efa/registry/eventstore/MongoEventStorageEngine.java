@@ -60,12 +60,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int FIRST_LOAD_CHUNK = 16;
     /** The longest reserved positions wait for use (see {@link PositionBlocks}). */
     private static final Duration MAX_BLOCK_LIFETIME = Duration.ofSeconds(1);
+    /** Groups stored within this time share one head mark (see {@link HeadMarker}). */
+    private static final Duration HEAD_MARK_INTERVAL = Duration.ofMillis(20);
 
     private final EventStoreCollections collections;
     private final PositionAllocator positions;
     private final PositionBlocks blocks;
     private final GapWatch gapWatch;
     private final AggregateHeads heads;
+    private final HeadMarker headMarker;
     private final GroupCommit groupCommit;
     private final boolean jsonTrees;
     private final Map<Long, Prefetch> prefetches = new java.util.concurrent.ConcurrentHashMap<>();
@@ -89,9 +92,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
         this.heads = new AggregateHeads(collections.aggregateHeads());
         this.jsonTrees = getEventSerializer() instanceof org.axonframework.serialization.json.JacksonSerializer;
-        // heads move for each group before its callers are answered, while the next group is already being inserted
-        this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters, heads::advance,
-                blocks::release);
+        this.headMarker = new HeadMarker(heads, HEAD_MARK_INTERVAL);
+        this.groupCommit = new GroupCommit(collections.events(), this::allocatePositions, builder.appendWriters,
+                headMarker::stored, blocks::release);
         collections.ensureIndexes();
         positions.ensureCounter();
     }
@@ -115,6 +118,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     public EventStoreCollections collections() {
         return collections;
+    }
+
+    /** Records the heads still pending (Spring calls this when the application stops). */
+    public void shutdown() {
+        headMarker.close();
     }
 
     // ---------------------------------------------------------------- appending

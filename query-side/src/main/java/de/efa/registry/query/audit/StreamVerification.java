@@ -16,7 +16,7 @@ import java.util.Objects;
  * timestamp shows here), its previous hash against its predecessor's hash (a removed, inserted or replaced event
  * breaks the link), and its position against its predecessor's (positions are handed out in append order, so a later
  * sequence at an earlier position means sequence numbers were swapped or renumbered). The chain cannot show that the
- * stream's <em>last</em> events are gone; the head written after every append can (see {@link AggregateHeads}).
+ * stream's <em>last</em> events are gone; the head recorded shortly after every append can (see {@link AggregateHeads}).
  */
 final class StreamVerification {
 

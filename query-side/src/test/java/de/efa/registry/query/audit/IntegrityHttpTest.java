@@ -2,6 +2,7 @@ package de.efa.registry.query.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import de.efa.registry.eventstore.AggregateHeads;
 import de.efa.registry.eventstore.EventDocument;
 import de.efa.registry.eventstore.EventStoreCollections;
 import de.efa.registry.kernel.service.ServiceId;
@@ -22,11 +23,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tampering with the stored events directly in MongoDB — as someone with database access could — is reported by the
@@ -133,6 +136,10 @@ class IntegrityHttpTest {
     private ServiceId serviceWithHistory() {
         ServiceId service = ServiceId.random();
         AuditFixtures.service(eventStore, service, "Wohngeld", Instant.parse("2024-03-01T10:00:00Z"));
+        // the head is recorded shortly after the append; tampering is only detectable once it is
+        AggregateHeads heads = new AggregateHeads(registryDatabase.getCollection(AggregateHeads.COLLECTION));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heads.of(service.value()) != null
+                && heads.of(service.value()).sequence() == 3);
         return service;
     }
 
