@@ -16,6 +16,9 @@ import java.util.HexFormat;
  */
 public final class HashChain {
 
+    /** Looking a digest up by name costs as much as hashing a payload; a digest is reset by every {@code digest()}. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HashChain::sha256);
+
     /** The previous hash of an aggregate's first event. */
     public static final String GENESIS = "";
 
@@ -24,10 +27,15 @@ public final class HashChain {
 
     public static String hash(String previousHash, String aggregateId, long sequence, String payloadType,
                               Document payload, Instant timestamp) {
-        String canonicalPayload = payload == null ? "null" : payload.toJson(EventDocument.JSON);
+        String canonicalPayload = payload == null ? "null" : canonical(payload);
         String input = previousHash + '\n' + aggregateId + '\n' + sequence + '\n' + payloadType + '\n'
                 + canonicalPayload + '\n' + timestamp.toString();
-        return HexFormat.of().formatHex(sha256().digest(input.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(SHA_256.get().digest(input.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String canonical(Document payload) {
+        String fast = CanonicalJson.of(payload);
+        return fast != null ? fast : payload.toJson(EventDocument.JSON);
     }
 
     /** Recomputes the hash of a stored event document from its own fields. */
