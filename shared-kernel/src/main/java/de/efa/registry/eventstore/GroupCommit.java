@@ -28,14 +28,14 @@ import java.util.function.IntToLongFunction;
  * <p>
  * A writer does not commit the moment the first append arrives while other callers are still serializing and hashing
  * theirs ({@link #preparing()}): it waits for them, briefly ({@link #GATHER_NANOS} at most), asleep.
- * Every group pays an insert and a head mark (now and then a counter update) whatever its size, and callers that just
- * got their answer come back one by one; without the wait, 16 busy callers formed groups of about five.
+ * Every group pays an insert (now and then a counter update) whatever its size, and callers that just got their
+ * answer come back one by one; without the wait, 16 busy callers formed groups of about five.
  * <p>
  * For the same reason only one writer commits at a time: a second writer that takes the next append waits for the
  * first one's group to finish (while more appends queue up behind it), unless that group takes longer than
  * {@link #STALL_MILLIS} — then it goes ahead, so that a stalled connection does not hold up every append. The turn
- * covers positions and insert only: what follows for a stored group (its head marks, then the answers) overlaps with
- * the next group's insert.
+ * covers positions and insert only: reporting a stored group (to the head marks) and answering its callers overlap
+ * with the next group's insert.
  */
 final class GroupCommit {
 

@@ -114,7 +114,8 @@ final class PositionBlocks {
 
     /**
      * The highest position handed out for use: the counter, less our unused tail while ours is the highest
-     * reservation. With one process this is exactly the last stored or in-flight position.
+     * reservation. With one process this is the last stored or in-flight position (while a group extends the block,
+     * for that moment the old end of the block: the counter is read without holding up the appends).
      */
     long head() {
         long handedOut = counter.head();
