@@ -38,6 +38,8 @@ final class PositionBlocks {
     private long reservedAt;
     private long lastTaken;
     private boolean takenBefore;
+    /** Heads are read concurrently with each other and with appends, but never across a hand-back. */
+    private final java.util.concurrent.locks.ReadWriteLock releasing = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /**
      * @param blockSize positions reserved at once while busy (1: no reservation ahead)
@@ -98,12 +100,20 @@ final class PositionBlocks {
     }
 
     /** Hands the unused tail back to the counter (when the appends stopped). */
-    synchronized void release() {
-        if (next <= end) {
-            if (!counter.giveBack(end, next - 1)) {
-                log.debug("Positions {}..{} abandoned: another writer reserved after them", next, end);
+    void release() {
+        // not while a head is being read: it would pair the counter from before with the state after
+        releasing.writeLock().lock();
+        try {
+            synchronized (this) {
+                if (next <= end) {
+                    if (!counter.giveBack(end, next - 1)) {
+                        log.debug("Positions {}..{} abandoned: another writer reserved after them", next, end);
+                    }
+                    next = end + 1;
+                }
             }
-            next = end + 1;
+        } finally {
+            releasing.writeLock().unlock();
         }
     }
 
@@ -118,9 +128,14 @@ final class PositionBlocks {
      * for that moment the old end of the block: the counter is read without holding up the appends).
      */
     long head() {
-        long handedOut = counter.head();
-        synchronized (this) {
-            return handedOut == end && next <= end ? next - 1 : handedOut;
+        releasing.readLock().lock();
+        try {
+            long handedOut = counter.head();
+            synchronized (this) {
+                return handedOut == end && next <= end ? next - 1 : handedOut;
+            }
+        } finally {
+            releasing.readLock().unlock();
         }
     }
 }

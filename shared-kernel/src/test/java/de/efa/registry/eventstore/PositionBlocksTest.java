@@ -99,6 +99,33 @@ class PositionBlocksTest {
     }
 
     @Test
+    void aHeadReadWhileTheRestIsHandedBackIsNeverAboveWhatWasHandedOut() throws Exception {
+        PositionBlocks blocks = new PositionBlocks(counter, 64, NEVER_EXPIRES, ALWAYS_BUSY);
+        java.util.concurrent.atomic.AtomicLong lastTaken = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Void> appends = CompletableFuture.runAsync(() -> {
+            // every take reserves a fresh block of 64 that the release hands back at once
+            for (int i = 0; i < 500; i++) {
+                lastTaken.set(blocks.take(1));
+                blocks.release();
+            }
+            done.set(true);
+        });
+        List<String> tooHigh = new ArrayList<>();
+        while (!done.get()) {
+            long head = blocks.head();
+            long handedOut = lastTaken.get();
+            if (head > handedOut + 1) {
+                tooHigh.add("head " + head + " after position " + handedOut);
+            }
+        }
+        appends.get(60, TimeUnit.SECONDS);
+
+        assertThat(tooHigh).isEmpty();
+        assertThat(blocks.head()).isEqualTo(500);
+    }
+
+    @Test
     void concurrentAppendsOfOneEngineLeaveDensePositionsOnceTheyStop() throws Exception {
         MongoEventStorageEngine engine = EngineFixture.engine(database);
         int writers = 16;
