@@ -41,6 +41,8 @@ final class AppendBenchmark {
     private final AtomicInteger runs = new AtomicInteger();
     /** Appends per group commit of our engine, per round (warm-up included). */
     private final List<Double> appendsPerGroup = new ArrayList<>();
+    /** The embedded server's worker threads during each measured round, per contender (empty with an external server). */
+    private final Map<Contender, List<ServerThreads.Reading>> serverThreads = new LinkedHashMap<>();
 
     AppendBenchmark(MongoClient client, BenchSettings settings) {
         this.client = client;
@@ -91,15 +93,21 @@ final class AppendBenchmark {
         Contender[] all = only == null ? Contender.values()
                 : java.util.Arrays.stream(only.split(",")).map(String::trim).map(Contender::valueOf).toArray(Contender[]::new);
         for (Contender c : all) {
-            round(c, settings.appendWarmup(), null, new ArrayList<>());
+            round(c, settings.appendWarmup(), false, null, new ArrayList<>());
         }
         for (int r = 0; r < settings.appendRounds(); r++) {
             for (int i = 0; i < all.length; i++) {
                 Contender c = all[(i + r) % all.length];
-                double rate = round(c, settings.appendEvents(), r == 0 ? sizes : null, cpu.get(c));
+                double rate = round(c, settings.appendEvents(), true, r == 0 ? sizes : null, cpu.get(c));
                 rates.get(c).add(rate);
-                Bench.log("append round %d %-16s %,10.0f events/s %8.1f us CPU/event%s", r + 1, c, rate,
-                        cpu.get(c).get(r), c == Contender.ENGINE
+                List<ServerThreads.Reading> server = serverThreads.get(c);
+                ServerThreads.Reading reading = server.get(server.size() - 1);
+                Bench.log("append round %d %-16s %,10.0f events/s %8.1f us CPU/event%s%s", r + 1, c, rate,
+                        cpu.get(c).get(r), reading.present()
+                                ? String.format(", server %.1f us CPU/event, busiest server thread %.2f",
+                                        Stats.cpuMicros(reading.cpuNanos(), settings.appendEvents()), reading.busiestShare())
+                                : "",
+                        c == Contender.ENGINE
                                 ? String.format(", %.1f appends per group", appendsPerGroup.get(appendsPerGroup.size() - 1)) : "");
             }
         }
@@ -150,6 +158,21 @@ final class AppendBenchmark {
         Map<String, Object> cpuPerEvent = new LinkedHashMap<>();
         cpu.forEach((c, list) -> cpuPerEvent.put(c.name().toLowerCase(), Stats.median(list)));
         result.put("cpu_us_per_event", cpuPerEvent);
+        Map<String, Object> busiest = new LinkedHashMap<>();
+        Map<String, Object> serverCpu = new LinkedHashMap<>();
+        serverThreads.forEach((c, readings) -> {
+            if (readings.stream().allMatch(ServerThreads.Reading::present)) {
+                busiest.put(c.name().toLowerCase(),
+                        Stats.median(readings.stream().map(ServerThreads.Reading::busiestShare).toList()));
+                serverCpu.put(c.name().toLowerCase(), Stats.median(readings.stream()
+                        .map(reading -> Stats.cpuMicros(reading.cpuNanos(), settings.appendEvents())).toList()));
+            }
+        });
+        if (!busiest.isEmpty()) {
+            // the embedded server's workers (in this JVM): share of one core used by the busiest, CPU per event of all
+            result.put("busiest_server_thread_share", busiest);
+            result.put("server_cpu_us_per_event", serverCpu);
+        }
         Map<String, Object> perRound = new LinkedHashMap<>();
         rates.forEach((c, list) -> perRound.put(c.name().toLowerCase(), list.stream().map(Stats::rate).toList()));
         result.put("rounds_per_s", perRound);
@@ -157,7 +180,8 @@ final class AppendBenchmark {
     }
 
     /** One timed round of one contender on a fresh database; the database is dropped afterwards. */
-    private double round(Contender contender, int events, Map<String, Object> sizes, List<Double> cpu) throws Exception {
+    private double round(Contender contender, int events, boolean measured, Map<String, Object> sizes, List<Double> cpu)
+            throws Exception {
         String databaseName = "bench_append_" + runs.incrementAndGet();
         MongoDatabase database = client.getDatabase(databaseName);
         int writers = settings.writers();
@@ -196,8 +220,13 @@ final class AppendBenchmark {
             }
         }
         long cpuBefore = Stats.processCpuNanos();
+        ServerThreads server = ServerThreads.start();
         long nanos = timed(work);
+        ServerThreads.Reading serverReading = server.stop();
         cpu.add(Stats.cpuMicros(Stats.processCpuNanos() - cpuBefore, events));
+        if (measured) {
+            serverThreads.computeIfAbsent(contender, c -> new ArrayList<>()).add(serverReading);
+        }
         if (groupSize != null) {
             appendsPerGroup.add(groupSize.getAsDouble());
         }
