@@ -21,7 +21,10 @@ import java.util.Map;
  * or the one named by {@code --mongodb-uri} — and writes {@code bench/results/<mode>.json}.
  * <pre>
  *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup]
+ *   java -Xmx8g -jar bench/target/bench.jar --serve
  * </pre>
+ * {@code --serve} runs the embedded server alone, in a process of its own, until killed: a bench run given its URI
+ * then measures with the server outside the bench JVM (and, with {@code taskset}, on a core of its own).
  */
 public final class BenchMain {
 
@@ -30,6 +33,9 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         try {
+            if (args.length > 0 && args[0].equals("--serve")) {
+                serve();
+            }
             run(args);
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -37,6 +43,13 @@ public final class BenchMain {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** The embedded server (memory backend, as in a bench run) on 127.0.0.1, a free port, until the process is killed. */
+    private static void serve() throws InterruptedException {
+        EmbeddedMongoStore store = EmbeddedMongoStore.inMemory();
+        Bench.log("serving %s until killed", store.connectionString());
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     private static void run(String[] args) throws Exception {
