@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Positions reserved from the counter ahead of need while appends keep coming: one counter round trip per block
@@ -39,7 +41,7 @@ final class PositionBlocks {
     private long lastTaken;
     private boolean takenBefore;
     /** Heads are read concurrently with each other and with appends, but never across a hand-back. */
-    private final java.util.concurrent.locks.ReadWriteLock releasing = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReadWriteLock releasing = new ReentrantReadWriteLock();
 
     /**
      * @param blockSize positions reserved at once while busy (1: no reservation ahead)

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static de.efa.registry.eventstore.EngineFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,8 +103,8 @@ class PositionBlocksTest {
     @Test
     void aHeadReadWhileTheRestIsHandedBackIsNeverAboveWhatWasHandedOut() throws Exception {
         PositionBlocks blocks = new PositionBlocks(counter, 64, NEVER_EXPIRES, ALWAYS_BUSY);
-        java.util.concurrent.atomic.AtomicLong lastTaken = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicLong lastTaken = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
         CompletableFuture<Void> appends = CompletableFuture.runAsync(() -> {
             // every take reserves a fresh block of 64 that the release hands back at once
             for (int i = 0; i < 500; i++) {
