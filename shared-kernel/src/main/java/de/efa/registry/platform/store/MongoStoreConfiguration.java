@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,12 +39,23 @@ public class MongoStoreConfiguration {
         } else {
             log.info("Using MongoDB at {}", new ConnectionString(uri).getHosts());
         }
-        return MongoClients.create(MongoClientSettings.builder()
+        return MongoClients.create(settings(uri, properties.mongodb().readTimeout()));
+    }
+
+    /**
+     * Every call to the store is bounded by the read timeout. Axon's own handler timeouts are off
+     * ({@code axon.timeout.enabled=false} in registry-defaults.properties): they took the whole call stack of the
+     * thread for every handler they timed, which cost more than a quarter of an adoption's CPU, and what a handler of
+     * the registry can wait on without end is the store — which this timeout bounds.
+     */
+    static MongoClientSettings settings(String uri, Duration readTimeout) {
+        return MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applicationName("efa-registry")
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS)
+                        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build());
+                .build();
     }
 
     @Bean

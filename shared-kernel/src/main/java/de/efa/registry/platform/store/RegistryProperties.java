@@ -19,10 +19,13 @@ public record RegistryProperties(@DefaultValue("./registry-data") Path dataDir,
                                  @DefaultValue EventStore eventStore) {
 
     /**
-     * @param uri      a MongoDB connection string; blank selects the embedded store where one is available
-     * @param database the database all collections live in
+     * @param uri         a MongoDB connection string; blank selects the embedded store where one is available
+     * @param database    the database all collections live in
+     * @param readTimeout how long one call may wait for the store's answer before it fails (and its connection is
+     *                    closed): what bounds a handler that waits on a store that stopped answering
      */
-    public record Mongodb(@DefaultValue("") String uri, @DefaultValue("registry") String database) {
+    public record Mongodb(@DefaultValue("") String uri, @DefaultValue("registry") String database,
+                          @DefaultValue("60s") Duration readTimeout) {
 
         public boolean isConfigured() {
             return uri != null && !uri.isBlank();

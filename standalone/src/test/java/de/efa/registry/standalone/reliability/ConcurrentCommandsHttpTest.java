@@ -4,11 +4,16 @@ import de.efa.registry.command.CommandSideApplication;
 import de.efa.registry.standalone.support.RawHttp;
 import de.efa.registry.standalone.support.StandaloneHttpTestBase;
 import de.efa.registry.testsupport.TestStore;
+import de.efa.registry.platform.store.RegistryProperties;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,9 +38,20 @@ class ConcurrentCommandsHttpTest extends StandaloneHttpTestBase {
 
     private static final int CLIENTS = 16;
 
+    @Autowired
+    private ApplicationContext context;
+
     @Test
     void sixteenClientsOnOneInstance() throws Exception {
         contend(List.of(http));
+    }
+
+    @Test
+    void handlersRunWithoutAxonsTimeLimitedTasks() {
+        // Axon's handler timeouts took each handler thread's whole call stack; every store call is bounded instead
+        assertThat(context.getBeansOfType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();
+        assertThat(context.getEnvironment().getProperty("registry.mongodb.read-timeout")).isNull();
+        assertThat(context.getBean(RegistryProperties.class).mongodb().readTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
