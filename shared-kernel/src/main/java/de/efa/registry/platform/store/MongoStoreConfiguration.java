@@ -45,7 +45,7 @@ public class MongoStoreConfiguration {
     /**
      * Every call to the store is bounded by the read timeout. Axon's own handler timeouts are off
      * ({@code axon.timeout.enabled=false} in registry-defaults.properties): they took the whole call stack of the
-     * thread for every handler they timed, which cost more than a quarter of an adoption's CPU, and what a handler of
+     * thread for every handler they timed, which cost a quarter of an adoption's CPU, and what a handler of
      * the registry can wait on without end is the store — which this timeout bounds.
      */
     static MongoClientSettings settings(String uri, Duration readTimeout) {
