@@ -49,11 +49,14 @@ public class MongoStoreConfiguration {
      * the registry can wait on without end is the store — which this timeout bounds.
      */
     static MongoClientSettings settings(String uri, Duration readTimeout) {
+        ConnectionString connection = new ConnectionString(uri);
+        // a socketTimeoutMS in the connection string is the operator's explicit choice and wins
+        long readTimeoutMs = connection.getSocketTimeout() != null ? connection.getSocketTimeout() : readTimeout.toMillis();
         return MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
+                .applyConnectionString(connection)
                 .applicationName("efa-registry")
                 .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS)
-                        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                        .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(s -> s.serverSelectionTimeout(10, TimeUnit.SECONDS))
                 .build();
     }

@@ -39,6 +39,14 @@ class MongoStoreConfigurationTest {
     }
 
     @Test
+    void aSocketTimeoutInTheConnectionStringWins() {
+        MongoClientSettings settings = MongoStoreConfiguration.settings("mongodb://127.0.0.1:27017/?socketTimeoutMS=7000",
+                Duration.ofSeconds(60));
+
+        assertThat(settings.getSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS)).isEqualTo(7_000);
+    }
+
+    @Test
     void axonsHandlerTimeoutsAreOffInEveryRegistryApplication() throws IOException {
         // they took the thread's whole call stack for every handler invocation; the read timeout bounds what a
         // handler can wait on instead
