@@ -17,12 +17,19 @@ final class FactChanges {
     private static final String COUNT = "changes";
 
     private final MongoCollection<Document> marks;
+    /** Concurrent commands share a read of the mark, each one begun after the command asked (see the class). */
+    private final SharedFreshRead read = new SharedFreshRead(this::read);
 
     FactChanges(WriteLookupCollections collections) {
         this.marks = collections.factChanges();
     }
 
+    /** The mark as stored after this call began: every move made before it is seen. */
     long current() {
+        return read.get();
+    }
+
+    private long read() {
         Document mark = marks.find(new Document("_id", ID)).first();
         return mark == null ? 0L : mark.get(COUNT, Number.class).longValue();
     }
