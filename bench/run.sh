@@ -24,7 +24,7 @@ fi
 
 heap="${BENCH_HEAP:-}"
 if [ -z "$heap" ]; then
-  if [ "$mode" = --full ]; then heap=14g; else heap=6g; fi
+  if [ "$mode" = --full ]; then heap=14g; else heap=8g; fi
 fi
 # G1, not the parallel collector: the embedded server keeps every document on this heap, and the parallel
 # collector's full collections of it stopped every request for seconds (a real MongoDB server has no such pauses)

@@ -67,7 +67,7 @@ final class SystemBenchmark {
         this.scenarios = scenarios;
         this.client = client;
         this.context = context;
-        this.sizes = context.settings().system();
+        this.sizes = context.settings().system().withCommandWarmup(System.getenv("BENCH_COMMAND_WARMUP"));
         String file = System.getenv("BENCH_GV100AD");
         this.directoryFile = file != null ? Path.of(file) : DIRECTORY;
     }
@@ -77,16 +77,25 @@ final class SystemBenchmark {
                        Duration lagDuration, int bulkServices, int bulkParallel, int readers, int lookupWarmup,
                        int lookupRequests, String appHeap) {
 
+        /** The commands' warm-up from {@code BENCH_COMMAND_WARMUP} (adoptions per contender) when it is set. */
+        SystemSizes withCommandWarmup(String adoptions) {
+            if (adoptions == null || adoptions.isBlank()) {
+                return this;
+            }
+            return new SystemSizes(clients, Integer.parseInt(adoptions.strip()), commandsPerRound, commandRounds, lagClients,
+                    lagDuration, bulkServices, bulkParallel, readers, lookupWarmup, lookupRequests, appHeap);
+        }
+
         static SystemSizes quick() {
-            return new SystemSizes(16, 20_000, 4_000, 5, 8, Duration.ofSeconds(30), 10, 4, 16, 5_000, 40_000, "3g");
+            return new SystemSizes(16, 100_000, 4_000, 5, 8, Duration.ofSeconds(30), 10, 4, 16, 5_000, 40_000, "3g");
         }
 
         static SystemSizes smoke() {
-            return new SystemSizes(16, 500, 1_000, 2, 8, Duration.ofSeconds(5), 1, 4, 16, 500, 2_000, "2g");
+            return new SystemSizes(16, 1_000, 1_000, 2, 8, Duration.ofSeconds(5), 1, 4, 16, 500, 2_000, "2g");
         }
 
         static SystemSizes full() {
-            return new SystemSizes(16, 5_000, 16_000, 3, 8, Duration.ofSeconds(60), 92, 4, 16, 20_000, 200_000, "6g");
+            return new SystemSizes(16, 100_000, 16_000, 3, 8, Duration.ofSeconds(60), 92, 4, 16, 20_000, 200_000, "6g");
         }
     }
 
@@ -217,6 +226,29 @@ final class SystemBenchmark {
         RegistryHttp.Answer send(RegistryHttp http) throws Exception;
     }
 
+    /**
+     * Requests per part of the warm-up. The parts' rates are logged and kept in the result, so that a reader sees
+     * whether the warm-up was long enough: the registry's rates rise for tens of thousands of adoptions while C2
+     * compiles its code (on two cores the compiler competes with the requests for them).
+     */
+    private static final int WARMUP_PART = 10_000;
+
+    private Map<String, Object> warmupRates = Map.of();
+
+    private interface RoundRun {
+        Round run(int requests) throws Exception;
+    }
+
+    /** Runs the warm-up in parts of at most {@value #WARMUP_PART}; returns the parts' rates. */
+    private List<Double> warmUp(String contender, RoundRun part) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        for (int done = 0; done < sizes.commandWarmup(); done += WARMUP_PART) {
+            rates.add(Stats.rate(part.run(Math.min(WARMUP_PART, sizes.commandWarmup() - done)).perSecond()));
+        }
+        Bench.log("system commands: warm-up %s %s /s", contender, rates);
+        return rates;
+    }
+
     private Round commandRound(URI base, AtomicInteger pairs, int count) throws Exception {
         return clientRound(base, count, 201, http -> http.post("api/v1/adoptions", adoptionBody(pairs.getAndIncrement())));
     }
@@ -281,10 +313,12 @@ final class SystemBenchmark {
         int floorErrors = 0;
         long cpuFloor = 0;
         try (BaselineEndpoint baseline = new BaselineEndpoint(baselineDb.getCollection("adoptions"), sizes.clients())) {
-            Bench.log("system commands: warm-up, %d adoptions each", sizes.commandWarmup());
-            commandRound(app.baseUri(), nextPair, sizes.commandWarmup());
-            commandRound(baseline.baseUri(), nextBaselinePair, sizes.commandWarmup());
-            floorRound(app.baseUri(), sizes.commandWarmup());
+            Bench.log("system commands: warm-up, %d requests each, in parts of %d", sizes.commandWarmup(), WARMUP_PART);
+            Map<String, Object> warmup = new LinkedHashMap<>();
+            warmup.put("registry", warmUp("registry", n -> commandRound(app.baseUri(), nextPair, n)));
+            warmup.put("baseline", warmUp("baseline", n -> commandRound(baseline.baseUri(), nextBaselinePair, n)));
+            warmup.put("framework_floor", warmUp("framework floor", n -> floorRound(app.baseUri(), n)));
+            warmupRates = warmup;
             for (int r = 0; r < sizes.commandRounds(); r++) {
                 boolean appFirst = r % 2 == 0;
                 for (int turn = 0; turn < 2; turn++) {
@@ -332,6 +366,7 @@ final class SystemBenchmark {
         result.put("rounds", Map.of("registry", appRates.stream().map(Stats::rate).toList(),
                 "baseline", baseRates.stream().map(Stats::rate).toList()));
         result.put("errors", Map.of("registry", appErrors, "baseline", baseErrors));
+        result.put("warmup_per_s", warmupRates);
         result.put("app_cpu_us_per_command", Stats.cpuMicros(cpuApp, (long) sizes.commandsPerRound() * sizes.commandRounds()));
         double floor = Stats.median(floorRates);
         result.put("framework_floor_per_s", Stats.rate(floor));
