@@ -8,6 +8,15 @@ public interface Projection {
     /** The projection's name, also the stem of its processors' and collections' names. */
     String name();
 
+    /**
+     * The shape of the projection's documents. A version is built in one layout and only ever fed by code of that
+     * layout: when the code's layout differs from the serving version's, the serving version is kept for readers but
+     * no longer fed, and a rebuild in the code's layout starts on its own (see {@link ProjectionManager}).
+     */
+    default int layout() {
+        return 1;
+    }
+
     /** Whether an event of this payload type changes the projection; others are passed over without reading them. */
     boolean handles(Class<?> payloadType);
 

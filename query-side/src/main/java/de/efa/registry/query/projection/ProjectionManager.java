@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs every projection's serving version, and a rebuild beside it when asked: the rebuild streams from position 0
  * into fresh collections under a processor of its own, and takes over once it has caught up with the serving one.
+ * <p>
+ * A version is only fed by code of the layout it was built in ({@link Projection#layout()}): documents of two shapes
+ * in one version would mix and count twice. When the serving version's layout is not the code's, it keeps answering
+ * readers but nothing here feeds it, and a rebuild in the code's layout starts on its own.
  */
 @Component
 @EnableConfigurationProperties(ProjectionSettings.class)
@@ -80,22 +84,35 @@ public class ProjectionManager implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        for (Projection projection : projections.values()) {
-            ActiveVersions.Pointer pointer = versions.pointer(projection.name());
-            Running run = new Running(processor(projection, pointer.active()));
-            running.put(projection.name(), run);
-            run.live.start();
-            if (pointer.building() != null) {
-                run.building = processor(projection, pointer.building());
-                run.building.start();
-                run.rebuildStarted = System.nanoTime();
-            }
-        }
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "projection-watcher");
             thread.setDaemon(true);
             return thread;
         });
+        for (Projection projection : projections.values()) {
+            ActiveVersions.Pointer pointer = versions.pointer(projection);
+            Running run = new Running(processor(projection, pointer.active()), pointer.layout());
+            running.put(projection.name(), run);
+            boolean frozen = frozen(projection.name(), run);
+            if (frozen) {
+                log.info("Projection {}: the serving version {} is in layout {}, this code writes layout {}; it answers "
+                                + "readers, unfed, until a rebuild in layout {} takes over", projection.name(),
+                        pointer.active(), pointer.layout(), projection.layout(), projection.layout());
+            } else {
+                run.live.start();
+            }
+            if (pointer.building() != null && pointer.buildingLayout() == projection.layout()) {
+                run.building = processor(projection, pointer.building());
+                run.building.start();
+                run.rebuildStarted = System.nanoTime();
+            } else if (frozen) {
+                if (pointer.building() != null) {
+                    // a rebuild in another layout: its instances see it replaced and stop feeding it
+                    dropLater(new ProjectionStore(database, projection.name(), pointer.building()));
+                }
+                startRebuild(projection, run, pointer);
+            }
+        }
         watcher.scheduleWithFixedDelay(this::watch, 100, 100, TimeUnit.MILLISECONDS);
         started = true;
     }
@@ -140,22 +157,29 @@ public class ProjectionManager implements SmartLifecycle {
     /** Starts a rebuild into a fresh version; a rebuild already running is reported, not restarted. */
     public synchronized ProjectionStatus rebuild(String name) {
         Running run = require(name);
-        ActiveVersions.Pointer pointer = versions.pointer(name);
+        ActiveVersions.Pointer pointer = versions.pointer(projections.get(name));
         if (run.building == null && pointer.building() == null) {
-            int version = Math.max(run.live.store().version(), pointer.active()) + 1;
-            ProjectionProcessor fresh = processor(projections.get(name), version);
-            fresh.store().drop();
-            forgetTokens(fresh.name());
-            deadLetters.removeAll(fresh.name());
-            versions.building(name, version);
-            fresh.start();
-            run.building = fresh;
-            run.rebuildStarted = System.nanoTime();
-            run.lastProgressLog = System.nanoTime();
-            log.info("Rebuilding projection {} into version {} ({}_*) from position 0; head is {}", name, version,
-                    fresh.name(), engine.headPosition());
+            startRebuild(projections.get(name), run, pointer);
         }
         return status(name, run);
+    }
+
+    /** A rebuild in the code's layout into a version no instance has used yet, from position 0. */
+    private void startRebuild(Projection projection, Running run, ActiveVersions.Pointer pointer) {
+        String name = projection.name();
+        int version = Math.max(Math.max(run.live.store().version(), pointer.active()),
+                pointer.building() == null ? 0 : pointer.building()) + 1;
+        ProjectionProcessor fresh = processor(projection, version);
+        fresh.store().drop();
+        forgetTokens(fresh.name());
+        deadLetters.removeAll(fresh.name());
+        versions.building(name, version, projection.layout());
+        fresh.start();
+        run.building = fresh;
+        run.rebuildStarted = System.nanoTime();
+        run.lastProgressLog = System.nanoTime();
+        log.info("Rebuilding projection {} into version {} ({}_*) in layout {} from position 0; head is {}", name,
+                version, fresh.name(), projection.layout(), engine.headPosition());
     }
 
     public synchronized List<ProjectionStatus> statuses() {
@@ -170,7 +194,8 @@ public class ProjectionManager implements SmartLifecycle {
 
     /**
      * Whether every serving projection has processed {@code position} (read-your-writes) in all its segments, also
-     * those another instance claims: a reader may ask any instance.
+     * those another instance claims: a reader may ask any instance. A serving version nothing feeds here answers from
+     * its stored tokens, which stay where it was last fed.
      */
     public boolean hasProcessed(long position) {
         if (position <= 0) {
@@ -209,7 +234,17 @@ public class ProjectionManager implements SmartLifecycle {
         Map<String, Object> result = new LinkedHashMap<>();
         int recovered = 0;
         int remaining = 0;
-        for (ProjectionProcessor processor : run.building == null ? List.of(run.live) : List.of(run.live, run.building)) {
+        List<ProjectionProcessor> fed = new ArrayList<>();
+        synchronized (this) {
+            // a retry writes too: never into a version of another layout
+            if (!frozen(name, run)) {
+                fed.add(run.live);
+            }
+            if (run.building != null) {
+                fed.add(run.building);
+            }
+        }
+        for (ProjectionProcessor processor : fed) {
             ProjectionInvoker.RetryResult outcome = retrier.retry(processor.name(), processor.invoker(), deadLetters);
             recovered += outcome.recovered();
             remaining += outcome.remaining();
@@ -224,11 +259,17 @@ public class ProjectionManager implements SmartLifecycle {
         long head = engine.headPosition();
         OptionalLong position = run.live.position();
         Long pos = position.isPresent() ? position.getAsLong() : null;
-        String state = run.live.hasError() || !run.live.isRunning() ? ProjectionStatus.ERROR
-                : run.building != null ? ProjectionStatus.REBUILDING : ProjectionStatus.LIVE;
+        String state;
+        if (frozen(name, run)) {
+            // unfed while the rebuild in this code's layout catches up; with none here, this instance cannot serve
+            state = run.building != null ? ProjectionStatus.REBUILDING : ProjectionStatus.ERROR;
+        } else {
+            state = run.live.hasError() || !run.live.isRunning() ? ProjectionStatus.ERROR
+                    : run.building != null ? ProjectionStatus.REBUILDING : ProjectionStatus.LIVE;
+        }
         return new ProjectionStatus(name, pos, head, pos == null ? null : Math.max(0, head - pos), state,
                 progress(run, head), deadLetters.count(run.live.name()), run.live.store().version(),
-                run.building == null ? null : run.building.store().version());
+                run.building == null ? null : run.building.store().version(), run.layout);
     }
 
     private static double progress(Running run, long head) {
@@ -269,13 +310,17 @@ public class ProjectionManager implements SmartLifecycle {
                     rebuilt.isPresent() ? rebuilt.getAsLong() : 0, engine.headPosition(),
                     Math.round(progress(run, engine.headPosition()) * 100));
         }
-        // all segments of the rebuild, on every instance, have reached where the serving version is
-        if (rebuilt.isEmpty() || serving.isEmpty() || rebuilt.getAsLong() < serving.getAsLong()) {
+        // all segments of the rebuild, on every instance, have reached where the serving version is (an unfed serving
+        // version stays where it was last fed; one without tokens was never fed at all)
+        boolean frozen = frozen(name, run);
+        if (rebuilt.isEmpty() || (serving.isEmpty() && !frozen) || rebuilt.getAsLong() < serving.orElse(0)) {
             return;
         }
         ProjectionProcessor old = run.live;
-        boolean switchedHere = versions.activate(name, building.store().version());
+        int layout = projections.get(name).layout();
+        boolean switchedHere = versions.activate(name, building.store().version(), layout);
         run.live = building;
+        run.layout = layout;
         run.building = null;
         old.stop();
         if (!switchedHere) {
@@ -285,18 +330,23 @@ public class ProjectionManager implements SmartLifecycle {
         log.info("Projection {} switched to version {} at position {} after {} ms; version {} retires",
                 name, building.store().version(), rebuilt.getAsLong(),
                 TimeUnit.NANOSECONDS.toMillis(now - run.rebuildStarted), old.store().version());
-        // readers and other instances may still use the old version for a moment: drop its collections after that
+        dropLater(old.store());
+    }
+
+    /** Readers and other instances may still use a retired version for a moment: its collections go after that. */
+    private void dropLater(ProjectionStore store) {
         watcher.schedule(() -> {
-            old.store().drop();
-            forgetTokens(old.name());
-            deadLetters.removeAll(old.name());
-            log.info("Dropped the collections of {}", old.name());
+            store.drop();
+            forgetTokens(store.prefix());
+            deadLetters.removeAll(store.prefix());
+            log.info("Dropped the collections of {}", store.prefix());
         }, settings.dropDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
      * Follows the shared version pointer: another instance may have started a rebuild (this one then shares its
-     * segments) or switched versions (this one serves and feeds the new version and stops the old one).
+     * segments) or switched versions (this one serves and feeds the new version and stops the old one). Only versions
+     * in this code's layout are fed or joined: an instance running other code may have made the change.
      */
     private void follow(String name, Running run) {
         long now = System.nanoTime();
@@ -304,26 +354,39 @@ public class ProjectionManager implements SmartLifecycle {
             return;
         }
         run.lastPointerRead = now;
-        ActiveVersions.Pointer pointer = versions.pointer(name);
+        Projection projection = projections.get(name);
+        ActiveVersions.Pointer pointer = versions.pointer(projection);
         if (pointer.active() != run.live.store().version()) {
             ProjectionProcessor old = run.live;
-            if (run.building != null && run.building.store().version() == pointer.active()) {
+            boolean feeds = pointer.layout() == projection.layout();
+            if (feeds && run.building != null && run.building.store().version() == pointer.active()) {
                 run.live = run.building;
                 run.building = null;
             } else {
-                run.live = processor(projections.get(name), pointer.active());
-                run.live.start();
+                run.live = processor(projection, pointer.active());
+                if (feeds) {
+                    run.live.start();
+                }
             }
+            run.layout = pointer.layout();
             old.stop();
-            log.info("Projection {} follows the switch to version {} made elsewhere", name, pointer.active());
+            if (frozen(name, run)) {
+                // no rebuild of its own either: instances of two layouts would take turns replacing each other's
+                // versions. The version answers readers; code of its layout has to feed it.
+                log.warn("Projection {}: version {}, switched to elsewhere, is in layout {} and this code writes layout "
+                        + "{}: this instance does not feed it", name, pointer.active(), pointer.layout(), projection.layout());
+            } else {
+                log.info("Projection {} follows the switch to version {} made elsewhere", name, pointer.active());
+            }
         }
-        Integer wanted = pointer.building();
+        // a rebuild in another layout is, for this code, no rebuild at all
+        Integer wanted = pointer.buildingLayout() == projection.layout() ? pointer.building() : null;
         if (run.building != null && (wanted == null || wanted != run.building.store().version())) {
             run.building.stop();
             run.building = null;
         }
         if (wanted != null && run.building == null) {
-            run.building = processor(projections.get(name), wanted);
+            run.building = processor(projection, wanted);
             run.building.start();
             run.rebuildStarted = now;
             run.lastProgressLog = now;
@@ -349,6 +412,11 @@ public class ProjectionManager implements SmartLifecycle {
 
     private void forgetTokens(String processorName) {
         database.getCollection(EventStoreCollections.TOKENS).deleteMany(new Document("processorName", processorName));
+    }
+
+    /** Whether the serving version is in another layout than this code's: it answers readers, nothing here feeds it. */
+    private boolean frozen(String name, Running run) {
+        return run.layout != projections.get(name).layout();
     }
 
     private ProjectionProcessor processor(Projection projection, int version) {
@@ -377,13 +445,16 @@ public class ProjectionManager implements SmartLifecycle {
 
     private static final class Running {
         private ProjectionProcessor live;
+        /** The layout the serving version was built in. */
+        private int layout;
         private ProjectionProcessor building;
         private long rebuildStarted;
         private long lastProgressLog;
         private long lastPointerRead;
 
-        private Running(ProjectionProcessor live) {
+        private Running(ProjectionProcessor live, int layout) {
             this.live = live;
+            this.layout = layout;
         }
     }
 }

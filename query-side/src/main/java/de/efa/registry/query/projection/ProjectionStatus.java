@@ -8,9 +8,11 @@ package de.efa.registry.query.projection;
  * @param deadLetters events of the serving version waiting in the dead-letter queue
  * @param version     the serving version (its collections are {@code <name>_v<version>_*})
  * @param rebuilding  the version a rebuild is filling, or null
+ * @param layout      the layout the serving version was built in; when it is not the code's, nothing here feeds it
+ *                    and the status is {@value #REBUILDING} while a rebuild in the code's layout runs
  */
 public record ProjectionStatus(String name, Long position, long headPosition, Long lag, String status, double progress,
-                               long deadLetters, int version, Integer rebuilding) {
+                               long deadLetters, int version, Integer rebuilding, int layout) {
 
     public static final String LIVE = "LIVE";
     public static final String REBUILDING = "REBUILDING";
