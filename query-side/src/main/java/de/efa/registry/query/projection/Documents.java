@@ -47,4 +47,12 @@ public final class Documents {
         parent.put(key, created);
         return created;
     }
+
+    /**
+     * A filter for every {@code _id} that starts with {@code prefix}, as one range (an index range in MongoDB): the
+     * registry's derived keys are made of digits, letters, '-' and '|', all of which sort below '~'.
+     */
+    public static Document idsStartingWith(String prefix) {
+        return new Document("_id", new Document("$gte", prefix).append("$lt", prefix + "~"));
+    }
 }

@@ -13,9 +13,9 @@ record AdoptionCounts(long total, Map<String, Long> byState, Map<String, Long> b
         long total = 0;
         Map<String, Long> byState = new TreeMap<>();
         Map<String, Long> byVersion = new TreeMap<>();
-        for (Document perState : serviceAdoptions) {
-            String state = perState.getString("_id").substring(perState.getString("_id").length() - 2);
-            Document adoptions = perState.get("a", Document.class);
+        for (Document perDistrict : serviceAdoptions) {
+            String state = ServiceAdoptions.stateOf(perDistrict);
+            Document adoptions = perDistrict.get("a", Document.class);
             if (adoptions == null) {
                 continue;
             }

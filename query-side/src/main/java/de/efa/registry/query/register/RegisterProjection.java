@@ -42,12 +42,18 @@ public class RegisterProjection extends DocumentProjection {
     public static final String MUNICIPALITIES = "municipalities";
     public static final String SERVICES = "services";
     public static final String COOPERATIONS = "cooperations";
-    /** {@code _id = serviceId|state}, {@code a.<adoptionId> = {g: ags, v, st, f, e}}. */
+    /**
+     * {@code _id = serviceId|district}, {@code a.<adoptionId> = {g: ags, v, st, f, e}}: per district, not per state,
+     * for the reason given in {@link StatisticsContributions} (a document per service and state grew with every
+     * adoption in the state and was rewritten whole each time).
+     */
     public static final String SERVICE_ADOPTIONS = "serviceAdoptions";
     /** {@code _id = first three characters of the adoption id}, {@code m.<adoptionId> = ags}. */
     public static final String ADOPTION_INDEX = "adoptionIndex";
     /** {@code _id = municipalities|services|cooperations}, {@code p = last position that changed one of them}. */
     public static final String CHANGES = "changes";
+    /** Layout 2: statistics and service adoptions kept per district instead of per state. */
+    private static final int LAYOUT = 2;
     /** Position of the last change of a municipality's own record (not its adoptions): what its change mark carries. */
     private static final String RECORD_POSITION = "_rp";
 
@@ -62,6 +68,11 @@ public class RegisterProjection extends DocumentProjection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public int layout() {
+        return LAYOUT;
     }
 
     @Override
@@ -255,13 +266,13 @@ public class RegisterProjection extends DocumentProjection {
         // copying it whole per batch cost in proportion to all the municipality's adoptions
         Document oldAdoptions = before != null && before.get("ad") instanceof Document stored ? stored : new Document();
         Document newAdoptions = Documents.child(after, "ad");
-        String state = ags.substring(0, 2);
+        String district = StatisticsContributions.district(ags);
         for (String adoptionId : newAdoptions.keySet()) {
             Document now = (Document) newAdoptions.get(adoptionId);
             if (now.equals(oldAdoptions.get(adoptionId))) {
                 continue;
             }
-            writes.set(SERVICE_ADOPTIONS, now.getString("s") + "|" + state, "a." + adoptionId, new Document("g", ags)
+            writes.set(SERVICE_ADOPTIONS, now.getString("s") + "|" + district, "a." + adoptionId, new Document("g", ags)
                     .append("v", now.getString("v")).append("st", now.getString("st")).append("f", now.getString("f"))
                     .append("e", now.getString("e")));
             if (!oldAdoptions.containsKey(adoptionId)) {

@@ -20,12 +20,17 @@ import java.util.TreeSet;
  * service owns one field in them (its contribution, computed from its state document), so redelivery and parallel
  * segments never double-count: {@code g<AGS>} keys a municipality's share (the prefix keeps numeric keys out of
  * MongoDB's array-index syntax).
+ * <p>
+ * Municipalities' contributions are kept per <em>district</em> (the first five digits of the AGS), not per state: a
+ * document is rewritten whole on every update, in MongoDB as in the embedded server, and a state's document held a
+ * field for each of up to ~2,300 municipalities, so every adoption rewrote one that large several times over (the
+ * embedded server spent four fifths of its time on such updates under load). A district has ~27 municipalities on
+ * average. Readers gather a state's districts with one range on {@code _id}, which starts with the state.
  * <ul>
- *     <li>{@value #ADOPTED} {@code _id = state}: {@code m.g<ags>} = the municipality's ACTIVE adoptions</li>
- *     <li>{@value #CROSS_BORDER} {@code _id = providingState|adoptingState}: {@code m.g<ags>} = the services it adopted
+ *     <li>{@value #ADOPTED} {@code _id = district}: {@code m.g<ags>} = the municipality's ACTIVE adoptions</li>
+ *     <li>{@value #CROSS_BORDER} {@code _id = providingState|district}: {@code m.g<ags>} = the services it adopted
  *     across that border (ACTIVE)</li>
- *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM}: {@code m.g<ags>} = {@code {d<dd>: [started, ended]}};
- *     {@value #TIMELINE_MONTHS} {@code _id = state}: {@code m.<yyyy-MM>} = the months that ever had one</li>
+ *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM|district}: {@code m.g<ags>} = {@code {d<dd>: [started, ended]}}</li>
  *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level of the
  *     service's latest version that is not retired</li>
  * </ul>
@@ -35,16 +40,16 @@ public final class StatisticsContributions {
     public static final String ADOPTED = "statsAdopted";
     public static final String CROSS_BORDER = "statsCrossBorder";
     public static final String TIMELINE = "statsTimeline";
-    public static final String TIMELINE_MONTHS = "statsTimelineMonths";
     public static final String MATURITY = "statsMaturity";
 
     public void municipality(String ags, Document oldAdoptions, Document newAdoptions, DerivedWrites writes) {
         String state = ags.substring(0, 2);
+        String district = district(ags);
         String field = "m.g" + ags;
         long oldActive = active(oldAdoptions);
         long newActive = active(newAdoptions);
         if (oldActive != newActive) {
-            writes.put(ADOPTED, state, field, newActive == 0 ? null : newActive);
+            writes.put(ADOPTED, district, field, newActive == 0 ? null : newActive);
         }
         Map<String, List<String>> oldCross = crossBorder(oldAdoptions);
         Map<String, List<String>> newCross = crossBorder(newAdoptions);
@@ -52,7 +57,7 @@ public final class StatisticsContributions {
         providers.addAll(newCross.keySet());
         for (String provider : providers) {
             if (!Objects.equals(oldCross.get(provider), newCross.get(provider))) {
-                writes.put(CROSS_BORDER, provider + "|" + state, field, newCross.get(provider));
+                writes.put(CROSS_BORDER, provider + "|" + district, field, newCross.get(provider));
             }
         }
         Map<String, Document> oldTimeline = timeline(oldAdoptions);
@@ -61,12 +66,14 @@ public final class StatisticsContributions {
         months.addAll(newTimeline.keySet());
         for (String month : months) {
             if (!Objects.equals(oldTimeline.get(month), newTimeline.get(month))) {
-                writes.put(TIMELINE, state + "|" + month, field, newTimeline.get(month));
-            }
-            if (newTimeline.containsKey(month) && !oldTimeline.containsKey(month)) {
-                writes.set(TIMELINE_MONTHS, state, "m." + month, true);
+                writes.put(TIMELINE, state + "|" + month + "|" + district, field, newTimeline.get(month));
             }
         }
+    }
+
+    /** The district (Kreis) of a municipality: the first five digits of its AGS, the first two being the state. */
+    public static String district(String ags) {
+        return ags.substring(0, 5);
     }
 
     public void service(Document before, Document after, DerivedWrites writes) {

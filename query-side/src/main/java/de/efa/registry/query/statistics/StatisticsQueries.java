@@ -7,6 +7,7 @@ import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.municipality.Municipality;
 import de.efa.registry.query.municipality.MunicipalityDirectory;
 import de.efa.registry.query.projection.ActiveVersions;
+import de.efa.registry.query.projection.Documents;
 import de.efa.registry.query.projection.ProjectionStore;
 import de.efa.registry.query.register.RegisterProjection;
 import de.efa.registry.query.register.ServiceAdoptions;
@@ -59,8 +60,8 @@ class StatisticsQueries {
                 }
             }
         } else {
-            for (Document perState : byIds(store, StatisticsContributions.ADOPTED, states(state))) {
-                Document m = perState.get("m", Document.class);
+            for (Document perDistrict : ofDistricts(store, StatisticsContributions.ADOPTED, states(state))) {
+                Document m = perDistrict.get("m", Document.class);
                 if (m != null) {
                     m.keySet().forEach(key -> adopted.add(key.substring(1)));
                 }
@@ -98,36 +99,31 @@ class StatisticsQueries {
 
     StatisticsTable crossBorder() {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
-        List<String> ids = new ArrayList<>();
-        for (StateCode provider : StateCode.all()) {
-            for (StateCode adopter : StateCode.all()) {
-                if (!provider.equals(adopter)) {
-                    ids.add(provider.value() + "|" + adopter.value());
-                }
-            }
-        }
-        Map<String, Map<String, Object>> rows = new TreeMap<>();
-        for (Document pair : byIds(store, StatisticsContributions.CROSS_BORDER, ids)) {
-            Document m = pair.get("m", Document.class);
-            if (m == null || m.isEmpty()) {
+        // per providingState|adoptingState: the services adopted across that border, and the adoptions
+        Map<String, Set<String>> services = new TreeMap<>();
+        Map<String, Long> adoptions = new TreeMap<>();
+        for (Document perDistrict : store.collection(StatisticsContributions.CROSS_BORDER).find()) {
+            Document m = perDistrict.get("m", Document.class);
+            String pair = perDistrict.getString("_id").substring(0, 5);
+            if (m == null || m.isEmpty() || pair.substring(0, 2).equals(pair.substring(3))) {
                 continue;
             }
-            Set<String> services = new HashSet<>();
-            long adoptions = 0;
             for (Object value : m.values()) {
                 List<?> list = (List<?>) value;
-                adoptions += list.size();
-                list.forEach(s -> services.add((String) s));
+                adoptions.merge(pair, (long) list.size(), Long::sum);
+                list.forEach(s -> services.computeIfAbsent(pair, p -> new HashSet<>()).add((String) s));
             }
-            String id = pair.getString("_id");
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("providingState", id.substring(0, 2));
-            row.put("adoptingState", id.substring(3, 5));
-            row.put("services", services.size());
-            row.put("adoptions", adoptions);
-            rows.put(id, row);
         }
-        return new StatisticsTable(List.of("providingState", "adoptingState", "services", "adoptions"), new ArrayList<>(rows.values()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        adoptions.forEach((pair, count) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("providingState", pair.substring(0, 2));
+            row.put("adoptingState", pair.substring(3, 5));
+            row.put("services", services.get(pair).size());
+            row.put("adoptions", count);
+            rows.add(row);
+        });
+        return new StatisticsTable(List.of("providingState", "adoptingState", "services", "adoptions"), rows);
     }
 
     StatisticsTable timeline(LocalDate from, LocalDate to, String interval, StateCode state) {
@@ -135,33 +131,26 @@ class StatisticsQueries {
             throw RegistryProblem.badRequest("from must not be after to");
         }
         ProjectionStore store = versions.active(RegisterProjection.NAME);
-        List<String> stateCodes = states(state);
         String lastMonth = to.toString().substring(0, 7);
-        List<String> monthIds = new ArrayList<>();
-        for (Document months : byIds(store, StatisticsContributions.TIMELINE_MONTHS, stateCodes)) {
-            Document m = months.get("m", Document.class);
-            if (m != null) {
-                for (String month : m.keySet()) {
-                    if (month.compareTo(lastMonth) <= 0) {
-                        monthIds.add(months.getString("_id") + "|" + month);
-                    }
-                }
-            }
-        }
-        // per day: [started, ended], summed over municipalities
+        // per day: [started, ended], summed over municipalities; every month up to the last one (earlier days count
+        // towards "active"), a state's months and districts being one range of ids state|yyyy-MM|district
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
-        for (Document month : byIds(store, StatisticsContributions.TIMELINE, monthIds)) {
-            String yearMonth = month.getString("_id").substring(3);
-            Document m = month.get("m", Document.class);
-            if (m == null) {
-                continue;
-            }
-            for (Object contribution : m.values()) {
-                for (Map.Entry<String, Object> day : ((Document) contribution).entrySet()) {
-                    List<?> counts = (List<?>) day.getValue();
-                    long[] sums = days.computeIfAbsent(LocalDate.parse(yearMonth + "-" + day.getKey().substring(1)), d -> new long[2]);
-                    sums[0] += ((Number) counts.get(0)).longValue();
-                    sums[1] += ((Number) counts.get(1)).longValue();
+        for (String stateCode : states(state)) {
+            Document upToLastMonth = new Document("_id", new Document("$gte", stateCode + "|")
+                    .append("$lt", stateCode + "|" + lastMonth + "|~"));
+            for (Document month : store.collection(StatisticsContributions.TIMELINE).find(upToLastMonth)) {
+                String yearMonth = month.getString("_id").substring(3, 10);
+                Document m = month.get("m", Document.class);
+                if (m == null) {
+                    continue;
+                }
+                for (Object contribution : m.values()) {
+                    for (Map.Entry<String, Object> day : ((Document) contribution).entrySet()) {
+                        List<?> counts = (List<?>) day.getValue();
+                        long[] sums = days.computeIfAbsent(LocalDate.parse(yearMonth + "-" + day.getKey().substring(1)), d -> new long[2]);
+                        sums[0] += ((Number) counts.get(0)).longValue();
+                        sums[1] += ((Number) counts.get(1)).longValue();
+                    }
                 }
             }
         }
@@ -217,6 +206,15 @@ class StatisticsQueries {
 
     private static List<String> states(StateCode state) {
         return state == null ? StateCode.all().stream().map(StateCode::value).toList() : List.of(state.value());
+    }
+
+    /** The documents of the states' districts: their {@code _id}s start with the state. */
+    private static List<Document> ofDistricts(ProjectionStore store, String collection, List<String> states) {
+        List<Document> documents = new ArrayList<>();
+        for (String state : states) {
+            store.collection(collection).find(Documents.idsStartingWith(state)).into(documents);
+        }
+        return documents;
     }
 
     private static List<Document> byIds(ProjectionStore store, String collection, List<String> ids) {
