@@ -309,6 +309,8 @@ final class SystemBenchmark {
         int appErrors = 0;
         int baseErrors = 0;
         long cpuApp = 0;
+        long cpuBenchApp = 0;
+        long cpuBenchBaseline = 0;
         List<Double> floorRates = new ArrayList<>();
         int floorErrors = 0;
         long cpuFloor = 0;
@@ -324,15 +326,19 @@ final class SystemBenchmark {
                 for (int turn = 0; turn < 2; turn++) {
                     if ((turn == 0) == appFirst) {
                         long cpu0 = app.cpuNanos();
+                        long benchCpu0 = Stats.processCpuNanos();
                         Round round = commandRound(app.baseUri(), nextPair, sizes.commandsPerRound());
                         cpuApp += app.cpuNanos() - cpu0;
+                        cpuBenchApp += Stats.processCpuNanos() - benchCpu0;
                         appRates.add(round.perSecond());
                         appLatencies.addAll(round.latencies());
                         appErrors += round.errors();
                         Bench.log("system commands: round %d registry %.0f/s (p50 %.1f ms, p99 %.1f ms, %d errors)", r + 1,
                                 round.perSecond(), percentileMs(round.latencies(), 50), percentileMs(round.latencies(), 99), round.errors());
                     } else {
+                        long benchCpu0 = Stats.processCpuNanos();
                         Round round = commandRound(baseline.baseUri(), nextBaselinePair, sizes.commandsPerRound());
+                        cpuBenchBaseline += Stats.processCpuNanos() - benchCpu0;
                         baseRates.add(round.perSecond());
                         baseLatencies.addAll(round.latencies());
                         baseErrors += round.errors();
@@ -368,6 +374,10 @@ final class SystemBenchmark {
         result.put("errors", Map.of("registry", appErrors, "baseline", baseErrors));
         result.put("warmup_per_s", warmupRates);
         result.put("app_cpu_us_per_command", Stats.cpuMicros(cpuApp, (long) sizes.commandsPerRound() * sizes.commandRounds()));
+        // the bench JVM's CPU in the same rounds: the embedded server (when it is the store) and the 16 clients
+        result.put("bench_cpu_us_per_command", Stats.cpuMicros(cpuBenchApp, (long) sizes.commandsPerRound() * sizes.commandRounds()));
+        result.put("bench_cpu_us_per_baseline_request",
+                Stats.cpuMicros(cpuBenchBaseline, (long) sizes.commandsPerRound() * sizes.commandRounds()));
         double floor = Stats.median(floorRates);
         result.put("framework_floor_per_s", Stats.rate(floor));
         result.put("framework_floor_ratio", Stats.ratio(floor, base));
