@@ -17,7 +17,7 @@ final class FactChanges {
     private static final String COUNT = "changes";
 
     private final MongoCollection<Document> marks;
-    /** Concurrent commands share a read of the mark, each one begun after the command asked (see the class). */
+    /** Concurrent commands share a read of the mark, each begun after its commands asked ({@link SharedFreshRead}). */
     private final SharedFreshRead read = new SharedFreshRead(this::read);
 
     FactChanges(WriteLookupCollections collections) {

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
  * caller knows of, so that caller waits for the <em>next</em> read; every caller that asks while a read is on its way
  * shares that next one. Each caller thus gets the result of a read that began after it asked, just as if it had read
  * itself, while concurrent callers cost one read per round trip instead of one each (16 concurrent adoptions read the
- * rule facts' change mark a few times per round trip, not 16 times). A caller alone reads at once; a caller behind a
- * read on its way waits at most for that read and its own.
+ * rule facts' change mark once per round trip, not 16 times). A caller alone reads at once; a caller behind a read on
+ * its way waits at most for that read and its own.
  * <p>
  * Reads never overlap. A read that fails fails its own caller; the callers waiting for it start the next read.
  */

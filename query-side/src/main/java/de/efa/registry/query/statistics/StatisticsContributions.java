@@ -30,7 +30,8 @@ import java.util.TreeSet;
  *     <li>{@value #ADOPTED} {@code _id = district}: {@code m.g<ags>} = the municipality's ACTIVE adoptions</li>
  *     <li>{@value #CROSS_BORDER} {@code _id = providingState|district}: {@code m.g<ags>} = the services it adopted
  *     across that border (ACTIVE)</li>
- *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM|district}: {@code m.g<ags>} = {@code {d<dd>: [started, ended]}}</li>
+ *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM|district}: {@code m.g<ags>} =
+ *     {@code {d<dd>: [started, ended]}}</li>
  *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level of the
  *     service's latest version that is not retired</li>
  * </ul>
