@@ -60,7 +60,7 @@ class StatisticsQueries {
                 }
             }
         } else {
-            for (Document perDistrict : ofDistricts(store, StatisticsContributions.ADOPTED, states(state))) {
+            for (Document perDistrict : ofDistricts(store, StatisticsContributions.ADOPTED, state)) {
                 Document m = perDistrict.get("m", Document.class);
                 if (m != null) {
                     m.keySet().forEach(key -> adopted.add(key.substring(1)));
@@ -135,22 +135,23 @@ class StatisticsQueries {
         // per day: [started, ended], summed over municipalities; every month up to the last one (earlier days count
         // towards "active"), a state's months and districts being one range of ids state|yyyy-MM|district
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
+        List<Document> upToLastMonth = new ArrayList<>();
         for (String stateCode : states(state)) {
-            Document upToLastMonth = new Document("_id", new Document("$gte", stateCode + "|")
-                    .append("$lt", stateCode + "|" + lastMonth + "|~"));
-            for (Document month : store.collection(StatisticsContributions.TIMELINE).find(upToLastMonth)) {
-                String yearMonth = month.getString("_id").substring(3, 10);
-                Document m = month.get("m", Document.class);
-                if (m == null) {
-                    continue;
-                }
-                for (Object contribution : m.values()) {
-                    for (Map.Entry<String, Object> day : ((Document) contribution).entrySet()) {
-                        List<?> counts = (List<?>) day.getValue();
-                        long[] sums = days.computeIfAbsent(LocalDate.parse(yearMonth + "-" + day.getKey().substring(1)), d -> new long[2]);
-                        sums[0] += ((Number) counts.get(0)).longValue();
-                        sums[1] += ((Number) counts.get(1)).longValue();
-                    }
+            upToLastMonth.add(new Document("_id", new Document("$gte", stateCode + "|")
+                    .append("$lt", stateCode + "|" + lastMonth + "|~")));
+        }
+        for (Document month : store.collection(StatisticsContributions.TIMELINE).find(new Document("$or", upToLastMonth))) {
+            String yearMonth = month.getString("_id").substring(3, 10);
+            Document m = month.get("m", Document.class);
+            if (m == null) {
+                continue;
+            }
+            for (Object contribution : m.values()) {
+                for (Map.Entry<String, Object> day : ((Document) contribution).entrySet()) {
+                    List<?> counts = (List<?>) day.getValue();
+                    long[] sums = days.computeIfAbsent(LocalDate.parse(yearMonth + "-" + day.getKey().substring(1)), d -> new long[2]);
+                    sums[0] += ((Number) counts.get(0)).longValue();
+                    sums[1] += ((Number) counts.get(1)).longValue();
                 }
             }
         }
@@ -208,13 +209,10 @@ class StatisticsQueries {
         return state == null ? StateCode.all().stream().map(StateCode::value).toList() : List.of(state.value());
     }
 
-    /** The documents of the states' districts: their {@code _id}s start with the state. */
-    private static List<Document> ofDistricts(ProjectionStore store, String collection, List<String> states) {
-        List<Document> documents = new ArrayList<>();
-        for (String state : states) {
-            store.collection(collection).find(Documents.idsStartingWith(state)).into(documents);
-        }
-        return documents;
+    /** The documents of a state's districts (their {@code _id}s start with the state), or of all districts. */
+    private static List<Document> ofDistricts(ProjectionStore store, String collection, StateCode state) {
+        Document filter = state == null ? new Document() : Documents.idsStartingWith(state.value());
+        return store.collection(collection).find(filter).into(new ArrayList<>());
     }
 
     private static List<Document> byIds(ProjectionStore store, String collection, List<String> ids) {
