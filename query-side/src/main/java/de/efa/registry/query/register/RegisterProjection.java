@@ -52,8 +52,11 @@ public class RegisterProjection extends DocumentProjection {
     public static final String ADOPTION_INDEX = "adoptionIndex";
     /** {@code _id = municipalities|services|cooperations}, {@code p = last position that changed one of them}. */
     public static final String CHANGES = "changes";
-    /** Layout 2: statistics and service adoptions kept per district instead of per state. */
-    private static final int LAYOUT = 2;
+    /**
+     * Layout 2: statistics and service adoptions kept per district instead of per state. Layout 3: the cross-border
+     * statistics kept per providing state, district and service instead of a list of services per municipality.
+     */
+    private static final int LAYOUT = 3;
     /** Position of the last change of a municipality's own record (not its adoptions): what its change mark carries. */
     private static final String RECORD_POSITION = "_rp";
 

@@ -5,7 +5,6 @@ import de.efa.registry.kernel.service.VersionStatus;
 import de.efa.registry.query.projection.DerivedWrites;
 import org.bson.Document;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +27,10 @@ import java.util.TreeSet;
  * average. Readers gather a state's districts with one range on {@code _id}, which starts with the state.
  * <ul>
  *     <li>{@value #ADOPTED} {@code _id = district}: {@code m.g<ags>} = the municipality's ACTIVE adoptions</li>
- *     <li>{@value #CROSS_BORDER} {@code _id = providingState|district}: {@code m.g<ags>} = the services it adopted
- *     across that border (ACTIVE)</li>
+ *     <li>{@value #CROSS_BORDER} {@code _id = providingState|district|serviceId}: {@code m.g<ags>} = true while the
+ *     municipality actively adopts that service of another state. Per service, not a list of services per
+ *     municipality: such a list grew with every service a municipality adopts, so a district's document held
+ *     municipalities × services and was rewritten whole on each adoption (the largest document an adoption updated)</li>
  *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM|district}: {@code m.g<ags>} =
  *     {@code {d<dd>: [started, ended]}}</li>
  *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level of the
@@ -52,13 +53,16 @@ public final class StatisticsContributions {
         if (oldActive != newActive) {
             writes.put(ADOPTED, district, field, newActive == 0 ? null : newActive);
         }
-        Map<String, List<String>> oldCross = crossBorder(oldAdoptions);
-        Map<String, List<String>> newCross = crossBorder(newAdoptions);
-        Set<String> providers = new HashSet<>(oldCross.keySet());
-        providers.addAll(newCross.keySet());
-        for (String provider : providers) {
-            if (!Objects.equals(oldCross.get(provider), newCross.get(provider))) {
-                writes.put(CROSS_BORDER, provider + "|" + district, field, newCross.get(provider));
+        Set<String> oldCross = crossBorder(oldAdoptions);
+        Set<String> newCross = crossBorder(newAdoptions);
+        for (String providerAndService : newCross) {
+            if (!oldCross.contains(providerAndService)) {
+                writes.set(CROSS_BORDER, crossBorderId(providerAndService, district), field, Boolean.TRUE);
+            }
+        }
+        for (String providerAndService : oldCross) {
+            if (!newCross.contains(providerAndService)) {
+                writes.unset(CROSS_BORDER, crossBorderId(providerAndService, district), field);
             }
         }
         Map<String, Document> oldTimeline = timeline(oldAdoptions);
@@ -106,17 +110,22 @@ public final class StatisticsContributions {
                 .filter(a -> AdoptionStatus.ACTIVE.name().equals(a.getString("st"))).count();
     }
 
-    private static Map<String, List<String>> crossBorder(Document adoptions) {
-        Map<String, TreeSet<String>> byProvider = new TreeMap<>();
+    /** {@code providingState|serviceId} of each service of another state the municipality actively adopts. */
+    private static Set<String> crossBorder(Document adoptions) {
+        Set<String> result = new HashSet<>();
         for (Object value : adoptions.values()) {
             Document adoption = (Document) value;
             if (Boolean.TRUE.equals(adoption.getBoolean("xb")) && AdoptionStatus.ACTIVE.name().equals(adoption.getString("st"))) {
-                byProvider.computeIfAbsent(adoption.getString("ps"), p -> new TreeSet<>()).add(adoption.getString("s"));
+                result.add(adoption.getString("ps") + "|" + adoption.getString("s"));
             }
         }
-        Map<String, List<String>> result = new HashMap<>();
-        byProvider.forEach((provider, services) -> result.put(provider, new ArrayList<>(services)));
         return result;
+    }
+
+    /** {@code providingState|district|serviceId}: ranges on {@code _id} then select a providing state. */
+    private static String crossBorderId(String providerAndService, String district) {
+        int bar = providerAndService.indexOf('|');
+        return providerAndService.substring(0, bar) + "|" + district + providerAndService.substring(bar);
     }
 
     /** Per month: {@code d<dd> -> [started, ended]} of this municipality's adoptions. */

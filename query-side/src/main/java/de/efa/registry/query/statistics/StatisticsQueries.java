@@ -102,17 +102,16 @@ class StatisticsQueries {
         // per providingState|adoptingState: the services adopted across that border, and the adoptions
         Map<String, Set<String>> services = new TreeMap<>();
         Map<String, Long> adoptions = new TreeMap<>();
-        for (Document perDistrict : store.collection(StatisticsContributions.CROSS_BORDER).find()) {
-            Document m = perDistrict.get("m", Document.class);
-            String pair = perDistrict.getString("_id").substring(0, 5);
+        // one document per providingState|district|serviceId, a field per municipality adopting that service
+        for (Document perService : store.collection(StatisticsContributions.CROSS_BORDER).find()) {
+            Document m = perService.get("m", Document.class);
+            String id = perService.getString("_id");
+            String pair = id.substring(0, 5);
             if (m == null || m.isEmpty() || pair.substring(0, 2).equals(pair.substring(3))) {
                 continue;
             }
-            for (Object value : m.values()) {
-                List<?> list = (List<?>) value;
-                adoptions.merge(pair, (long) list.size(), Long::sum);
-                list.forEach(s -> services.computeIfAbsent(pair, p -> new HashSet<>()).add((String) s));
-            }
+            adoptions.merge(pair, (long) m.size(), Long::sum);
+            services.computeIfAbsent(pair, p -> new HashSet<>()).add(id.substring(id.indexOf('|', 3) + 1));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         adoptions.forEach((pair, count) -> {
