@@ -1,11 +1,9 @@
 package de.efa.registry.query.projection;
 
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
@@ -91,7 +89,7 @@ public abstract class DocumentProjection implements Projection {
 
     private void write(ProjectionStore store, Map<StateKey, Document> before, Map<StateKey, Document> after) {
         DerivedWrites derived = new DerivedWrites();
-        Map<String, StateWrites> states = new LinkedHashMap<>();
+        Map<String, List<WriteModel<Document>>> states = new LinkedHashMap<>();
         for (Map.Entry<StateKey, Document> entry : after.entrySet()) {
             Document old = before.get(entry.getKey());
             Document now = entry.getValue();
@@ -99,43 +97,11 @@ public abstract class DocumentProjection implements Projection {
                 continue;
             }
             derive(entry.getKey(), old, now, recordedPosition(now), derived);
-            states.computeIfAbsent(entry.getKey().collection(), c -> new StateWrites()).add(entry.getKey().id(), old, now);
+            states.computeIfAbsent(entry.getKey().collection(), c -> new ArrayList<>())
+                    .add(new ReplaceOneModel<>(new Document("_id", entry.getKey().id()), now, UPSERT));
         }
         bulk(store, derived.byCollection());
-        states.forEach((collection, writes) -> writes.write(store.collection(collection)));
-    }
-
-    /**
-     * One collection's state documents of a batch. A stored document is changed by its changed paths, on condition
-     * that it is still the version this batch read ({@code _p}); new documents are written whole. Should a document
-     * have changed in between (another instance applied the same events while a segment changed hands), the batch's
-     * documents are written whole, as they were before paths were written: what is stored never depends on which of the
-     * two ways was taken.
-     */
-    private static final class StateWrites {
-
-        private final List<WriteModel<Document>> models = new ArrayList<>();
-        private final List<WriteModel<Document>> whole = new ArrayList<>();
-        private int conditional;
-
-        void add(String id, Document old, Document now) {
-            ReplaceOneModel<Document> replace = new ReplaceOneModel<>(new Document("_id", id), now, UPSERT);
-            whole.add(replace);
-            Document changes = old == null || !old.containsKey(POSITION) ? null : StateChanges.between(old, now);
-            if (changes == null) {
-                models.add(replace);
-            } else {
-                models.add(new UpdateOneModel<>(new Document("_id", id).append(POSITION, old.get(POSITION)), changes));
-                conditional++;
-            }
-        }
-
-        void write(MongoCollection<Document> collection) {
-            BulkWriteResult result = collection.bulkWrite(models, UNORDERED);
-            if (conditional > 0 && result.getMatchedCount() < models.size() - result.getUpserts().size()) {
-                collection.bulkWrite(whole, UNORDERED);
-            }
-        }
+        bulk(store, states);
     }
 
     private static void bulk(ProjectionStore store, Map<String, List<WriteModel<Document>>> writes) {
