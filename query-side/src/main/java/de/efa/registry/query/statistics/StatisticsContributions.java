@@ -122,7 +122,10 @@ public final class StatisticsContributions {
         return result;
     }
 
-    /** {@code providingState|district|serviceId}: ranges on {@code _id} then select a providing state. */
+    /**
+     * {@code providingState|district|serviceId}: its first five characters are the pair of states the matrix counts
+     * (the district starts with the adopting state), the rest after the second '|' the service it counts once.
+     */
     private static String crossBorderId(String providerAndService, String district) {
         int bar = providerAndService.indexOf('|');
         return providerAndService.substring(0, bar) + "|" + district + providerAndService.substring(bar);
