@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * {@code GET /lookup/{ags}}: which online services serve a municipality on a day, in which version, from whom, and
- * whether across a state border. One read of the municipality's document by {@code _id}; service details come from
- * the {@link ServiceCatalogue}, in memory.
+ * whether across a state border. One read of the municipality's document by {@code _id}, kept in memory while it stays
+ * current ({@link LookupCache}); service details come from the {@link ServiceCatalogue}, in memory.
  */
 @RestController
 @RequestMapping(path = "/api/v1/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,11 +39,13 @@ class LookupController {
 
     private final ActiveVersions versions;
     private final ServiceCatalogue catalogue;
+    private final LookupCache cache;
     private final Clock clock = Clock.system(GERMANY);
 
-    LookupController(ActiveVersions versions, ServiceCatalogue catalogue) {
+    LookupController(ActiveVersions versions, ServiceCatalogue catalogue, LookupCache cache) {
         this.versions = versions;
         this.catalogue = catalogue;
+        this.cache = cache;
     }
 
     @GetMapping("/{ags}")
@@ -52,11 +54,12 @@ class LookupController {
                         @RequestParam(required = false) LeikaKey leikaKey) {
         String day = (asOf == null ? LocalDate.now(clock) : asOf).toString();
         ProjectionStore store = versions.active(LookupProjection.NAME);
-        LookupDocument municipality = LookupDocument.read(store.collection(LookupProjection.MUNICIPALITIES), ags.value(), day);
+        LookupDocument municipality = cache.document(store, ags.value(),
+                () -> LookupDocument.read(store.collection(LookupProjection.MUNICIPALITIES), ags.value()));
         if (municipality == null || municipality.name() == null) {
             throw RegistryProblem.notFound("Municipality", ags);
         }
-        List<Interval> serving = municipality.serving();
+        List<Interval> serving = municipality.servingOn(day);
         Map<String, ServiceFacts> services = serving.isEmpty() ? Map.of() : catalogue.services(store, serving);
         String state = municipality.state();
         List<LookupAnswer.Row> rows = new ArrayList<>(serving.size());

@@ -12,18 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A municipality's lookup document as a reader needs it: name, state and the intervals serving on one day.
+ * A municipality's lookup document as a reader needs it: name, state and every interval in which a version of a
+ * service served it ({@link #servingOn} picks a day's).
  * <p>
  * Read as raw BSON and walked once: decoding it into a {@link Document} first would build a tree of every field only to
- * be walked again, and with a million adoptions a document holds about ninety intervals of which a day needs only
- * the current ones.
+ * be walked again (with a million adoptions a document holds about a hundred intervals).
  */
-record LookupDocument(String name, String state, List<Interval> serving) {
+record LookupDocument(String name, String state, List<Interval> intervals) {
 
     private static final DocumentCodec OLD_FORM = new DocumentCodec();
 
-    /** The document of {@code ags} with the intervals serving on {@code day} (ISO form), or null if there is none. */
-    static LookupDocument read(MongoCollection<Document> municipalities, String ags, String day) {
+    /** The document of {@code ags}, or null if there is none. */
+    static LookupDocument read(MongoCollection<Document> municipalities, String ags) {
         RawBsonDocument raw = municipalities.withDocumentClass(RawBsonDocument.class)
                 .find(new Document("_id", ags)).first();
         if (raw == null) {
@@ -31,7 +31,7 @@ record LookupDocument(String name, String state, List<Interval> serving) {
         }
         String name = null;
         String state = null;
-        List<Interval> serving = new ArrayList<>();
+        List<Interval> intervals = new ArrayList<>();
         try (BsonBinaryReader reader = new BsonBinaryReader(raw.getByteBuffer().asNIO())) {
             reader.readStartDocument();
             while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
@@ -42,25 +42,51 @@ record LookupDocument(String name, String state, List<Interval> serving) {
                 } else if ("st".equals(field) && type == BsonType.STRING) {
                     state = reader.readString();
                 } else if ("e".equals(field) && type == BsonType.ARRAY) {
-                    readServing(reader, day, serving);
+                    readIntervals(reader, intervals);
                 } else {
                     reader.skipValue();
                 }
             }
             reader.readEndDocument();
         }
-        return new LookupDocument(name, state, serving);
+        return new LookupDocument(name, state, List.copyOf(intervals));
     }
 
-    private static void readServing(BsonBinaryReader reader, String day, List<Interval> serving) {
-        reader.readStartArray();
-        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            Interval interval = reader.getCurrentBsonType() == BsonType.STRING
-                    ? Interval.parse(reader.readString())
-                    : Interval.of(OLD_FORM.decode(reader, DecoderContext.builder().build()));
+    /** The intervals serving on {@code day} (ISO form). */
+    List<Interval> servingOn(String day) {
+        List<Interval> serving = new ArrayList<>();
+        for (Interval interval : intervals) {
             if (interval.contains(day)) {
                 serving.add(interval);
             }
+        }
+        return serving;
+    }
+
+    /**
+     * The same document with the strings many documents repeat (service ids, versions, dates) replaced by their
+     * {@code canonical} instances: kept for long, a document then costs about its adoption ids only.
+     */
+    LookupDocument sharing(java.util.function.UnaryOperator<String> canonical) {
+        List<Interval> shared = new ArrayList<>(intervals.size());
+        for (Interval i : intervals) {
+            shared.add(new Interval(i.adoptionId(), canonical.apply(i.serviceId()), canonical.apply(i.version()),
+                    canonical.apply(i.validFrom()), i.validTo() == null ? null : canonical.apply(i.validTo())));
+        }
+        return new LookupDocument(name, state, List.copyOf(shared));
+    }
+
+    /** The number of intervals, the measure of what keeping this document costs. */
+    int size() {
+        return intervals.size();
+    }
+
+    private static void readIntervals(BsonBinaryReader reader, List<Interval> intervals) {
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            intervals.add(reader.getCurrentBsonType() == BsonType.STRING
+                    ? Interval.parse(reader.readString())
+                    : Interval.of(OLD_FORM.decode(reader, DecoderContext.builder().build())));
         }
         reader.readEndArray();
     }

@@ -11,6 +11,8 @@ import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.query.projection.DerivedWrites;
 import de.efa.registry.query.projection.DocumentProjection;
+import de.efa.registry.query.projection.ProjectedEvent;
+import de.efa.registry.query.projection.ProjectionStore;
 import de.efa.registry.query.projection.StateKey;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -41,9 +43,32 @@ public class LookupProjection extends DocumentProjection {
             MunicipalityDissolved.class, AdoptionStarted.class, AdoptionVersionSwitched.class,
             AdoptionMarkedUnsupported.class, AdoptionEnded.class, ServiceRegistered.class, VersionPublished.class);
 
+    private final LookupCache cache;
+
+    public LookupProjection(LookupCache cache) {
+        this.cache = cache;
+    }
+
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Applies the batch, then tells the cache which municipalities' documents it wrote (also when it failed midway). */
+    @Override
+    public void apply(List<ProjectedEvent> events, ProjectionStore store, Failures failures) {
+        try {
+            super.apply(events, store, failures);
+        } finally {
+            List<String> municipalities = new ArrayList<>();
+            for (ProjectedEvent event : events) {
+                StateKey key = keyOf(event.payload());
+                if (key != null && MUNICIPALITIES.equals(key.collection())) {
+                    municipalities.add(key.id());
+                }
+            }
+            cache.written(municipalities);
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ final class ProjectionInvoker implements EventHandlerInvoker {
     private final DeadLetterQueue deadLetters;
     /** Batches of different segments may run at once; retries of dead letters must not interleave with them. */
     private final ReentrantLock retryLock = new ReentrantLock();
+    /** Segments this invoker stopped feeding (released, or aborted on a lost claim): see {@link SegmentClaim}. */
+    private final java.util.concurrent.atomic.AtomicLong releases = new java.util.concurrent.atomic.AtomicLong();
 
     ProjectionInvoker(String processorName, Projection projection, ProjectionStore store, DeadLetterQueue deadLetters) {
         this.processorName = processorName;
@@ -47,6 +49,15 @@ final class ProjectionInvoker implements EventHandlerInvoker {
         // then land in an arbitrary segment, or in none, and one aggregate's events could overtake each other)
         Object sequence = SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(eventMessage);
         return segment.matches(Objects.hashCode(sequence == null ? eventMessage.getIdentifier() : sequence));
+    }
+
+    @Override
+    public void segmentReleased(Segment segment) {
+        releases.incrementAndGet();
+    }
+
+    long releases() {
+        return releases.get();
     }
 
     @Override

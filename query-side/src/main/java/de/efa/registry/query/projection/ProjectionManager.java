@@ -46,6 +46,8 @@ public class ProjectionManager implements SmartLifecycle {
 
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
+    /** The same, for readers that must not wait for the manager's lock (see {@link #claimOf}). */
+    private final Map<String, Running> runningForReaders = new java.util.concurrent.ConcurrentHashMap<>();
     private final ActiveVersions versions;
     private final DeadLetterQueue deadLetters;
     private final TokenStore tokenStore;
@@ -93,6 +95,7 @@ public class ProjectionManager implements SmartLifecycle {
             ActiveVersions.Pointer pointer = versions.pointer(projection);
             Running run = new Running(processor(projection, pointer.active()), pointer.layout());
             running.put(projection.name(), run);
+            runningForReaders.put(projection.name(), run);
             boolean frozen = frozen(projection.name(), run);
             if (frozen) {
                 log.info("Projection {}: the serving version {} is in layout {}, this code writes layout {}; it answers "
@@ -131,6 +134,7 @@ public class ProjectionManager implements SmartLifecycle {
             }
         }
         running.clear();
+        runningForReaders.clear();
     }
 
     /** The context closes: the source's wake-up threads end with it. */
@@ -211,6 +215,21 @@ public class ProjectionManager implements SmartLifecycle {
             }
         }
         return true;
+    }
+
+    /**
+     * This instance's claim on the segment that projects {@code aggregateId} into {@code store}, if it feeds that
+     * version here and holds the segment; empty otherwise (another instance's segment, a version being replaced, a
+     * segment in error). A reader that keeps documents of the aggregate may use them while the claim stays equal and
+     * the projection reports no write to them ({@link Projection}'s own notice).
+     */
+    public java.util.Optional<SegmentClaim> claimOf(String projection, ProjectionStore store, String aggregateId) {
+        Running run = runningForReaders.get(projection);
+        ProjectionProcessor live = run == null ? null : run.live;
+        if (live == null || !live.store().prefix().equals(store.prefix()) || !live.isRunning()) {
+            return java.util.Optional.empty();
+        }
+        return live.claimOf(aggregateId);
     }
 
     public List<DeadLetter> deadLetters(String name) {
@@ -444,7 +463,8 @@ public class ProjectionManager implements SmartLifecycle {
     }
 
     private static final class Running {
-        private ProjectionProcessor live;
+        /** Volatile: readers ask for claims without the manager's lock. */
+        private volatile ProjectionProcessor live;
         /** The layout the serving version was built in. */
         private int layout;
         private ProjectionProcessor building;

@@ -146,6 +146,23 @@ final class ProjectionProcessor {
                 .forEach(segment -> processor.releaseSegment(segment, pause.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * The claim on the segment that projects {@code aggregateId}, if this instance holds it and it is not in error
+     * (segments are chosen per aggregate, as {@link ProjectionInvoker#canHandle} does).
+     */
+    java.util.Optional<SegmentClaim> claimOf(String aggregateId) {
+        // read the releases first: a release after this read makes a later claim differ from this one
+        long releases = invoker.releases();
+        int hash = java.util.Objects.hashCode(aggregateId);
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            if (status.getSegment().matches(hash)) {
+                return status.isErrorState() ? java.util.Optional.empty()
+                        : java.util.Optional.of(new SegmentClaim(invoker, status.getSegment(), releases));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether a segment claimed here is in error (segments of other instances report there). */
     boolean hasError() {
         return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
