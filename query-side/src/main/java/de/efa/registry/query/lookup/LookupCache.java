@@ -50,7 +50,7 @@ public class LookupCache {
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, maxIntervals))
                 .weigher((String ags, Kept k) -> 1 + k.document().size())
-                .expireAfterWrite(maxAge.isZero() ? Duration.ofNanos(1) : maxAge)
+                .expireAfterWrite(enabled ? maxAge : Duration.ofSeconds(1))
                 .build();
     }
 
@@ -83,12 +83,6 @@ public class LookupCache {
         for (String ags : municipalities) {
             kept.asMap().remove(ags);
         }
-    }
-
-    /** Municipalities kept now (for tests and diagnostics). */
-    long size() {
-        kept.cleanUp();
-        return kept.estimatedSize();
     }
 
     private record Kept(String store, SegmentClaim claim, LookupDocument document) {
