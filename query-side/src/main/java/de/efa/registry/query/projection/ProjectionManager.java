@@ -221,7 +221,7 @@ public class ProjectionManager implements SmartLifecycle {
      * This instance's claim on the segment that projects {@code aggregateId} into {@code store}, if it feeds that
      * version here and holds the segment; empty otherwise (another instance's segment, a version being replaced, a
      * segment in error). A reader that keeps documents of the aggregate may use them while the claim stays equal and
-     * the projection reports no write to them ({@link Projection}'s own notice).
+     * the projection that writes them here has not told it of a write (each such projection tells its own readers).
      */
     public java.util.Optional<SegmentClaim> claimOf(String projection, ProjectionStore store, String aggregateId) {
         Running run = runningForReaders.get(projection);

@@ -45,6 +45,9 @@ class SegmentClaimTest extends QuerySideTestBase {
                 .anyMatch(ags -> claim(store, ags).filter(c -> c.segment().getSegmentId() == 1).isPresent()));
         String ags = municipalities.stream()
                 .filter(a -> claim(store, a).filter(c -> c.segment().getSegmentId() == 1).isPresent()).findFirst().orElseThrow();
+        // claims are found by the municipality's AGS; the segments take events by their aggregate id: the same string
+        assertThat(eventStore.readEvents(ags).asStream()).isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getAggregateIdentifier()).isEqualTo(ags));
         SegmentClaim before = claim(store, ags).orElseThrow();
         assertThat(claim(store, ags)).contains(before);
 
