@@ -49,7 +49,7 @@ record LookupDocument(String name, String state, List<Interval> intervals) {
             }
             reader.readEndDocument();
         }
-        return new LookupDocument(name, state, List.copyOf(intervals));
+        return new LookupDocument(name, state, java.util.Collections.unmodifiableList(intervals));
     }
 
     /** The intervals serving on {@code day} (ISO form). */
@@ -73,7 +73,7 @@ record LookupDocument(String name, String state, List<Interval> intervals) {
             shared.add(new Interval(i.adoptionId(), canonical.apply(i.serviceId()), canonical.apply(i.version()),
                     canonical.apply(i.validFrom()), i.validTo() == null ? null : canonical.apply(i.validTo())));
         }
-        return new LookupDocument(name, state, List.copyOf(shared));
+        return new LookupDocument(name, state, java.util.Collections.unmodifiableList(shared));
     }
 
     /** The number of intervals, the measure of what keeping this document costs. */
