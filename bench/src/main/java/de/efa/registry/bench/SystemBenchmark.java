@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       shows the adoption; then also until the same read with {@code Registry-Min-Position} (which waits for every
  *       projection) answers;</li>
  *   <li><b>lookup</b> — after loading many adoptions with {@code POST /adoptions/bulk} by state and waiting for every
- *       projection to reach the head, p50/p99 of {@code GET /lookup/{ags}} over random municipalities.</li>
+ *       projection to reach the head, p50/p99 of {@code GET /lookup/{ags}} over random municipalities; then the
+ *       analysts' reads (statistics, a service's adoptions) over the same register, one at a time.</li>
  * </ul>
  */
 final class SystemBenchmark {
@@ -531,11 +532,52 @@ final class SystemBenchmark {
         result.put("services_per_municipality", Math.round(adoptions * 10.0 / municipalities.size()) / 10.0);
         result.put("app_cpu_us_per_request", Stats.cpuMicros(cpu, latencies.size()));
         result.put("open_loop", openLoop(saturation * OPEN_LOOP_SHARE, sizes.lookupRequests() / 2, 3));
+        result.put("analyst_reads", analystReads());
         result.put("bulk_load", Map.of("adoptions", accepted.get(), "rejected", rejected.get(),
                 "seconds", Math.round(loadSeconds), "per_s", Stats.rate(accepted.get() / loadSeconds),
                 "projection_catch_up_s", Math.round(catchUp * 10) / 10.0));
         Bench.log("system lookup: %s", result);
         return result;
+    }
+
+    /** Timed requests per analysts' read, after {@link #ANALYST_WARMUP} untimed ones. */
+    private static final int ANALYST_REQUESTS = 10;
+    private static final int ANALYST_WARMUP = 2;
+
+    /**
+     * The analysts' reads over the whole register, one client, one request at a time: statistics and a service's
+     * adoptions gather every group document of the register, so their cost grows with it, not with one municipality.
+     */
+    private Map<String, Object> analystReads() throws Exception {
+        String service = bulkServices.get(0);
+        List<String> paths = List.of("api/v1/stats/coverage", "api/v1/stats/coverage?groupBy=district",
+                "api/v1/stats/coverage?serviceId=" + service + "&groupBy=district", "api/v1/stats/cross-border",
+                "api/v1/stats/timeline?from=2023-01-01&to=2024-12-31&interval=month", "api/v1/services/" + service,
+                "api/v1/services/" + service + "/adoptions?state=09&size=100");
+        Map<String, Object> reads = new LinkedHashMap<>();
+        for (String path : paths) {
+            List<Long> latencies = new ArrayList<>();
+            int bytes = 0;
+            for (int i = 0; i < ANALYST_WARMUP + ANALYST_REQUESTS; i++) {
+                long t = System.nanoTime();
+                RegistryHttp.Answer answer = admin.get(path, -1);
+                long elapsed = System.nanoTime() - t;
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
+                }
+                if (i >= ANALYST_WARMUP) {
+                    latencies.add(elapsed);
+                }
+                bytes = answer.body().length();
+            }
+            Map<String, Object> read = new LinkedHashMap<>();
+            read.put("p50_ms", percentileMs(latencies, 50));
+            read.put("max_ms", percentileMs(latencies, 100));
+            read.put("chars", bytes);
+            reads.put(path.replace(service, "{bulkService}"), read);
+        }
+        Bench.log("system lookup: analysts' reads %s", reads);
+        return reads;
     }
 
     /** The open-loop rate as a share of the closed loop's measured rate (its saturation on this machine). */
