@@ -546,7 +546,8 @@ final class SystemBenchmark {
 
     /**
      * The analysts' reads over the whole register, one client, one request at a time: statistics and a service's
-     * adoptions gather every group document of the register, so their cost grows with it, not with one municipality.
+     * adoptions gather documents of every district (of a state, or of all), so their cost grows with the register and
+     * with how finely its documents are keyed, not with one municipality.
      */
     private Map<String, Object> analystReads() throws Exception {
         String service = bulkServices.get(0);
@@ -557,7 +558,7 @@ final class SystemBenchmark {
         Map<String, Object> reads = new LinkedHashMap<>();
         for (String path : paths) {
             List<Long> latencies = new ArrayList<>();
-            int bytes = 0;
+            int chars = 0;
             for (int i = 0; i < ANALYST_WARMUP + ANALYST_REQUESTS; i++) {
                 long t = System.nanoTime();
                 RegistryHttp.Answer answer = admin.get(path, -1);
@@ -568,12 +569,12 @@ final class SystemBenchmark {
                 if (i >= ANALYST_WARMUP) {
                     latencies.add(elapsed);
                 }
-                bytes = answer.body().length();
+                chars = answer.body().length();
             }
             Map<String, Object> read = new LinkedHashMap<>();
             read.put("p50_ms", percentileMs(latencies, 50));
             read.put("max_ms", percentileMs(latencies, 100));
-            read.put("chars", bytes);
+            read.put("chars", chars);
             reads.put(path.replace(service, "{bulkService}"), read);
         }
         Bench.log("system lookup: analysts' reads %s", reads);
