@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The standalone application as a child process pointed at the bench's MongoDB server, for the system scenarios.
@@ -77,6 +79,42 @@ final class StandaloneApp implements AutoCloseable {
             return ticks * 10_000_000L;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * What the application's heap holds alive, with the largest classes: {@code jcmd GC.class_histogram} counts live
+     * objects only, after a full collection — so call it after the measurements. Null if jcmd could not tell.
+     */
+    Map<String, Object> liveHeap(int largest) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            List<String> lines = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
+            if (!jcmd.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
+                return null;
+            }
+            Map<String, Object> heap = new LinkedHashMap<>();
+            List<Map<String, Object>> classes = new ArrayList<>();
+            for (String line : lines) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 3 && f[0].equals("Total")) {
+                    heap.put("live_mb", Long.parseLong(f[2]) / (1024 * 1024));
+                } else if (f.length >= 4 && f[0].endsWith(":") && classes.size() < largest) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("class", f[3]);
+                    c.put("mb", Math.round(Long.parseLong(f[2]) / 1024.0 / 1024.0 * 10) / 10.0);
+                    c.put("instances", Long.parseLong(f[1]));
+                    classes.add(c);
+                }
+            }
+            heap.put("largest_classes", classes);
+            return heap.containsKey("live_mb") ? heap : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

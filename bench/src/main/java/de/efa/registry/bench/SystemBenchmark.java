@@ -141,6 +141,8 @@ final class SystemBenchmark {
             application.put("jvm", String.join(" ", jvm));
             application.put("rss_mb", app.rssMb());
             application.put("peak_rss_mb", app.peakRssMb());
+            // last: it forces a full collection of the application
+            application.put("live_heap", app.liveHeap(8));
             application.put("municipalities", municipalities.size());
             application.put("services", commandServices.size() + bulkServices.size());
             result.put("application", application);
