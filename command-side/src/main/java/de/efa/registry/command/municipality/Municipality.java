@@ -38,9 +38,9 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A municipality of the official directory and its adoptions. It alone guards "at most one adoption of a service in
- * use at a time" (ACTIVE or UNSUPPORTED; only an ended adoption frees the service for a new one), since all
- * adoptions of a municipality live in its event stream. Rules about services and cooperations come from
+ * A municipality of the official directory and its adoptions. It alone guards "at most one adoption of a service at a
+ * time" — in use (ACTIVE or UNSUPPORTED), or ended on a day after the new one would take effect — since all adoptions
+ * of a municipality live in its event stream. Rules about services and cooperations come from
  * {@link AdoptionEligibility}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -86,10 +86,13 @@ public class Municipality {
         if (adoptions.containsKey(c.adoptionId())) {
             throw RegistryProblem.conflict("Adoption " + c.adoptionId() + " already exists");
         }
-        adoptions.entrySet().stream().filter(a -> a.getValue().serviceId().equals(c.serviceId()) && a.getValue().isInUse())
+        adoptions.entrySet().stream()
+                .filter(a -> a.getValue().serviceId().equals(c.serviceId()) && a.getValue().servesOnOrAfter(c.effectiveFrom()))
                 .findFirst().ifPresent(a -> {
+                    MunicipalAdoption serving = a.getValue();
                     throw RegistryProblem.conflict("Municipality " + ags + " already has adoption " + a.getKey()
-                            + " of service " + c.serviceId() + " (" + a.getValue().status() + ")");
+                            + " of service " + c.serviceId() + (serving.isInUse() ? " (" + serving.status() + ")"
+                            : ", which serves until " + serving.endsOn() + ": a new one can take effect on that day at the earliest"));
                 });
         ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom());
         apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
@@ -174,7 +177,7 @@ public class Municipality {
 
     @EventSourcingHandler
     void on(AdoptionStarted e) {
-        adoptions.put(e.adoptionId(), new MunicipalAdoption(e.serviceId(), e.version(), AdoptionStatus.ACTIVE, e.effectiveFrom()));
+        adoptions.put(e.adoptionId(), new MunicipalAdoption(e.serviceId(), e.version(), e.effectiveFrom()));
     }
 
     @EventSourcingHandler
@@ -189,6 +192,6 @@ public class Municipality {
 
     @EventSourcingHandler
     void on(AdoptionEnded e) {
-        adoptions.computeIfPresent(e.adoptionId(), (id, a) -> a.with(AdoptionStatus.ENDED));
+        adoptions.computeIfPresent(e.adoptionId(), (id, a) -> a.endingOn(e.endsOn()));
     }
 }

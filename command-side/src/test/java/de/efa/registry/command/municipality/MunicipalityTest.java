@@ -182,6 +182,23 @@ class MunicipalityTest {
     }
 
     @Test
+    void anAdoptionEndingAheadKeepsTheServiceTakenUntilItsLastDay() {
+        // the first adoption serves from July 2023 up to (excluding) its end; a second one may not serve a day of that
+        LocalDate endsOn = LocalDate.of(2025, 12, 31);
+        AdoptionEnded endedAhead = new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, endsOn);
+        AdoptionId again = AdoptionId.random();
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), endedAhead)
+                .when(new AdoptService(ERFURT, again, WOHNGELD, null, LocalDate.of(2025, 6, 1)))
+                .expectNoEvents().expectException(problem(409, "conflict"));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), endedAhead)
+                .when(new AdoptService(ERFURT, again, WOHNGELD, null, JULY.minusYears(2)))
+                .expectNoEvents().expectException(problem(409, "conflict"));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), endedAhead)
+                .when(new AdoptService(ERFURT, again, WOHNGELD, null, endsOn))
+                .expectEvents(new AdoptionStarted(again, ERFURT, WOHNGELD, v("1.1.0"), TH, false, endsOn));
+    }
+
+    @Test
     void aDissolvedMunicipalityAdoptsNothing() {
         fixture.given(recorded(ERFURT), new MunicipalityDissolved(ERFURT, JULY))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY))
