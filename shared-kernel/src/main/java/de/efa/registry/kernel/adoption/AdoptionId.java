@@ -9,7 +9,7 @@ public record AdoptionId(String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public AdoptionId {
-        Uuids.require(value, "adoptionId");
+        value = Uuids.require(value, "adoptionId");
     }
 
     public static AdoptionId of(String value) {

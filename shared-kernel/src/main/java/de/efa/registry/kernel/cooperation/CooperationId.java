@@ -9,7 +9,7 @@ public record CooperationId(String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public CooperationId {
-        Uuids.require(value, "cooperationId");
+        value = Uuids.require(value, "cooperationId");
     }
 
     public static CooperationId of(String value) {

@@ -9,7 +9,7 @@ public record ServiceId(String value) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ServiceId {
-        Uuids.require(value, "serviceId");
+        value = Uuids.require(value, "serviceId");
     }
 
     public static ServiceId of(String value) {

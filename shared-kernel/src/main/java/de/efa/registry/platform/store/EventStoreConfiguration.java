@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.PropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.List;
 /** Axon on our own MongoDB event storage: the engine, the event store around it, tokens and message origins. */
 @Configuration(proxyBeanMethods = false)
 @Import(MongoStoreConfiguration.class)
-@PropertySource("classpath:registry-defaults.properties")
 public class EventStoreConfiguration {
 
     @Bean

@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -127,6 +128,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        // Spring's own detail names the Java type of the parameter; the client needs only its name
+        return cast(problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
+                "Parameter '" + ex.getParameterName() + "' is required",
+                List.of(fieldError(ex.getParameterName(), "is required"))));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
@@ -139,8 +150,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "Field '" + field + "' " + (cause instanceof InvalidValueException ? "is invalid: " + message : message),
                     List.of(fieldError(field, message))));
         }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean json = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
         return cast(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body",
-                "The request body is missing or is not well-formed JSON", null));
+                json ? "The request body is missing or is not well-formed JSON" : "The request body is missing or unreadable",
+                null));
     }
 
     @Override
