@@ -14,13 +14,14 @@ import java.time.LocalDate;
 
 /**
  * The rules an adoption must pass that the municipality cannot know by itself: the service exists, the version
- * exists and is ACTIVE, and the cross-border rule. Read from the write-side lookup; injected into the Municipality's
+ * exists, is ACTIVE and was released by the day the adoption (or switch) takes effect, and the cross-border rule. Read from the write-side lookup; injected into the Municipality's
  * command handlers.
  */
 @Component
 public class AdoptionEligibility {
 
     public static final String VERSION_NOT_ACTIVE = "version-not-active";
+    public static final String DATE_BEFORE_RELEASE = "date-before-release";
 
     private final WriteLookup lookup;
     private final CrossBorderPolicy crossBorder = new CrossBorderPolicy();
@@ -37,18 +38,29 @@ public class AdoptionEligibility {
                 RegistryProblem.ruleViolated(VERSION_NOT_ACTIVE, "Version not active",
                         "Service " + serviceId + " has no ACTIVE version to adopt"));
         requireActive(service, version);
+        requireReleasedBy(service, version, effectiveFrom);
         crossBorder.check(service, ags.state(), effectiveFrom, facts.cooperations());
         return new ResolvedAdoption(version, service.providingState(),
                 crossBorder.isCrossBorder(service.providingState(), ags.state()));
     }
 
-    /** A switch stays with its service and its provider; only the target version must be ACTIVE. */
-    public void forSwitch(ServiceId serviceId, ServiceVersion target) {
-        requireActive(service(lookup.ruleFacts(), serviceId), target);
+    /** A switch stays with its service and its provider; only the target version must be ACTIVE and released. */
+    public void forSwitch(ServiceId serviceId, ServiceVersion target, LocalDate effectiveFrom) {
+        ServiceFacts service = service(lookup.ruleFacts(), serviceId);
+        requireActive(service, target);
+        requireReleasedBy(service, target, effectiveFrom);
     }
 
     private static ServiceFacts service(RuleFacts facts, ServiceId serviceId) {
         return facts.service(serviceId).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
+    }
+
+    /** A municipality cannot use a version before it exists: the lookup would list it for days before its release. */
+    private static void requireReleasedBy(ServiceFacts service, ServiceVersion version, LocalDate effectiveFrom) {
+        service.releaseOf(version).filter(effectiveFrom::isBefore).ifPresent(released -> {
+            throw RegistryProblem.ruleViolated(DATE_BEFORE_RELEASE, "Date before release", "Version " + version
+                    + " of service " + service.serviceId() + " is released on " + released + ", after " + effectiveFrom);
+        });
     }
 
     private static void requireActive(ServiceFacts service, ServiceVersion version) {

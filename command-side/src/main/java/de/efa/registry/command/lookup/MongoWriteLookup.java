@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,11 +102,16 @@ class MongoWriteLookup implements WriteLookup {
             return Optional.empty();
         }
         TreeMap<ServiceVersion, VersionStatus> versions = new TreeMap<>();
+        Map<ServiceVersion, LocalDate> releasedOn = new HashMap<>();
         for (Document v : d.getList("versions", Document.class)) {
-            versions.put(ServiceVersion.parse(v.getString("version")), VersionStatus.valueOf(v.getString("status")));
+            ServiceVersion version = ServiceVersion.parse(v.getString("version"));
+            versions.put(version, VersionStatus.valueOf(v.getString("status")));
+            if (v.getString("releasedOn") != null) {
+                releasedOn.put(version, LocalDate.parse(v.getString("releasedOn")));
+            }
         }
         return Optional.of(new ServiceFacts(serviceId, LeikaKey.of(d.getString("leikaKey")), d.getString("name"),
-                StateCode.of(d.getString("providingState")), ReuseModel.valueOf(d.getString("reuse")), versions));
+                StateCode.of(d.getString("providingState")), ReuseModel.valueOf(d.getString("reuse")), versions, releasedOn));
     }
 
     @Override

@@ -102,7 +102,8 @@ public abstract class WriteLookupUpdater {
                 return null;
             }
             List<Document> versions = new ArrayList<>(current.getList("versions", Document.class));
-            versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name()));
+            versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
+                    .append("releasedOn", e.releasedOn().toString()));
             return current.append("versions", versions);
         });
         factChanges.changed();

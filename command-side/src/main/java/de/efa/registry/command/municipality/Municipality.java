@@ -107,7 +107,7 @@ public class Municipality {
             throw RegistryProblem.conflict("Adoption " + c.adoptionId() + " already runs on version " + c.version());
         }
         requireNotBeforeStart(adoption, c.effectiveFrom());
-        eligibility.forSwitch(adoption.serviceId(), c.version());
+        eligibility.forSwitch(adoption.serviceId(), c.version(), c.effectiveFrom());
         apply(new AdoptionVersionSwitched(c.adoptionId(), ags, adoption.serviceId(), adoption.version(), c.version(),
                 c.effectiveFrom(), SwitchReason.REQUESTED));
     }

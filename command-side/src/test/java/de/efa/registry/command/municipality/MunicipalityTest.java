@@ -199,6 +199,25 @@ class MunicipalityTest {
     }
 
     @Test
+    void noVersionIsAdoptedOrSwitchedToBeforeItsRelease() {
+        lookup.services.put(WOHNGELD, new ServiceFacts(WOHNGELD, LeikaKey.of("99108001000000"), "Wohngeld", TH, ReuseModel.EFA,
+                new java.util.TreeMap<>(Map.of(v("1.1.0"), VersionStatus.ACTIVE, v("2.0.0"), VersionStatus.ACTIVE)),
+                Map.of(v("1.1.0"), JULY, v("2.0.0"), LocalDate.of(2024, 1, 1))));
+        fixture.given(recorded(ERFURT))
+                .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("1.1.0"), JULY.minusDays(1)))
+                .expectNoEvents().expectException(problem(422, "date-before-release"));
+        fixture.given(recorded(ERFURT))
+                .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY))
+                .expectNoEvents().expectException(problem(422, "date-before-release"));
+        fixture.given(recorded(ERFURT))
+                .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("1.1.0"), JULY))
+                .expectEvents(started(ERFURT, "1.1.0", false));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("2.0.0"), LocalDate.of(2023, 12, 31)))
+                .expectNoEvents().expectException(problem(422, "date-before-release"));
+    }
+
+    @Test
     void aDissolvedMunicipalityAdoptsNothing() {
         fixture.given(recorded(ERFURT), new MunicipalityDissolved(ERFURT, JULY))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY))

@@ -164,8 +164,9 @@ class TwoInstancesTest {
         HttpResponse<String> ended = post(b, "thueringen", "/api/v1/adoptions/" + id(first) + "/termination",
                 json("{'endsOn':'2023-06-30'}"), null);
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
-        // a's cache still says "in use": only the stored history may refuse
-        HttpResponse<String> again = post(a, "thueringen", "/api/v1/adoptions", json(adopt, services.get(0), erfurt), null);
+        // a's cache still says "in use": only the stored history may refuse (a new adoption from the day the first ends)
+        String adoptAfterTheEnd = "{'serviceId':'%s','ags':'%s','effectiveFrom':'2023-06-30'}";
+        HttpResponse<String> again = post(a, "thueringen", "/api/v1/adoptions", json(adoptAfterTheEnd, services.get(0), erfurt), null);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         // b's cache (from the termination) lacks a's new adoption: its append loses at the stream key and runs again
         HttpResponse<String> other = post(b, "thueringen", "/api/v1/adoptions", json(adopt, services.get(1), erfurt), null);

@@ -67,6 +67,23 @@ class ClientMistakesHttpTest extends StandaloneHttpTestBase {
     }
 
     @Test
+    void noVersionServesAMunicipalityBeforeItsRelease() {
+        String serviceId = registerService("thueringen", "16", "EFA");
+        publish("thueringen", serviceId, "1.0.0"); // released on 2022-01-01
+
+        long before = eventCount();
+        RawHttp.Answer early = http.post("/api/v1/adoptions").as("thueringen")
+                .json(map("serviceId", serviceId, "ags", "16072013", "effectiveFrom", "2021-12-31")).send();
+        assertThat(early.status()).as("%s", early).isEqualTo(422);
+        assertThat((String) early.json().get("type")).endsWith("/date-before-release");
+        assertThat(eventCount()).isEqualTo(before);
+
+        RawHttp.Answer onTheDay = http.post("/api/v1/adoptions").as("thueringen")
+                .json(map("serviceId", serviceId, "ags", "16072013", "effectiveFrom", "2022-01-01")).send();
+        assertThat(onTheDay.status()).as("%s", onTheDay).isEqualTo(201);
+    }
+
+    @Test
     void anIdInCapitalsNamesTheSameRecord() {
         String serviceId = registerService("thueringen", "16", "EFA");
         RawHttp.Answer published = http.post("/api/v1/services/" + serviceId.toUpperCase(Locale.ROOT) + "/versions")
