@@ -7,6 +7,7 @@ import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.ChangeMunicipality;
 import de.efa.registry.kernel.municipality.DissolveMunicipality;
 import de.efa.registry.kernel.municipality.RecordMunicipality;
+import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import java.util.Set;
 /**
  * Brings the register to a directory's state: reads the whole register once, diffs it with the file, and sends
  * commands only for what changed — so the same file twice stores nothing. Municipalities in the register but not in
- * the file are dissolved.
+ * the file are dissolved — unless the file lacks whole states the register holds: a directory in force covers all of
+ * Germany, so such a file was cut short (a broken transfer, a partial copy) and would dissolve thousands of
+ * municipalities with all their adoptions; it is refused and changes nothing.
  */
 @Component
 public class DirectoryImport {
@@ -65,11 +68,24 @@ public class DirectoryImport {
             }
         }
         int dissolved = 0;
+        Set<String> statesListed = new HashSet<>();
+        listed.forEach(ags -> statesListed.add(ags.state().value()));
+        Map<String, Integer> dissolvedInUnlistedStates = new java.util.TreeMap<>();
         for (MunicipalityFacts known : register.values()) {
             if (!known.dissolved() && !listed.contains(known.ags())) {
                 dissolved++;
                 commands.add(new DissolveMunicipality(known.ags(), directory.gebietsstand()));
+                if (!statesListed.contains(known.ags().state().value())) {
+                    dissolvedInUnlistedStates.merge(known.ags().state().value(), 1, Integer::sum);
+                }
             }
+        }
+        if (!dissolvedInUnlistedStates.isEmpty()) {
+            throw RegistryProblem.ruleViolated("incomplete-directory", "Incomplete directory", "The file lists no "
+                    + "municipality of state " + String.join(", ", dissolvedInUnlistedStates.keySet()) + ", whose "
+                    + dissolvedInUnlistedStates.values().stream().mapToInt(Integer::intValue).sum() + " municipalities"
+                    + " the register holds; a directory in force covers every state, so this file looks cut short."
+                    + " Nothing was changed.");
         }
         List<CommandFanOut.Outcome<Object>> failed = fanOut.send(commands, c -> c, metaData).stream()
                 .filter(o -> o.failure() != null).toList();

@@ -7,7 +7,10 @@ import de.efa.registry.testsupport.RegistryTestProperties;
 import de.efa.registry.testsupport.TestStore;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,8 +26,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The official directory in full, again unchanged, and then an older ISO-8859-1 copy that lacks two municipalities. */
+/**
+ * The official directory in full, again unchanged, then an older ISO-8859-1 copy that lacks two municipalities, and
+ * then a copy cut short (in that order: each step works on the register the one before left).
+ */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryImportHttpTest {
 
     private static final String IMPORT = "/api/v1/admin/municipalities/import";
@@ -42,6 +49,7 @@ class DirectoryImportHttpTest {
     MongoDatabase registryDatabase;
 
     @Test
+    @Order(1)
     void theFullDirectoryImportsOnceAndAgainStoresNothing() throws Exception {
         RegistryHttp http = new RegistryHttp(rest);
         byte[] official = Files.readAllBytes(TestStore.officialDirectory());
@@ -95,6 +103,35 @@ class DirectoryImportHttpTest {
         Document muenchen = registryDatabase.getCollection("write_municipalities").find(new Document("_id", "09162000")).first();
         assertThat(muenchen.getBoolean("dissolved")).isTrue();
         assertThat(muenchen.getString("name")).isEqualTo("München, Landeshauptstadt");
+    }
+
+    @Test
+    @Order(2)
+    void aDirectoryLackingWholeStatesIsRefusedAndChangesNothing() throws Exception {
+        // after the test above: the register holds the whole directory
+        RegistryHttp http = new RegistryHttp(rest);
+        byte[] official = Files.readAllBytes(TestStore.officialDirectory());
+        long head = eventStore.headPosition();
+        long dissolvedBefore = registryDatabase.getCollection("write_municipalities").countDocuments(new Document("dissolved", true));
+
+        // a transfer that broke off after Bavaria (09): the states 10 to 16 are missing from the file
+        String text = new String(official, StandardCharsets.UTF_8);
+        StringBuilder cut = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.length() > 12 && line.substring(10, 12).compareTo("10") >= 0) {
+                break;
+            }
+            cut.append(line).append('\n');
+        }
+        ResponseEntity<Map> refused = http.postText("admin", IMPORT, cut.toString().getBytes(StandardCharsets.UTF_8),
+                MediaType.TEXT_PLAIN);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat((String) refused.getBody().get("type")).endsWith("/incomplete-directory");
+        assertThat((String) refused.getBody().get("detail")).contains("10, 11, 12, 13, 14, 15, 16");
+        assertThat(eventStore.headPosition()).isEqualTo(head);
+        assertThat(registryDatabase.getCollection("write_municipalities").countDocuments(new Document("dissolved", true)))
+                .isEqualTo(dissolvedBefore);
     }
 
     @Test
