@@ -36,6 +36,8 @@ public class Cooperation {
     private LocalDate signedOn;
     /** the open membership of each current member: since when */
     private Map<StateCode, LocalDate> currentMembers = new TreeMap<>();
+    /** the day each former member last left */
+    private Map<StateCode, LocalDate> formerMembers = new TreeMap<>();
 
     protected Cooperation() {
         // for Axon
@@ -60,12 +62,22 @@ public class Cooperation {
             throw RegistryProblem.ruleViolated("date-before-signing", "Date before signing",
                     "Joining on " + command.joinedOn() + " lies before the agreement was signed on " + signedOn);
         }
+        LocalDate left = formerMembers.get(command.state());
+        if (left != null && command.joinedOn().isBefore(left)) {
+            // a second membership may not cover days of the first one
+            throw RegistryProblem.ruleViolated("date-before-leaving", "Date before leaving",
+                    "Joining again on " + command.joinedOn() + " lies before leaving on " + left);
+        }
         apply(new StateJoinedCooperation(cooperationId, command.state(), command.joinedOn()));
     }
 
     @CommandHandler
     void handle(LeaveCooperation command) {
         LocalDate since = currentMembers.get(command.state());
+        if (since == null && formerMembers.containsKey(command.state())) {
+            throw RegistryProblem.conflict("State " + command.state() + " already left cooperation " + cooperationId
+                    + " on " + formerMembers.get(command.state()));
+        }
         if (since == null) {
             throw RegistryProblem.notFound("Membership of state " + command.state() + " in cooperation", cooperationId);
         }
@@ -91,5 +103,6 @@ public class Cooperation {
     @EventSourcingHandler
     void on(StateLeftCooperation event) {
         currentMembers.remove(event.state());
+        formerMembers.put(event.state(), event.leftOn());
     }
 }

@@ -93,6 +93,23 @@ class CooperationTest {
     }
 
     @Test
+    void aFormerMemberCannotLeaveAgain() {
+        fixture.given(founded(), new StateLeftCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
+                .when(new LeaveCooperation(ID, BY, LocalDate.of(2023, 6, 30)))
+                .expectNoEvents().expectException(problem(409, "conflict"));
+    }
+
+    @Test
+    void joiningAgainBeforeHavingLeftIsRefused() {
+        fixture.given(founded(), new StateLeftCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
+                .when(new JoinCooperation(ID, BY, LocalDate.of(2022, 6, 29)))
+                .expectNoEvents().expectException(problem(422, "date-before-leaving"));
+        fixture.given(founded(), new StateLeftCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
+                .when(new JoinCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
+                .expectEvents(new StateJoinedCooperation(ID, BY, LocalDate.of(2022, 6, 30)));
+    }
+
+    @Test
     void leavingBeforeJoiningIsRefused() {
         fixture.given(founded())
                 .when(new LeaveCooperation(ID, BY, SIGNED))
