@@ -182,7 +182,9 @@ class WriteApiHttpTest {
         ResponseEntity<Map> left = http.delete("sachsen", members + "/14?leftOn=2023-01-01");
         assertThat(left.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(position(left)).isPositive();
-        assertProblem(http.delete("sachsen", members + "/14?leftOn=2023-02-01"), 404, "not-found");
+        // a former member already left; a state that never joined is no member at all
+        assertProblem(http.delete("sachsen", members + "/14?leftOn=2023-02-01"), 409, "conflict");
+        assertProblem(http.delete("admin", members + "/03?leftOn=2023-02-01"), 404, "not-found");
     }
 
     // ------------------------------------------------------------------ adoptions
