@@ -1,5 +1,8 @@
 package de.efa.registry.command.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryHeaders;
 import jakarta.servlet.FilterChain;
@@ -34,6 +37,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** Reads JSON into maps and lists, writes it back with every object's fields in key order. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
@@ -117,13 +123,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static String fingerprint(BufferedRequest request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] json = canonicalJson(request);
             String head = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
-                    + "\n" + request.getContentType() + "\n";
+                    + "\n" + (json != null ? "json" : request.getContentType()) + "\n";
             sha.update(head.getBytes(StandardCharsets.UTF_8));
-            sha.update(request.body());
+            sha.update(json != null ? json : request.body());
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JSON body as its content, not its bytes: a client that sends the same request again may well serialise it
+     * anew — other spacing, another order of fields — and it is still the same request. Null when the body is not
+     * JSON or does not parse (then its bytes count, and the request itself is refused further on).
+     */
+    private static byte[] canonicalJson(BufferedRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            return null;
+        }
+        try {
+            return CANONICAL.writeValueAsBytes(CANONICAL.readValue(request.body(), Object.class));
+        } catch (IOException e) {
+            return null;
         }
     }
 }

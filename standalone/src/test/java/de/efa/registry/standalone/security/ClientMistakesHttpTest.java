@@ -84,6 +84,30 @@ class ClientMistakesHttpTest extends StandaloneHttpTestBase {
     }
 
     @Test
+    void aRequestSentAgainWithTheSameKeyIsTheSameRequestHoweverItsJsonIsSpaced() {
+        String leikaKey = freshLeikaKey();
+        RawHttp.Answer first = http.post("/api/v1/services").as("sachsen").header("Idempotency-Key", "retry-" + leikaKey)
+                .body("application/json", "{\"leikaKey\":\"" + leikaKey + "\",\"name\":\"Dienst\",\"providingState\":\"14\","
+                        + "\"reuse\":\"EFA\"}").send();
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        long after = eventCount();
+
+        RawHttp.Answer again = http.post("/api/v1/services").as("sachsen").header("Idempotency-Key", "retry-" + leikaKey)
+                .body("application/json; charset=UTF-8", "{ \"reuse\": \"EFA\",\n  \"providingState\": \"14\",\n  \"name\": \"Dienst\","
+                        + "\n  \"leikaKey\": \"" + leikaKey + "\" }\n").send();
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(eventCount()).isEqualTo(after);
+
+        RawHttp.Answer other = http.post("/api/v1/services").as("sachsen").header("Idempotency-Key", "retry-" + leikaKey)
+                .body("application/json", "{\"leikaKey\":\"" + leikaKey + "\",\"name\":\"Anderer Dienst\",\"providingState\":\"14\","
+                        + "\"reuse\":\"EFA\"}").send();
+        assertThat(other.status()).as("%s", other).isEqualTo(422);
+        assertThat(eventCount()).isEqualTo(after);
+    }
+
+    @Test
     void anIdInCapitalsNamesTheSameRecord() {
         String serviceId = registerService("thueringen", "16", "EFA");
         RawHttp.Answer published = http.post("/api/v1/services/" + serviceId.toUpperCase(Locale.ROOT) + "/versions")
