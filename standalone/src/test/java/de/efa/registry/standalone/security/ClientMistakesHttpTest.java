@@ -43,6 +43,26 @@ class ClientMistakesHttpTest extends StandaloneHttpTestBase {
     }
 
     @Test
+    void aValueOfAnotherKindIsNotConvertedIntoTheFieldsKind() {
+        // Jackson alone stored "name": 123 as the text "123", "reuse": 0 as the first reuse model and took
+        // "maturityLevel": "3" as the number 3
+        String serviceId = registerService("thueringen", "16", "EFA");
+        Map<String, Object> wrongKinds = Map.of(
+                "name", 123, "leikaKey", 99123456789012L, "reuse", 0);
+        for (Map.Entry<String, Object> wrong : wrongKinds.entrySet()) {
+            Map<String, Object> body = map("leikaKey", freshLeikaKey(), "name", "Dienst", "providingState", "16", "reuse", "EFA");
+            body.put(wrong.getKey(), wrong.getValue());
+            RawHttp.Answer refused = http.post("/api/v1/services").as("thueringen").json(body).send();
+            assertThat(refused.status()).as("%s: %s", wrong, refused).isEqualTo(400);
+            assertThat(errors(refused)).extracting(e -> e.get("field")).as("%s", wrong).containsExactly(wrong.getKey());
+        }
+        RawHttp.Answer textLevel = http.post("/api/v1/services/" + serviceId + "/versions").as("thueringen")
+                .json(map("version", "1.0.0", "maturityLevel", "3", "releasedOn", "2022-01-01")).send();
+        assertThat(textLevel.status()).as("%s", textLevel).isEqualTo(400);
+        assertThat(errors(textLevel)).extracting(e -> e.get("field")).containsExactly("maturityLevel");
+    }
+
+    @Test
     void anAdoptionEndingAheadLeavesNoRoomForASecondOneBeforeItsEnd() {
         String serviceId = registerService("thueringen", "16", "EFA");
         publish("thueringen", serviceId, "1.0.0");

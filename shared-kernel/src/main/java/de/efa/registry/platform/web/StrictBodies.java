@@ -3,7 +3,11 @@ package de.efa.registry.platform.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import de.efa.registry.kernel.common.InvalidValueException;
@@ -19,27 +23,42 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A date in a request body is a JSON string {@code YYYY-MM-DD} and nothing else. Jackson's own reading is lenient: a
- * number is taken as days since 1970 ({@code 20240101} became the year 57385), an array as [year, month, day] and a
- * date-time as its date — each a client mistake that would be stored as a date nobody meant.
+ * A request body says what it means, in the types the API names. Jackson's own reading is lenient: a number where a
+ * text belongs became that text ({@code "name": 123} was stored as "123"), a text where a number belongs became that
+ * number, a number where one of a set of words belongs picked the word at that index, a number where a date belongs was taken as days since 1970 ({@code 20240101} became the year 57385), an array
+ * as [year, month, day] and a date-time as its date — each a client mistake stored as something nobody meant. Here
+ * each is a 400 that names the field.
  * <p>
  * Only the HTTP bodies get this: the event serializer shares the application's {@link ObjectMapper}, and stored events
  * must stay readable as they were written.
  */
 @Configuration(proxyBeanMethods = false)
-public class StrictDates implements WebMvcConfigurer {
+public class StrictBodies implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                json.setObjectMapper(json.getObjectMapper().copy().registerModule(module()));
+                json.setObjectMapper(strict(json.getObjectMapper()));
             }
         }
     }
 
+    /** A copy of the application's mapper that reads dates strictly and converts no scalar into another kind. */
+    static ObjectMapper strict(ObjectMapper shared) {
+        ObjectMapper strict = shared.copy().registerModule(dates())
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+            strict.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            strict.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return strict;
+    }
+
     /** The module that reads {@link LocalDate} strictly; registered after Jackson's own, so it wins. */
-    public static SimpleModule module() {
+    private static SimpleModule dates() {
         return new SimpleModule("registry-strict-dates").addDeserializer(LocalDate.class, new Deserializer());
     }
 
