@@ -14,8 +14,8 @@ import java.time.LocalDate;
 
 /**
  * The rules an adoption must pass that the municipality cannot know by itself: the service exists, the version
- * exists, is ACTIVE and was released by the day the adoption (or switch) takes effect, and the cross-border rule. Read from the write-side lookup; injected into the Municipality's
- * command handlers.
+ * exists, is ACTIVE and was released by the day the adoption (or switch) takes effect, and the cross-border rule.
+ * Read from the write-side lookup; injected into the Municipality's command handlers.
  */
 @Component
 public class AdoptionEligibility {

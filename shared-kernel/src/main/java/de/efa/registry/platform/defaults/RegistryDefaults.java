@@ -23,7 +23,8 @@ public class RegistryDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource("registryDefaults", new ClassPathResource(RESOURCE)));
+            environment.getPropertySources()
+                    .addLast(new ResourcePropertySource("registryDefaults", new ClassPathResource(RESOURCE)));
         } catch (IOException e) {
             throw new UncheckedIOException("The registry's defaults are missing from the class path: " + RESOURCE, e);
         }

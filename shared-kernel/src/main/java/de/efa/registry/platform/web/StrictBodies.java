@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
 /**
  * A request body says what it means, in the types the API names. Jackson's own reading is lenient: a number where a
  * text belongs became that text ({@code "name": 123} was stored as "123"), a text where a number belongs became that
- * number, a number where one of a set of words belongs picked the word at that index, a number where a date belongs was taken as days since 1970 ({@code 20240101} became the year 57385), an array
- * as [year, month, day] and a date-time as its date — each a client mistake stored as something nobody meant. Here
- * each is a 400 that names the field.
+ * number, a number where one of a set of words belongs picked the word at that index, a number where a date belongs
+ * was taken as days since 1970 ({@code 20240101} became the year 57385), an array as [year, month, day] and a
+ * date-time as its date — each a client mistake stored as something nobody meant. Here each is a 400 that names the
+ * field.
  * <p>
  * Only the HTTP bodies get this: the event serializer shares the application's {@link ObjectMapper}, and stored events
  * must stay readable as they were written.
