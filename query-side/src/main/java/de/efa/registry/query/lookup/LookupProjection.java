@@ -71,6 +71,16 @@ public class LookupProjection extends DocumentProjection {
         }
     }
 
+    /**
+     * Layout 2: a switch or a termination cuts every interval of its adoption from its day on, not only the open one
+     * (documents built before can hold intervals of one adoption that overlap; the rebuild the new layout starts
+     * builds them anew).
+     */
+    @Override
+    public int layout() {
+        return 2;
+    }
+
     @Override
     public boolean handles(Class<?> payloadType) {
         return HANDLED.contains(payloadType);
@@ -116,14 +126,13 @@ public class LookupProjection extends DocumentProjection {
             intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.version().toString(),
                     e.effectiveFrom().toString(), null).stored());
         } else if (payload instanceof AdoptionVersionSwitched e) {
-            Interval open = close(state, e.adoptionId().value(), e.effectiveFrom().toString());
-            intervals(state).add(new Interval(e.adoptionId().value(),
-                    open == null ? e.serviceId().value() : open.serviceId(), e.toVersion().toString(),
+            cut(state, e.adoptionId().value(), e.effectiveFrom().toString());
+            intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.toVersion().toString(),
                     e.effectiveFrom().toString(), null).stored());
         } else if (payload instanceof AdoptionMarkedUnsupported e) {
-            close(state, e.adoptionId().value(), e.since().toString());
+            cut(state, e.adoptionId().value(), e.since().toString());
         } else if (payload instanceof AdoptionEnded e) {
-            close(state, e.adoptionId().value(), e.endsOn().toString());
+            cut(state, e.adoptionId().value(), e.endsOn().toString());
         } else if (payload instanceof ServiceRegistered e) {
             state.append("k", e.leikaKey().value()).append("n", e.name()).append("ps", e.providingState().value());
         } else if (payload instanceof VersionPublished e) {
@@ -135,22 +144,30 @@ public class LookupProjection extends DocumentProjection {
         }
     }
 
-    /** Closes the adoption's open interval on {@code on}; returns it as it was, or null if none is open. */
-    private static Interval close(Document state, String adoptionId, String on) {
+    /**
+     * Ends everything the adoption serves from {@code day} on: its intervals that start on that day or later go, and
+     * those that reach past it end on it. Not only the open one: a switch or a termination may be dated before an
+     * earlier switch took effect (or before a retirement closed the adoption), and what it says holds from its day on —
+     * the last recorded change wins, so no day is ever served twice by one adoption.
+     */
+    private static void cut(Document state, String adoptionId, String day) {
         List<Object> intervals = intervals(state);
-        for (int i = 0; i < intervals.size(); i++) {
+        for (int i = intervals.size() - 1; i >= 0; i--) {
             // compact strings throughout (see intervals): most are another adoption's, told apart without parsing
             String stored = (String) intervals.get(i);
             if (!stored.startsWith(adoptionId)) {
                 continue;
             }
             Interval interval = Interval.parse(stored);
-            if (interval.isOpen() && adoptionId.equals(interval.adoptionId())) {
-                intervals.set(i, interval.closedOn(on).stored());
-                return interval;
+            if (!adoptionId.equals(interval.adoptionId())) {
+                continue;
+            }
+            if (!Interval.before(interval.validFrom(), day)) {
+                intervals.remove(i);
+            } else if (interval.isOpen() || Interval.before(day, interval.validTo())) {
+                intervals.set(i, interval.closedOn(day).stored());
             }
         }
-        return null;
     }
 
     /**

@@ -68,6 +68,45 @@ class LookupHttpTest extends QuerySideTestBase {
     }
 
     @Test
+    void aSwitchOrTerminationDatedBeforeAnEarlierChangeHoldsFromItsDayOn() {
+        history.municipality("16052000", "Gera, Stadt", 92_126);
+        String wohngeld = history.service("99123456789013", "Wohngeld", "16", ReuseModel.EFA);
+        history.publish(wohngeld, "1.1.0", 3, LocalDate.of(2023, 1, 1));
+        history.publish(wohngeld, "2.0.0", 4, LocalDate.of(2024, 1, 1));
+        String pass = history.service("99123456789014", "Pass", "16", ReuseModel.EFA);
+        history.publish(pass, "1.0.0", 3, LocalDate.of(2023, 1, 1));
+        String hund = history.service("99123456789015", "Hund", "16", ReuseModel.EFA);
+        history.publish(hund, "1.0.0", 3, LocalDate.of(2023, 1, 1));
+
+        // ended before a switch took effect: nothing serves from the end on
+        String a = history.adopt("16052000", wohngeld, "1.1.0", "16", LocalDate.of(2024, 7, 1));
+        history.switchVersion("16052000", a, wohngeld, "1.1.0", "2.0.0", LocalDate.of(2025, 3, 1), SwitchReason.REQUESTED);
+        history.end("16052000", a, wohngeld, LocalDate.of(2025, 1, 31));
+        // switched back to a day before the switch it replaces: one version per day
+        String b = history.adopt("16052000", pass, "1.0.0", "16", LocalDate.of(2024, 6, 15));
+        history.switchVersion("16052000", b, pass, "1.0.0", "2.0.0", LocalDate.of(2025, 6, 1), SwitchReason.REQUESTED);
+        history.switchVersion("16052000", b, pass, "2.0.0", "1.0.0", LocalDate.of(2025, 3, 1), SwitchReason.REQUESTED);
+        // unsupported from a retirement, then ended before it: the end wins
+        String c = history.adopt("16052000", hund, "1.0.0", "16", LocalDate.of(2024, 4, 1));
+        history.unsupported("16052000", c, hund, "1.0.0", LocalDate.of(2025, 6, 1));
+        long last = history.end("16052000", c, hund, LocalDate.of(2024, 12, 31));
+
+        assertThat(gera("2024-12-30", last)).extracting(r -> r.get("name"))
+                .containsExactlyInAnyOrder("Wohngeld", "Pass", "Hund");
+        assertThat(gera("2025-01-30", last)).extracting(r -> r.get("name")).containsExactlyInAnyOrder("Wohngeld", "Pass");
+        for (String day : List.of("2025-01-31", "2025-02-15", "2025-03-01", "2025-07-01")) {
+            assertThat(gera(day, last)).as(day).extracting(r -> r.get("name")).doesNotContain("Wohngeld", "Hund");
+        }
+        for (String day : List.of("2025-03-01", "2025-04-01", "2025-05-31", "2025-06-01", "2026-01-01")) {
+            List<Map<String, Object>> serving = gera(day, last);
+            assertThat(serving).as(day).hasSize(1);
+            assertThat(serving.get(0)).as(day).containsEntry("name", "Pass").containsEntry("version", "1.0.0")
+                    .containsEntry("since", "2025-03-01");
+        }
+        assertThat(gera("2025-02-28", last)).extracting(r -> r.get("version")).containsExactly("1.0.0");
+    }
+
+    @Test
     void defaultsToTodayAndRefusesBadInput() {
         long last = history.municipality("09162000", "München, Landeshauptstadt", 1_512_491);
         Map<String, Object> today = body("/api/v1/lookup/09162000", last);
@@ -163,6 +202,10 @@ class LookupHttpTest extends QuerySideTestBase {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> rows(String path, long position) {
         return (List<Map<String, Object>>) body(path, position).get("services");
+    }
+
+    private List<Map<String, Object>> gera(String asOf, long position) {
+        return rows("/api/v1/lookup/16052000?asOf=" + asOf, position);
     }
 
     @SuppressWarnings("unchecked")
