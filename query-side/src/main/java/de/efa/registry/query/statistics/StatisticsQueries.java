@@ -130,7 +130,9 @@ class StatisticsQueries {
             throw RegistryProblem.badRequest("from must not be after to");
         }
         ProjectionStore store = versions.active(RegisterProjection.NAME);
-        String lastMonth = to.toString().substring(0, 7);
+        // periods are whole: the last one ends with its last day, which for a week may lie in the month after to's
+        LocalDate lastDay = next(periodStart(to, interval), interval).minusDays(1);
+        String lastMonth = lastDay.toString().substring(0, 7);
         // per day: [started, ended], summed over municipalities; every month up to the last one (earlier days count
         // towards "active"), a state's months and districts being one range of ids state|yyyy-MM|district
         TreeMap<LocalDate, long[]> days = new TreeMap<>();

@@ -65,6 +65,10 @@ class StatisticsHttpTest extends QuerySideTestBase {
         List<Map<String, Object>> weeks = (List<Map<String, Object>>) body(
                 "/api/v1/stats/timeline?from=2023-03-01&to=2023-03-07&interval=week", scenario.last).get("rows");
         assertThat(weeks).extracting(r -> r.get("period")).containsExactly("2023-W09", "2023-W10");
+        // a week is counted whole, also when it reaches into the month after "to": W13 runs up to Sunday, 2 April
+        List<Map<String, Object>> lastWeekOfMarch = (List<Map<String, Object>>) body(
+                "/api/v1/stats/timeline?from=2023-03-27&to=2023-03-31&interval=week", scenario.last).get("rows");
+        assertThat(lastWeekOfMarch).containsExactly(Map.of("period", "2023-W13", "started", 2, "ended", 0, "active", 4));
     }
 
     @Test
