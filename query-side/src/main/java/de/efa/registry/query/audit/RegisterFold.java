@@ -16,7 +16,9 @@ import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,15 +61,13 @@ final class RegisterFold {
         } else if (event instanceof CooperationFounded e) {
             CooperationState cooperation = new CooperationState(e.cooperationId().value(), e.name());
             for (StateCode state : e.foundingStates()) {
-                cooperation.members.put(state.value(), new RegisterAsOf.Member(state.value(), e.signedOn(), null));
+                cooperation.members.add(new RegisterAsOf.Member(state.value(), e.signedOn(), null));
             }
             cooperations.put(e.cooperationId().value(), cooperation);
         } else if (event instanceof StateJoinedCooperation e) {
-            cooperation(e.cooperationId().value()).members.put(e.state().value(),
-                    new RegisterAsOf.Member(e.state().value(), e.joinedOn(), null));
+            cooperation(e.cooperationId().value()).members.add(new RegisterAsOf.Member(e.state().value(), e.joinedOn(), null));
         } else if (event instanceof StateLeftCooperation e) {
-            cooperation(e.cooperationId().value()).members.computeIfPresent(e.state().value(),
-                    (s, m) -> new RegisterAsOf.Member(s, m.joinedOn(), e.leftOn()));
+            cooperation(e.cooperationId().value()).left(e.state().value(), e.leftOn());
         }
     }
 
@@ -80,7 +80,7 @@ final class RegisterFold {
                         s.versions.entrySet().stream().map(v -> new RegisterAsOf.Version(v.getKey(), v.getValue().name())).toList(),
                         active.getOrDefault(s.serviceId, 0L))).toList(),
                 cooperations.values().stream().map(c -> new RegisterAsOf.Cooperation(c.cooperationId, c.name,
-                        c.members.values().stream().toList())).toList());
+                        List.copyOf(c.members))).toList());
     }
 
     /** Events of a service or cooperation whose founding event is missing still count, under an unnamed entry. */
@@ -111,11 +111,23 @@ final class RegisterFold {
     private static final class CooperationState {
         final String cooperationId;
         final String name;
-        final Map<String, RegisterAsOf.Member> members = new LinkedHashMap<>();
+        /** Every membership in the order it began: a state that left and joined again has one for each time. */
+        final List<RegisterAsOf.Member> members = new ArrayList<>();
 
         CooperationState(String cooperationId, String name) {
             this.cooperationId = cooperationId;
             this.name = name;
+        }
+
+        /** Ends the state's open membership. */
+        void left(String state, java.time.LocalDate leftOn) {
+            for (int i = members.size() - 1; i >= 0; i--) {
+                RegisterAsOf.Member member = members.get(i);
+                if (member.state().equals(state) && member.leftOn() == null) {
+                    members.set(i, new RegisterAsOf.Member(state, member.joinedOn(), leftOn));
+                    return;
+                }
+            }
         }
     }
 }

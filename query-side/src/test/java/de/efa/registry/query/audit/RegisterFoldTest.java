@@ -1,0 +1,40 @@
+package de.efa.registry.query.audit;
+
+import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
+import de.efa.registry.kernel.cooperation.StateLeftCooperation;
+import de.efa.registry.kernel.municipality.StateCode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegisterFoldTest {
+
+    private static final CooperationId COOPERATION = CooperationId.of("5a1c2e3d-4b5f-4c6d-8e7f-9a0b1c2d3e4f");
+    private static final StateCode TH = StateCode.of("16");
+    private static final StateCode BY = StateCode.of("09");
+    private static final StateCode NI = StateCode.of("03");
+
+    @Test
+    void aStateThatLeftAndJoinedAgainKeepsBothMemberships() {
+        RegisterFold fold = new RegisterFold();
+        fold.apply(new CooperationFounded(COOPERATION, "Nord-Ost", List.of(TH, BY), LocalDate.of(2021, 3, 1)));
+        fold.apply(new StateJoinedCooperation(COOPERATION, NI, LocalDate.of(2024, 4, 1)));
+        fold.apply(new StateLeftCooperation(COOPERATION, NI, LocalDate.of(2025, 6, 30)));
+        fold.apply(new StateJoinedCooperation(COOPERATION, NI, LocalDate.of(2026, 2, 1)));
+        fold.apply(new StateLeftCooperation(COOPERATION, BY, LocalDate.of(2026, 3, 1)));
+
+        RegisterAsOf register = fold.result(Instant.parse("2026-11-29T00:00:00Z"));
+
+        assertThat(register.cooperations()).singleElement().satisfies(c -> assertThat(c.members()).containsExactly(
+                new RegisterAsOf.Member("16", LocalDate.of(2021, 3, 1), null),
+                new RegisterAsOf.Member("09", LocalDate.of(2021, 3, 1), LocalDate.of(2026, 3, 1)),
+                new RegisterAsOf.Member("03", LocalDate.of(2024, 4, 1), LocalDate.of(2025, 6, 30)),
+                new RegisterAsOf.Member("03", LocalDate.of(2026, 2, 1), null)));
+    }
+}
