@@ -167,6 +167,8 @@ class ClientMistakesHttpTest extends StandaloneHttpTestBase {
         assertThat(logging.getLoggerConfiguration("org.axonframework.modelling.command.AbstractRepository").getEffectiveLevel())
                 .isEqualTo(LogLevel.ERROR);
         assertThat(logging.getLoggerConfiguration("org.mongodb.driver").getEffectiveLevel()).isEqualTo(LogLevel.WARN);
+        assertThat(logging.getLoggerConfiguration("org.springdoc.core.events.SpringDocAppInitializer").getEffectiveLevel())
+                .isEqualTo(LogLevel.ERROR);
     }
 
     @SuppressWarnings("unchecked")
