@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -55,6 +56,7 @@ class AdoptionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, String>> adopt(@Valid @RequestBody AdoptionRequest request) {
         RegistryUser.current().requireMayActFor(request.ags().state());
         AdoptionId adoptionId = AdoptionId.random();

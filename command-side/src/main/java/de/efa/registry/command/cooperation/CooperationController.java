@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -53,6 +54,7 @@ class CooperationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, String>> found(@Valid @RequestBody FoundingRequest request) {
         RegistryUser caller = RegistryUser.current();
         if (request.foundingStates().stream().noneMatch(caller::mayActFor)) {
@@ -66,6 +68,7 @@ class CooperationController {
     }
 
     @PostMapping(path = "/{cooperationId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, String>> join(@PathVariable CooperationId cooperationId, @Valid @RequestBody JoinRequest request) {
         RegistryUser.current().requireMayActFor(request.state());
         return responses.execute(HttpStatus.CREATED, () -> {

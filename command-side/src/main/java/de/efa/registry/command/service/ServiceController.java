@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -71,6 +72,7 @@ class ServiceController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterServiceRequest request) {
         RegistryUser.current().requireMayActFor(request.providingState());
         ServiceId serviceId = ServiceId.random();
@@ -82,6 +84,7 @@ class ServiceController {
     }
 
     @PostMapping(path = "/{serviceId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, Object>> publish(@PathVariable ServiceId serviceId, @Valid @RequestBody PublishVersionRequest request) {
         ownedService(serviceId);
         return responses.execute(HttpStatus.CREATED, () -> {

@@ -1,0 +1,64 @@
+package de.efa.registry.standalone;
+
+import de.efa.registry.standalone.support.RawHttp;
+import de.efa.registry.standalone.support.StandaloneHttpTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OpenAPI document says what the API does: its statuses, its problems, its headers and how to sign in. */
+@SuppressWarnings("unchecked")
+class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
+
+    @Test
+    void theDocumentNamesCreatedStatusesProblemsHeadersAndSignIn() {
+        RawHttp.Answer answer = http.get("/v3/api-docs").send();
+        assertThat(answer.status()).isEqualTo(200);
+        Map<String, Object> document = answer.json();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+
+        assertThat(paths).doesNotContainKey("/error").containsKeys("/api/v1/services", "/api/v1/lookup/{ags}");
+        Map<String, Object> components = (Map<String, Object>) document.get("components");
+        assertThat((Map<String, Object>) components.get("securitySchemes")).containsKeys("basic", "bearer");
+        assertThat((Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("Problem"))
+                .extractingByKey("properties").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("type", "title", "status", "detail", "errors");
+
+        for (String create : List.of("/api/v1/services", "/api/v1/services/{serviceId}/versions", "/api/v1/cooperations",
+                "/api/v1/cooperations/{cooperationId}/members", "/api/v1/adoptions")) {
+            Map<String, Object> responses = responses(paths, create, "post");
+            assertThat(responses).as(create).containsKeys("201", "400", "401", "403", "409", "415", "422").doesNotContainKey("200");
+            assertThat(headers(responses.get("201"))).as(create).containsKey("Registry-Position");
+            assertThat(parameterNames(paths, create, "post")).as(create).contains("Idempotency-Key");
+            assertThat(responses.get("422").toString()).contains("application/problem+json", "#/components/schemas/Problem");
+        }
+        assertThat(headers(responses(paths, "/api/v1/cooperations/{cooperationId}/members/{state}", "delete").get("200")))
+                .containsKey("Registry-Position");
+
+        Map<String, Object> read = responses(paths, "/api/v1/services/{serviceId}", "get");
+        assertThat(read).containsKeys("200", "400", "401", "403", "404", "503");
+        assertThat(headers(read.get("503"))).containsKey("Retry-After");
+        assertThat(parameterNames(paths, "/api/v1/services/{serviceId}", "get")).contains("Registry-Min-Position");
+        // a read stores nothing, so it neither takes an idempotency key nor answers with a position
+        assertThat(parameterNames(paths, "/api/v1/services/{serviceId}", "get")).doesNotContain("Idempotency-Key");
+        assertThat(headers(read.get("200"))).doesNotContainKey("Registry-Position");
+    }
+
+    private static Map<String, Object> responses(Map<String, Object> paths, String path, String method) {
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get(method);
+        return (Map<String, Object>) operation.get("responses");
+    }
+
+    private static List<Object> parameterNames(Map<String, Object> paths, String path, String method) {
+        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get(method);
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
+        return parameters.stream().map(p -> p.get("name")).toList();
+    }
+
+    private static Map<String, Object> headers(Object response) {
+        return (Map<String, Object>) ((Map<String, Object>) response).getOrDefault("headers", Map.of());
+    }
+}
