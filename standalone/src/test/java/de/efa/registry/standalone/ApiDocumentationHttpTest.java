@@ -45,6 +45,10 @@ class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
         // a read stores nothing, so it neither takes an idempotency key nor answers with a position
         assertThat(parameterNames(paths, "/api/v1/services/{serviceId}", "get")).doesNotContain("Idempotency-Key");
         assertThat(headers(read.get("200"))).doesNotContainKey("Registry-Position");
+        Map<String, Object> timeline = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/stats/timeline")).get("get");
+        assertThat(((List<Map<String, Object>>) timeline.get("parameters")).stream()
+                .filter(p -> "interval".equals(p.get("name"))).findFirst().orElseThrow().get("schema").toString())
+                .contains("enum=[month, week, day]");
     }
 
     private static Map<String, Object> responses(Map<String, Object> paths, String path, String method) {

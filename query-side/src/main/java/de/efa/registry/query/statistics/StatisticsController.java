@@ -1,8 +1,10 @@
 package de.efa.registry.query.statistics;
 
+import de.efa.registry.kernel.common.InvalidValueException;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceId;
-import de.efa.registry.platform.web.RegistryProblem;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +40,7 @@ class StatisticsController {
     @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> coverage(@RequestParam(required = false) ServiceId serviceId,
                                  @RequestParam(required = false) StateCode state,
+                                 @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
                                  @RequestParam(defaultValue = "state") String groupBy) {
         return queries.coverage(serviceId, state, grouping(groupBy)).json();
     }
@@ -45,7 +48,8 @@ class StatisticsController {
     @GetMapping(path = "/coverage", produces = "text/csv")
     ResponseEntity<String> coverageCsv(@RequestParam(required = false) ServiceId serviceId,
                                        @RequestParam(required = false) StateCode state,
-                                       @RequestParam(defaultValue = "state") String groupBy) {
+                                       @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
+                                 @RequestParam(defaultValue = "state") String groupBy) {
         return csv(queries.coverage(serviceId, state, grouping(groupBy)), "coverage");
     }
 
@@ -62,6 +66,7 @@ class StatisticsController {
     @GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> timeline(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @Parameter(schema = @Schema(allowableValues = {"month", "week", "day"}))
                                  @RequestParam(defaultValue = "month") String interval,
                                  @RequestParam(required = false) StateCode state) {
         return timelineTable(from, to, interval, state).json();
@@ -70,7 +75,8 @@ class StatisticsController {
     @GetMapping(path = "/timeline", produces = "text/csv")
     ResponseEntity<String> timelineCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       @RequestParam(defaultValue = "month") String interval,
+                                       @Parameter(schema = @Schema(allowableValues = {"month", "week", "day"}))
+                                 @RequestParam(defaultValue = "month") String interval,
                                        @RequestParam(required = false) StateCode state) {
         return csv(timelineTable(from, to, interval, state), "timeline");
     }
@@ -87,7 +93,7 @@ class StatisticsController {
 
     private StatisticsTable timelineTable(LocalDate from, LocalDate to, String interval, StateCode state) {
         if (!INTERVALS.contains(interval)) {
-            throw RegistryProblem.badRequest("interval must be month, week or day");
+            throw new InvalidValueException("interval", "interval must be month, week or day");
         }
         LocalDate end = to == null ? LocalDate.now(ZoneId.of("Europe/Berlin")) : to;
         LocalDate start = from == null ? end.minusYears(1).plusDays(1) : from;
@@ -96,7 +102,7 @@ class StatisticsController {
 
     private static String grouping(String groupBy) {
         if (!GROUPINGS.contains(groupBy)) {
-            throw RegistryProblem.badRequest("groupBy must be state or district");
+            throw new InvalidValueException("groupBy", "groupBy must be state or district");
         }
         return groupBy;
     }

@@ -40,7 +40,12 @@ class StatisticsHttpTest extends QuerySideTestBase {
                 "/api/v1/stats/coverage?state=16&groupBy=district", scenario.last).get("rows");
         assertThat(districts).extracting(r -> r.get("key")).containsExactly("16051", "16055");
         assertThat(districts).extracting(r -> r.get("adopted")).containsExactly(1, 0);
-        assertThat(get("/api/v1/stats/coverage?groupBy=county", scenario.last).getStatusCode().value()).isEqualTo(400);
+        var county = get("/api/v1/stats/coverage?groupBy=county", scenario.last);
+        assertThat(county.getStatusCode().value()).isEqualTo(400);
+        assertThat(county.getBody().toString()).contains("errors", "field=groupBy", "groupBy must be state or district");
+        var year = get("/api/v1/stats/timeline?interval=year", scenario.last);
+        assertThat(year.getStatusCode().value()).isEqualTo(400);
+        assertThat(year.getBody().toString()).contains("errors", "field=interval");
     }
 
     @Test
