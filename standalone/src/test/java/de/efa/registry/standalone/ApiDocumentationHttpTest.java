@@ -49,6 +49,11 @@ class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
         assertThat(((List<Map<String, Object>>) timeline.get("parameters")).stream()
                 .filter(p -> "interval".equals(p.get("name"))).findFirst().orElseThrow().get("schema").toString())
                 .contains("enum=[month, week, day]");
+        // value objects travel as text of a known form, and the directory as plain text
+        assertThat(((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/services/{serviceId}"))
+                .get("get")).get("parameters")).get(0).get("schema").toString()).contains("format=uuid");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/admin/municipalities/import")).get("post"))
+                .get("requestBody").toString()).contains("text/plain", "type=string").doesNotContain("format=byte");
     }
 
     private static Map<String, Object> responses(Map<String, Object> paths, String path, String method) {

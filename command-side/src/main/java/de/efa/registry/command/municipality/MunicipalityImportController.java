@@ -2,6 +2,8 @@ package de.efa.registry.command.municipality;
 
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.command.web.RequestMetaData;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +25,10 @@ class MunicipalityImportController {
 
     @PostMapping(path = "/api/v1/admin/municipalities/import", consumes = MediaType.TEXT_PLAIN_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportResult> importDirectory(@RequestBody byte[] body) {
+    ResponseEntity<ImportResult> importDirectory(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A GV100AD file as published by "
+                    + "Destatis, UTF-8 or ISO-8859-1", content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+                    schema = @Schema(type = "string"))) @RequestBody byte[] body) {
         return responses.execute(HttpStatus.OK, () -> directoryImport.importFile(body, RequestMetaData.ofCaller()));
     }
 }

@@ -1,5 +1,12 @@
 package de.efa.registry.platform.web;
 
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.LeikaKey;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceVersion;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,8 +26,12 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +40,7 @@ import org.springframework.web.method.HandlerMethod;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the OpenAPI document says beyond what springdoc reads off the controllers: how to authenticate, the problem
@@ -41,6 +53,23 @@ import java.util.Map;
 public class ApiDocumentation {
 
     static final String PROBLEM = "Problem";
+    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
+    /** The value objects travel as text: which text, wherever one appears (paths, queries, bodies). */
+    private static final Map<Class<?>, Supplier<Schema<?>>> VALUE_OBJECTS = Map.of(
+            ServiceId.class, () -> new StringSchema().format("uuid"),
+            AdoptionId.class, () -> new StringSchema().format("uuid"),
+            CooperationId.class, () -> new StringSchema().format("uuid"),
+            Ags.class, () -> new StringSchema().pattern("^[0-9]{8}$").description("Amtlicher Gemeindeschlüssel"),
+            StateCode.class, () -> new StringSchema().pattern("^[0-9]{2}$").description("The state's two digits"),
+            LeikaKey.class, () -> new StringSchema().pattern("^[0-9]{14}$").description("LeiKa key"),
+            ServiceVersion.class, () -> new StringSchema().pattern("^(0|[1-9][0-9]{0,5})(\\.(0|[1-9][0-9]{0,5})){2}$")
+                    .description("MAJOR.MINOR.PATCH"));
+
+    static {
+        // in bodies; parameters are converted from text and documented as text, so registryConventions names theirs
+        VALUE_OBJECTS.forEach((type, schema) -> SpringDocUtils.getConfig().replaceWithSchema(type, schema.get()));
+    }
     private static final String PROBLEM_JSON = "application/problem+json";
     /** Handlers of this package answer through CommandResponses: with the position of the events they stored. */
     private static final String COMMAND_SIDE = "de.efa.registry.command";
@@ -67,6 +96,7 @@ public class ApiDocumentation {
             boolean read = handler.hasMethodAnnotation(GetMapping.class);
             boolean write = handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class);
             boolean command = write && handler.getBeanType().getPackageName().startsWith(COMMAND_SIDE);
+            describeValueObjectParameters(operation, handler);
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             operation.setResponses(responses);
             if (read) {
@@ -103,6 +133,20 @@ public class ApiDocumentation {
             }
             return operation;
         };
+    }
+
+    private static void describeValueObjectParameters(Operation operation, HandlerMethod handler) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        String[] names = PARAMETER_NAMES.getParameterNames(handler.getMethod());
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            Supplier<Schema<?>> schema = VALUE_OBJECTS.get(parameter.getParameterType());
+            String name = names == null ? null : names[parameter.getParameterIndex()];
+            if (schema != null && name != null) {
+                operation.getParameters().stream().filter(p -> name.equals(p.getName())).forEach(p -> p.setSchema(schema.get()));
+            }
+        }
     }
 
     private static boolean hasPathVariables(HandlerMethod handler) {
