@@ -53,6 +53,9 @@ import java.util.function.Supplier;
 public class ApiDocumentation {
 
     static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** Handlers of this package answer through CommandResponses: with the position of the events they stored. */
+    private static final String COMMAND_SIDE = "de.efa.registry.command";
     private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
     /** The value objects travel as text: which text, wherever one appears (paths, queries, bodies). */
@@ -70,9 +73,6 @@ public class ApiDocumentation {
         // in bodies; parameters are converted from text and documented as text, so registryConventions names theirs
         VALUE_OBJECTS.forEach((type, schema) -> SpringDocUtils.getConfig().replaceWithSchema(type, schema.get()));
     }
-    private static final String PROBLEM_JSON = "application/problem+json";
-    /** Handlers of this package answer through CommandResponses: with the position of the events they stored. */
-    private static final String COMMAND_SIDE = "de.efa.registry.command";
 
     @Bean
     public OpenAPI registryOpenApi() {
