@@ -16,6 +16,7 @@ import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ final class RegisterFold {
         }
 
         /** Ends the state's open membership. */
-        void left(String state, java.time.LocalDate leftOn) {
+        void left(String state, LocalDate leftOn) {
             for (int i = members.size() - 1; i >= 0; i--) {
                 RegisterAsOf.Member member = members.get(i);
                 if (member.state().equals(state) && member.leftOn() == null) {

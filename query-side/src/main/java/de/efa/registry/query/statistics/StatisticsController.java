@@ -49,7 +49,7 @@ class StatisticsController {
     ResponseEntity<String> coverageCsv(@RequestParam(required = false) ServiceId serviceId,
                                        @RequestParam(required = false) StateCode state,
                                        @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
-                                 @RequestParam(defaultValue = "state") String groupBy) {
+                                       @RequestParam(defaultValue = "state") String groupBy) {
         return csv(queries.coverage(serviceId, state, grouping(groupBy)), "coverage");
     }
 
@@ -76,7 +76,7 @@ class StatisticsController {
     ResponseEntity<String> timelineCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                        @Parameter(schema = @Schema(allowableValues = {"month", "week", "day"}))
-                                 @RequestParam(defaultValue = "month") String interval,
+                                       @RequestParam(defaultValue = "month") String interval,
                                        @RequestParam(required = false) StateCode state) {
         return csv(timelineTable(from, to, interval, state), "timeline");
     }
