@@ -92,6 +92,11 @@ public class OnlineService {
         }
         requireNotBeforeRelease(version, command.retiredOn(), "retirement");
         requireValidSuccessor(command.version(), command.successor());
+        if (command.successor() != null) {
+            // the retirement moves every adoption to the successor on its day: no version serves before its release
+            requireNotBeforeRelease(versions.get(command.successor()), command.retiredOn(),
+                    "retirement (when adoptions move to " + command.successor() + ")");
+        }
         apply(new VersionRetired(serviceId, command.version(), command.retiredOn(), command.successor()));
     }
 

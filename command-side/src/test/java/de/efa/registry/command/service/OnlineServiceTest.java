@@ -163,6 +163,18 @@ class OnlineServiceTest {
     }
 
     @Test
+    void noRetirementMovesAdoptionsToASuccessorBeforeItsRelease() {
+        VersionPublished later = new VersionPublished(ID, v("2.0.0"), MaturityLevel.of(4), MaturityLevel.MODEL,
+                RELEASED.plusYears(1), null);
+        fixture.given(registered(), published("1.0.0"), later)
+                .when(new RetireVersion(ID, v("1.0.0"), RELEASED.plusYears(1).minusDays(1), v("2.0.0")))
+                .expectNoEvents().expectException(problem(422, "date-before-release"));
+        fixture.given(registered(), published("1.0.0"), later)
+                .when(new RetireVersion(ID, v("1.0.0"), RELEASED.plusYears(1), v("2.0.0")))
+                .expectEvents(new VersionRetired(ID, v("1.0.0"), RELEASED.plusYears(1), v("2.0.0")));
+    }
+
+    @Test
     void aRetirementBeforeTheReleaseIsRefused() {
         fixture.given(registered(), published("1.0.0"))
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED.minusDays(1), null))
