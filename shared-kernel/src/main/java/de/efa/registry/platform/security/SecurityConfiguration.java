@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -87,8 +88,7 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(validating(requireDecoder(jwtDecoder),
-                                    properties.jwt().issuer().isBlank() ? issuerUri : properties.jwt().issuer()))
+                    .jwt(jwt -> jwt.decoder(validating(requireDecoder(jwtDecoder), requiredIssuer(properties, issuerUri)))
                             .jwtAuthenticationConverter(jwtConverter())));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems))
@@ -125,13 +125,29 @@ public class SecurityConfiguration {
     }
 
     /**
+     * The issuer every token must name. A key file or JWK set URL alone says nothing about who issued a token, so
+     * without an issuer any token signed with that key — minted for any audience of the identity provider — would
+     * pass; the registry refuses to start instead of silently accepting every issuer.
+     */
+    static String requiredIssuer(SecurityProperties properties, String issuerUri) {
+        String issuer = properties.jwt().issuer().isBlank() ? issuerUri : properties.jwt().issuer();
+        if (issuer == null || issuer.isBlank()) {
+            throw new IllegalStateException("registry.security.mode=jwt needs the issuer its tokens must carry: "
+                    + "registry.security.jwt.issuer (or spring.security.oauth2.resourceserver.jwt.issuer-uri)");
+        }
+        return issuer;
+    }
+
+    /**
      * Spring Boot's decoder checks the signature (and, with {@code issuer-uri}, the issuer); on top of it every token
-     * must come from our issuer, be within its lifetime and carry at least one registry role: a token of the same
-     * identity provider minted for another application has none and is refused with a 401.
+     * must come from our issuer, be within its lifetime — which it must state: the default validator lets a token
+     * without {@code exp} live for ever — and carry at least one registry role: a token of the same identity provider
+     * minted for another application has none and is refused with a 401.
      */
     static JwtDecoder validating(JwtDecoder decoder, String issuer) {
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                issuer == null || issuer.isBlank() ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer),
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, java.util.Objects::nonNull),
                 new JwtClaimValidator<Object>("roles", SecurityConfiguration::hasRegistryRole));
         return token -> {
             Jwt jwt = decoder.decode(token);

@@ -80,6 +80,7 @@ class JwtAuthenticationHttpTest {
         refused.put("no issuer", token(KEY, c -> c.claim("roles", List.of("ADMIN")).issuer(null)));
         refused.put("expired", token(KEY, c -> c.claim("roles", List.of("ADMIN"))
                 .issueTime(Date.from(Instant.now().minusSeconds(7200))).expirationTime(Date.from(Instant.now().minusSeconds(3600)))));
+        refused.put("no expiry", token(KEY, c -> c.claim("roles", List.of("ADMIN")).expirationTime(null)));
         refused.put("not yet valid", token(KEY, c -> c.claim("roles", List.of("ADMIN"))
                 .notBeforeTime(Date.from(Instant.now().plusSeconds(3600)))));
         refused.put("missing roles", token(KEY, c -> c.claim("state", "16")));
