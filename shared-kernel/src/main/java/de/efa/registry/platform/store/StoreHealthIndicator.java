@@ -7,6 +7,8 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Spring Boot's MongoDB health check asks {@code hello}, which the embedded server does not answer; {@code ping}
  * and a read of the position counter work on both it and real MongoDB.
@@ -23,9 +25,15 @@ public class StoreHealthIndicator extends AbstractHealthIndicator {
         this.engine = engine;
     }
 
+    /**
+     * Bounded on its own: with the default timeouts a store that stopped answering would keep the health at UP for a
+     * minute (the read timeout) and a refused one for ten seconds (server selection), and readiness depends on it.
+     */
+    static final long PING_TIMEOUT_MILLIS = 2_000;
+
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        database.runCommand(new Document("ping", 1));
+        database.withTimeout(PING_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).runCommand(new Document("ping", 1));
         builder.up().withDetail("database", database.getName()).withDetail("headPosition", engine.headPosition());
     }
 }

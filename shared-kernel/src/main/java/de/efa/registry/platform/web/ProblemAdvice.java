@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every refusal into an RFC 9457 problem: the client learns what was wrong, never how the server is built.
- * Anything unexpected is logged here and answered as a bare 500.
+ * A store that cannot be reached is a 503 ({@link StoreUnavailable}); anything else unexpected is logged here and
+ * answered as a bare 500.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -101,6 +102,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Throwable storeFailure = StoreUnavailable.cause(e);
+        if (storeFailure != null) {
+            log.warn("Store unavailable: {}", storeFailure.toString());
+            return StoreUnavailable.answer();
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "The registry could not complete the request", null);
