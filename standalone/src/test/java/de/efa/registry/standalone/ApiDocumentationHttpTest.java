@@ -4,14 +4,22 @@ import de.efa.registry.standalone.support.RawHttp;
 import de.efa.registry.standalone.support.StandaloneHttpTestBase;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document says what the API does: its statuses, its problems, its headers and how to sign in. */
+/**
+ * The OpenAPI document says what the API does: its statuses, its problems, its headers, how to sign in, and what each
+ * read answers.
+ */
 @SuppressWarnings("unchecked")
 class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
+
+    private static final Set<String> SCALARS = Set.of("string", "integer", "number", "boolean");
 
     @Test
     void theDocumentNamesCreatedStatusesProblemsHeadersAndSignIn() {
@@ -54,6 +62,64 @@ class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
                 .get("get")).get("parameters")).get(0).get("schema").toString()).contains("format=uuid");
         assertThat(((Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/admin/municipalities/import")).get("post"))
                 .get("requestBody").toString()).contains("text/plain", "type=string").doesNotContain("format=byte");
+    }
+
+    @Test
+    void everyReadNamesThePropertiesOfItsAnswer() {
+        Map<String, Object> document = http.get("/v3/api-docs").send().json();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+
+        Map<String, String> freeForm = new TreeMap<>();
+        List<String> checked = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            Map<String, Object> read = (Map<String, Object>) ((Map<String, Object>) item).get("get");
+            Map<String, Object> ok = read == null ? null : (Map<String, Object>) ((Map<String, Object>) read.get("responses")).get("200");
+            Map<String, Object> json = ok == null ? null
+                    : (Map<String, Object>) ((Map<String, Object>) ok.getOrDefault("content", Map.of())).get("application/json");
+            if (!path.startsWith("/api/v1/") || json == null) {
+                return;
+            }
+            checked.add(path);
+            Map<String, Object> answer = resolve(schemas, (Map<String, Object>) json.get("schema"));
+            if (!hasNamedProperties(answer)) {
+                freeForm.put(path, String.valueOf(answer));
+                return;
+            }
+            // the elements of the answer's lists of records too: a page's items, a statistic's rows, a service's versions
+            ((Map<String, Map<String, Object>>) answer.get("properties")).forEach((name, property) -> {
+                if (property.get("items") instanceof Map<?, ?> element
+                        && !SCALARS.contains(String.valueOf(element.get("type")))
+                        && !hasNamedProperties(resolve(schemas, (Map<String, Object>) element))) {
+                    freeForm.put(path + " " + name, String.valueOf(element));
+                }
+            });
+        });
+
+        assertThat(checked).contains("/api/v1/municipalities", "/api/v1/services/{serviceId}/adoptions",
+                "/api/v1/stats/coverage", "/api/v1/admin/projections/{name}/dead-letters",
+                "/api/v1/audit/aggregates/{aggregateId}/history");
+        assertThat(freeForm).as("answers without named properties").isEmpty();
+        // a field that can be null says so (OpenAPI 3.1: "null" among its types)
+        Map<String, Object> membership = (Map<String, Object>) ((Map<String, Object>) schemas.get("Membership")).get("properties");
+        assertThat(((Map<String, Object>) membership.get("leftOn")).get("type")).isEqualTo(List.of("string", "null"));
+    }
+
+    /** The schema itself, the one it refers to, or for a list the schema of its elements. */
+    private static Map<String, Object> resolve(Map<String, Object> schemas, Map<String, Object> schema) {
+        if (schema.get("$ref") instanceof String ref) {
+            return resolve(schemas, (Map<String, Object>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1)));
+        }
+        if (schema.get("items") instanceof Map<?, ?> element) {
+            return resolve(schemas, (Map<String, Object>) element);
+        }
+        return schema;
+    }
+
+    /** Named properties, and nothing beyond them: a map or free-form object has additionalProperties or none. */
+    private static boolean hasNamedProperties(Map<String, Object> schema) {
+        return schema != null && schema.get("properties") instanceof Map<?, ?> properties && !properties.isEmpty()
+                && !schema.containsKey("additionalProperties");
     }
 
     private static Map<String, Object> responses(Map<String, Object> paths, String path, String method) {

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The event history for auditors (AUDITOR, ADMIN by URL rule): read only, everything as it was stored, payloads at
@@ -76,12 +75,12 @@ class AuditEventController {
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, List<AuditedEvent>> aggregate(@PathVariable String aggregateId) {
+    AggregateHistory aggregate(@PathVariable String aggregateId) {
         List<AuditedEvent> events = history.aggregate(aggregateId);
         if (events.isEmpty()) {
             throw RegistryProblem.notFound("Aggregate", aggregateId);
         }
-        return Map.of("events", events);
+        return new AggregateHistory(events);
     }
 
     private void writeLine(OutputStream out, AuditedEvent event) {

@@ -1,5 +1,7 @@
 package de.efa.registry.query.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +23,7 @@ record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> coop
     record Cooperation(String cooperationId, String name, List<Member> members) {
     }
 
-    record Member(String state, LocalDate joinedOn, LocalDate leftOn) {
+    /** @param leftOn null while the membership lasted at that instant */
+    record Member(String state, LocalDate joinedOn, @Schema(types = {"string", "null"}, format = "date") LocalDate leftOn) {
     }
 }

@@ -1,6 +1,7 @@
 package de.efa.registry.query.lookup;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -11,10 +12,16 @@ import java.util.List;
 @JsonPropertyOrder({"ags", "name", "state", "asOf", "services"})
 record LookupAnswer(String ags, String name, String state, String asOf, List<Row> services) {
 
-    /** One service serving the municipality on the day; {@code adoptionId} and {@code validTo} are additions to v1. */
+    /**
+     * One service serving the municipality on the day; {@code adoptionId} and {@code validTo} are additions to v1.
+     *
+     * @param maturityLevel null for a version the service catalogue does not know
+     * @param validTo       the day the service stops serving, null while open
+     */
     @JsonPropertyOrder({"serviceId", "leikaKey", "name", "providingState", "version", "maturityLevel", "since",
             "crossBorder", "adoptionId", "validTo"})
     record Row(String serviceId, String leikaKey, String name, String providingState, String version,
-               Integer maturityLevel, String since, boolean crossBorder, String adoptionId, String validTo) {
+               @Schema(types = {"integer", "null"}) Integer maturityLevel, String since, boolean crossBorder,
+               String adoptionId, @Schema(types = {"string", "null"}) String validTo) {
     }
 }

@@ -6,6 +6,7 @@ import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
 import de.efa.registry.query.register.RegisterProjection;
+import de.efa.registry.query.web.Page;
 import de.efa.registry.query.web.PageRequest;
 import org.bson.Document;
 import org.springframework.http.MediaType;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The municipality register: one by AGS ({@code _id}), or a filtered page of those in force. */
 @RestController
@@ -33,21 +33,21 @@ class MunicipalityQueryController {
     }
 
     @GetMapping("/{ags}")
-    Map<String, Object> municipality(@PathVariable Ags ags) {
+    MunicipalityEntry municipality(@PathVariable Ags ags) {
         Document stored = versions.active(RegisterProjection.NAME).collection(RegisterProjection.MUNICIPALITIES)
                 .find(new Document("_id", ags.value())).projection(new Document("ad", 0).append("_rp", 0)).first();
         if (stored == null || stored.getString("ags") == null) {
             throw RegistryProblem.notFound("Municipality", ags);
         }
-        return Municipality.of(stored).toJson();
+        return Municipality.of(stored).entry();
     }
 
     @GetMapping
-    Map<String, Object> municipalities(@RequestParam(required = false) StateCode state,
-                                       @RequestParam(required = false) DistrictKey district,
-                                       @RequestParam(required = false) String q,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size) {
+    Page<MunicipalityEntry> municipalities(@RequestParam(required = false) StateCode state,
+                                           @RequestParam(required = false) DistrictKey district,
+                                           @RequestParam(required = false) String q,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.GERMAN);
         List<Municipality> matching = directory.current().all().stream()
@@ -56,6 +56,6 @@ class MunicipalityQueryController {
                 .filter(m -> district == null || district.value().equals(m.districtKey()))
                 .filter(m -> needle == null || m.name().toLowerCase(Locale.GERMAN).contains(needle) || m.ags().startsWith(needle))
                 .toList();
-        return request.cut(matching, Municipality::toJson);
+        return request.cut(matching, Municipality::entry);
     }
 }

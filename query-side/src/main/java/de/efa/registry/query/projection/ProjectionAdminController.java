@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** Operations on the projections (ADMIN, by the URL rules): status, rebuild, dead letters. */
 @RestController
@@ -40,13 +39,13 @@ class ProjectionAdminController {
     }
 
     @GetMapping("/{name}/dead-letters")
-    Map<String, Object> deadLetters(@PathVariable String name) {
+    DeadLetterListing deadLetters(@PathVariable String name) {
         List<DeadLetter> letters = manager.deadLetters(name);
-        return Map.of("name", name, "items", letters, "total", letters.size());
+        return new DeadLetterListing(name, letters, letters.size());
     }
 
     @PostMapping("/{name}/dead-letters/retry")
-    Map<String, Object> retry(@PathVariable String name) {
+    RetryOutcome retry(@PathVariable String name) {
         return manager.retryDeadLetters(name);
     }
 }

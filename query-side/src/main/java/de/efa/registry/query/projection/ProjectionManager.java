@@ -245,12 +245,11 @@ public class ProjectionManager implements SmartLifecycle {
     }
 
     /** Retries the dead letters of the serving version (and of a running rebuild), oldest first. */
-    public Map<String, Object> retryDeadLetters(String name) {
+    public RetryOutcome retryDeadLetters(String name) {
         Running run;
         synchronized (this) {
             run = require(name);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
         int recovered = 0;
         int remaining = 0;
         List<ProjectionProcessor> fed = new ArrayList<>();
@@ -268,10 +267,7 @@ public class ProjectionManager implements SmartLifecycle {
             recovered += outcome.recovered();
             remaining += outcome.remaining();
         }
-        result.put("name", name);
-        result.put("recovered", recovered);
-        result.put("remaining", remaining);
-        return result;
+        return new RetryOutcome(name, recovered, remaining);
     }
 
     private ProjectionStatus status(String name, Running run) {

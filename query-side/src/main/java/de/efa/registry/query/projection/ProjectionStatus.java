@@ -1,5 +1,7 @@
 package de.efa.registry.query.projection;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What {@code GET /admin/projections} shows per projection.
  *
@@ -11,8 +13,10 @@ package de.efa.registry.query.projection;
  * @param layout      the layout the serving version was built in; when it is not the code's, nothing here feeds it
  *                    and the status is {@value #REBUILDING} while a rebuild in the code's layout runs
  */
-public record ProjectionStatus(String name, Long position, long headPosition, Long lag, String status, double progress,
-                               long deadLetters, int version, Integer rebuilding, int layout) {
+public record ProjectionStatus(String name, @Schema(types = {"integer", "null"}) Long position, long headPosition,
+                               @Schema(types = {"integer", "null"}) Long lag, String status, double progress,
+                               long deadLetters, int version, @Schema(types = {"integer", "null"}) Integer rebuilding,
+                               int layout) {
 
     public static final String LIVE = "LIVE";
     public static final String REBUILDING = "REBUILDING";

@@ -11,9 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * {@code GET /adoptions/{id}}: the adoption index (bucket by the id's first characters, one read by {@code _id})
  * names the municipality; its document (one read by {@code _id}) holds the adoption.
@@ -29,7 +26,7 @@ class AdoptionQueryController {
     }
 
     @GetMapping("/{adoptionId}")
-    Map<String, Object> adoption(@PathVariable AdoptionId adoptionId) {
+    AdoptionView adoption(@PathVariable AdoptionId adoptionId) {
         String id = adoptionId.value();
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Document bucket = store.collection(RegisterProjection.ADOPTION_INDEX).find(new Document("_id", id.substring(0, 3))).first();
@@ -42,17 +39,8 @@ class AdoptionQueryController {
         if (adoption == null) {
             throw RegistryProblem.notFound("Adoption", adoptionId);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("adoptionId", id);
-        body.put("serviceId", adoption.getString("s"));
-        body.put("ags", ags);
-        body.put("version", adoption.getString("v"));
-        body.put("status", adoption.getString("st"));
-        body.put("effectiveFrom", adoption.getString("f"));
-        body.put("endsOn", adoption.getString("e"));
-        body.put("crossBorder", adoption.getBoolean("xb"));
-        body.put("providingState", adoption.getString("ps"));
-        body.put("versionSince", adoption.getString("vs"));
-        return body;
+        return new AdoptionView(id, adoption.getString("s"), ags, adoption.getString("v"), adoption.getString("st"),
+                adoption.getString("f"), adoption.getString("e"), adoption.getBoolean("xb"), adoption.getString("ps"),
+                adoption.getString("vs"));
     }
 }

@@ -10,6 +10,7 @@ import de.efa.registry.query.municipality.Municipality;
 import de.efa.registry.query.municipality.MunicipalityDirectory;
 import de.efa.registry.query.projection.ActiveVersions;
 import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.query.web.Page;
 import de.efa.registry.query.web.PageRequest;
 import org.bson.Document;
 import org.springframework.http.MediaType;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,20 +42,20 @@ class ServiceQueryController {
     }
 
     @GetMapping("/{serviceId}")
-    Map<String, Object> service(@PathVariable ServiceId serviceId) {
+    ServiceView service(@PathVariable ServiceId serviceId) {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Document service = require(store, serviceId);
         return ServiceView.of(service, AdoptionCounts.of(ServiceAdoptions.read(store, serviceId.value(), null)));
     }
 
     @GetMapping
-    Map<String, Object> services(@RequestParam(required = false) StateCode providingState,
-                                 @RequestParam(required = false) LeikaKey leikaKey,
-                                 @RequestParam(required = false) String topic,
-                                 @RequestParam(required = false) VersionStatus status,
-                                 @RequestParam(required = false) String q,
-                                 @RequestParam(required = false) Integer page,
-                                 @RequestParam(required = false) Integer size) {
+    Page<ServiceView> services(@RequestParam(required = false) StateCode providingState,
+                               @RequestParam(required = false) LeikaKey leikaKey,
+                               @RequestParam(required = false) String topic,
+                               @RequestParam(required = false) VersionStatus status,
+                               @RequestParam(required = false) String q,
+                               @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.GERMAN);
         List<Document> matching = directory.all().stream()
@@ -69,16 +69,16 @@ class ServiceQueryController {
     }
 
     @GetMapping("/{serviceId}/adoptions")
-    Map<String, Object> adoptions(@PathVariable ServiceId serviceId,
-                                  @RequestParam(required = false) StateCode state,
-                                  @RequestParam(required = false) AdoptionStatus status,
-                                  @RequestParam(required = false) Integer page,
-                                  @RequestParam(required = false) Integer size) {
+    Page<AdoptingMunicipality> adoptions(@PathVariable ServiceId serviceId,
+                                         @RequestParam(required = false) StateCode state,
+                                         @RequestParam(required = false) AdoptionStatus status,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         require(store, serviceId);
         MunicipalityDirectory.Snapshot directory = municipalities.current();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<AdoptingMunicipality> rows = new ArrayList<>();
         for (Document perState : ServiceAdoptions.read(store, serviceId.value(), state)) {
             Document adoptions = perState.get("a", Document.class);
             if (adoptions == null) {
@@ -91,21 +91,14 @@ class ServiceQueryController {
                 }
                 String ags = adoption.getString("g");
                 Municipality municipality = directory.get(ags);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("adoptionId", entry.getKey());
-                row.put("ags", ags);
-                row.put("name", municipality == null ? null : municipality.name());
-                row.put("state", ags.substring(0, 2));
-                row.put("version", adoption.getString("v"));
-                row.put("status", adoption.getString("st"));
-                row.put("since", adoption.getString("f"));
-                row.put("endsOn", adoption.getString("e"));
-                rows.add(row);
+                rows.add(new AdoptingMunicipality(entry.getKey(), ags, municipality == null ? null : municipality.name(),
+                        ags.substring(0, 2), adoption.getString("v"), adoption.getString("st"), adoption.getString("f"),
+                        adoption.getString("e")));
             }
         }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("ags"))
-                .thenComparing(r -> (String) r.get("since")).thenComparing(r -> (String) r.get("adoptionId")));
-        return request.cut(rows, r -> r);
+        rows.sort(Comparator.comparing(AdoptingMunicipality::ags).thenComparing(AdoptingMunicipality::since)
+                .thenComparing(AdoptingMunicipality::adoptionId));
+        return request.cut(rows, row -> row);
     }
 
     private static Document require(ProjectionStore store, ServiceId serviceId) {

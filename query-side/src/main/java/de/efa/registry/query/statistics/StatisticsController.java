@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,10 +37,10 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> coverage(@RequestParam(required = false) ServiceId serviceId,
-                                 @RequestParam(required = false) StateCode state,
-                                 @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
-                                 @RequestParam(defaultValue = "state") String groupBy) {
+    StatisticsAnswer<CoverageRow> coverage(@RequestParam(required = false) ServiceId serviceId,
+                                           @RequestParam(required = false) StateCode state,
+                                           @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
+                                           @RequestParam(defaultValue = "state") String groupBy) {
         return queries.coverage(serviceId, state, grouping(groupBy)).json();
     }
 
@@ -54,7 +53,7 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/cross-border", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> crossBorder() {
+    StatisticsAnswer<CrossBorderRow> crossBorder() {
         return queries.crossBorder().json();
     }
 
@@ -64,11 +63,12 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> timeline(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @Parameter(schema = @Schema(allowableValues = {"month", "week", "day"}))
-                                 @RequestParam(defaultValue = "month") String interval,
-                                 @RequestParam(required = false) StateCode state) {
+    StatisticsAnswer<TimelineRow> timeline(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(schema = @Schema(allowableValues = {"month", "week", "day"}))
+            @RequestParam(defaultValue = "month") String interval,
+            @RequestParam(required = false) StateCode state) {
         return timelineTable(from, to, interval, state).json();
     }
 
@@ -82,7 +82,7 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/maturity", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> maturity() {
+    StatisticsAnswer<MaturityRow> maturity() {
         return queries.maturity().json();
     }
 
@@ -91,7 +91,7 @@ class StatisticsController {
         return csv(queries.maturity(), "maturity");
     }
 
-    private StatisticsTable timelineTable(LocalDate from, LocalDate to, String interval, StateCode state) {
+    private StatisticsTable<TimelineRow> timelineTable(LocalDate from, LocalDate to, String interval, StateCode state) {
         if (!INTERVALS.contains(interval)) {
             throw new InvalidValueException("interval", "interval must be month, week or day");
         }
@@ -107,7 +107,7 @@ class StatisticsController {
         return groupBy;
     }
 
-    private static ResponseEntity<String> csv(StatisticsTable table, String name) {
+    private static ResponseEntity<String> csv(StatisticsTable<?> table, String name) {
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".csv\"")

@@ -43,7 +43,7 @@ class StatisticsQueries {
         this.municipalities = municipalities;
     }
 
-    StatisticsTable coverage(ServiceId serviceId, StateCode state, String groupBy) {
+    StatisticsTable<CoverageRow> coverage(ServiceId serviceId, StateCode state, String groupBy) {
         boolean byDistrict = "district".equals(groupBy);
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Set<String> adopted = new HashSet<>();
@@ -82,22 +82,13 @@ class StatisticsQueries {
             sums[2] += m.population();
             sums[3] += covered ? m.population() : 0;
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        groups.forEach((key, sums) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("key", key);
-            row.put("name", names.get(key));
-            row.put("municipalities", sums[0]);
-            row.put("adopted", sums[1]);
-            row.put("population", sums[2]);
-            row.put("populationCovered", sums[3]);
-            row.put("coverage", sums[2] == 0 ? 0.0 : Math.round(sums[3] * 1_000_000.0 / sums[2]) / 1_000_000.0);
-            rows.add(row);
-        });
-        return new StatisticsTable(List.of("key", "name", "municipalities", "adopted", "population", "populationCovered", "coverage"), rows);
+        List<CoverageRow> rows = new ArrayList<>();
+        groups.forEach((key, sums) -> rows.add(new CoverageRow(key, names.get(key), sums[0], sums[1], sums[2], sums[3],
+                sums[2] == 0 ? 0.0 : Math.round(sums[3] * 1_000_000.0 / sums[2]) / 1_000_000.0)));
+        return new StatisticsTable<>(CoverageRow.class, rows);
     }
 
-    StatisticsTable crossBorder() {
+    StatisticsTable<CrossBorderRow> crossBorder() {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         // per providingState|adoptingState: the services adopted across that border, and the adoptions
         Map<String, Set<String>> services = new TreeMap<>();
@@ -113,19 +104,13 @@ class StatisticsQueries {
             adoptions.merge(pair, (long) m.size(), Long::sum);
             services.computeIfAbsent(pair, p -> new HashSet<>()).add(id.substring(id.indexOf('|', 3) + 1));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        adoptions.forEach((pair, count) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("providingState", pair.substring(0, 2));
-            row.put("adoptingState", pair.substring(3, 5));
-            row.put("services", services.get(pair).size());
-            row.put("adoptions", count);
-            rows.add(row);
-        });
-        return new StatisticsTable(List.of("providingState", "adoptingState", "services", "adoptions"), rows);
+        List<CrossBorderRow> rows = new ArrayList<>();
+        adoptions.forEach((pair, count) -> rows.add(new CrossBorderRow(pair.substring(0, 2), pair.substring(3, 5),
+                services.get(pair).size(), count)));
+        return new StatisticsTable<>(CrossBorderRow.class, rows);
     }
 
-    StatisticsTable timeline(LocalDate from, LocalDate to, String interval, StateCode state) {
+    StatisticsTable<TimelineRow> timeline(LocalDate from, LocalDate to, String interval, StateCode state) {
         if (from.isAfter(to)) {
             throw RegistryProblem.badRequest("from must not be after to");
         }
@@ -156,7 +141,7 @@ class StatisticsQueries {
                 }
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<TimelineRow> rows = new ArrayList<>();
         long active = 0;
         // everything before the first period counts towards "active"
         LocalDate start = periodStart(from, interval);
@@ -174,17 +159,12 @@ class StatisticsQueries {
                 ended += sums[1];
             }
             active += started - ended;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("period", label(periodStart, interval));
-            row.put("started", started);
-            row.put("ended", ended);
-            row.put("active", active);
-            rows.add(row);
+            rows.add(new TimelineRow(label(periodStart, interval), started, ended, active));
         }
-        return new StatisticsTable(List.of("period", "started", "ended", "active"), rows);
+        return new StatisticsTable<>(TimelineRow.class, rows);
     }
 
-    StatisticsTable maturity() {
+    StatisticsTable<MaturityRow> maturity() {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Map<String, Long> counts = new TreeMap<>();
         for (Document perState : byIds(store, StatisticsContributions.MATURITY, states(null))) {
@@ -195,15 +175,10 @@ class StatisticsQueries {
                 }
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        counts.forEach((key, services) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("providingState", key.substring(0, 2));
-            row.put("level", Integer.parseInt(key.substring(3)));
-            row.put("services", services);
-            rows.add(row);
-        });
-        return new StatisticsTable(List.of("providingState", "level", "services"), rows);
+        List<MaturityRow> rows = new ArrayList<>();
+        counts.forEach((key, services) -> rows.add(new MaturityRow(key.substring(0, 2), Integer.parseInt(key.substring(3)),
+                services)));
+        return new StatisticsTable<>(MaturityRow.class, rows);
     }
 
     private static List<String> states(StateCode state) {

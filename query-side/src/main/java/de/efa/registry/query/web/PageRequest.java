@@ -2,9 +2,7 @@ package de.efa.registry.query.web;
 
 import de.efa.registry.kernel.common.InvalidValueException;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /** {@code ?page=0&size=50} of every list (size at most 500), and the page of a list it cuts out. */
@@ -25,14 +23,9 @@ public record PageRequest(int page, int size) {
         return new PageRequest(page == null ? 0 : page, size == null ? 50 : size);
     }
 
-    public <T> Map<String, Object> cut(List<T> all, Function<T, ?> toItem) {
+    public <T, R> Page<R> cut(List<T> all, Function<T, R> toItem) {
         long from = Math.min((long) page * size, all.size());
         long to = Math.min(from + size, all.size());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", all.subList((int) from, (int) to).stream().map(toItem).toList());
-        body.put("page", page);
-        body.put("size", size);
-        body.put("total", all.size());
-        return body;
+        return new Page<>(all.subList((int) from, (int) to).stream().map(toItem).toList(), page, size, all.size());
     }
 }
