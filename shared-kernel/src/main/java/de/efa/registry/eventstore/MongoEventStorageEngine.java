@@ -67,6 +67,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final PositionAllocator positions;
     private final PositionBlocks blocks;
     private final GapWatch gapWatch;
+    private final Duration gapTimeout;
     private final AggregateHeads heads;
     private final HeadMarker headMarker;
     private final GroupCommit groupCommit;
@@ -90,6 +91,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.blocks = new PositionBlocks(positions, builder.positionBlock,
                 lifetime.compareTo(MAX_BLOCK_LIFETIME) < 0 ? lifetime : MAX_BLOCK_LIFETIME);
         this.gapWatch = new GapWatch(builder.gapTimeout, builder.clock);
+        this.gapTimeout = builder.gapTimeout;
         this.heads = new AggregateHeads(collections.aggregateHeads());
         this.jsonTrees = getEventSerializer() instanceof org.axonframework.serialization.json.JacksonSerializer;
         this.headMarker = new HeadMarker(heads, HEAD_MARK_INTERVAL);
@@ -109,6 +111,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     public long headPosition() {
         return blocks.head();
+    }
+
+    /**
+     * How long a position that was handed out but not written may still be filled by a slow append; readers that
+     * wait for positions in order (the projections here, the audit's reads of the log) give up on it after that.
+     */
+    public Duration gapTimeout() {
+        return gapTimeout;
     }
 
     /** How many appends shared a group commit on average so far (for benchmarks and diagnostics). */

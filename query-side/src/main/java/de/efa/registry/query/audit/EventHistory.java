@@ -34,12 +34,11 @@ class EventHistory {
             return aggregatePage(after, limit, filter);
         }
         List<AuditedEvent> events = new ArrayList<>(limit);
-        long head = log.head();
-        long scannedTo = log.scan(after, SCAN_BUDGET, null, stored -> {
+        StoredEventLog.Scan scan = log.scan(after, SCAN_BUDGET, null, stored -> {
             visit(stored, filter, events::add);
             return events.size() < limit;
         });
-        return new EventPage(events, scannedTo < head ? scannedTo : null);
+        return new EventPage(events, scan.atEnd() ? null : scan.scannedTo());
     }
 
     /** An aggregate's events are found by stream key, not by scanning the log for its id. */
