@@ -155,6 +155,11 @@ function showBoard() {
 
 $('login-form').addEventListener('submit', async event => {
     event.preventDefault();
+    // a user name, or a token alone (the split deployment signs in with tokens only)
+    if (!$('login-user').value.trim() && !$('login-token').value.trim()) {
+        showLogin('Bitte Benutzername und Passwort oder ein Zugriffstoken angeben.');
+        return;
+    }
     const submit = $('login-submit');
     submit.disabled = true;
     try {

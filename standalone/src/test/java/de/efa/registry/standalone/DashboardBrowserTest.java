@@ -243,6 +243,25 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aTokenAloneIsSentWithoutAUserName() {
+        browser.get(url("/dashboard"));
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        browser.findElement(By.id("login-user")).clear();
+        browser.findElement(By.cssSelector("#login-form summary")).click();
+        browser.findElement(By.id("login-token")).sendKeys("not-a-token-this-registry-accepts");
+        browser.findElement(By.id("login-submit")).click();
+        // the form was sent: the registry (HTTP Basic here) refused the token, and the form says so
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertThat(error.getText()).isNotBlank().doesNotContain("Bitte Benutzername");
+        browser.findElement(By.id("login-token")).clear();
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(d -> d.findElement(By.id("login-error")).getText().contains("Bitte Benutzername"));
+    }
+
+    @Test
     void theReloadedDashboardIsReadyWithinASecond() {
         openAndLogIn();
         waitForPanels();
