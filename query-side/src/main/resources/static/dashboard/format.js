@@ -13,7 +13,8 @@ const STATES = {
 };
 
 export const number = value => integer.format(value);
-export const share = value => percent.format(value);
+/** A share; one too small to show as 0,1 % is still not none: "< 0,1 %". */
+export const share = value => (value > 0 && value < 0.0005 ? `< ${percent.format(0.001)}` : percent.format(value));
 export const stateName = code => STATES[code] ?? code;
 
 /** "2023-05-01" → "01.05.2023"; read as UTC so no time zone shifts the day. */

@@ -1,6 +1,7 @@
 package de.efa.registry.query.statistics;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +46,10 @@ record StatisticsTable<R extends Record>(Class<R> type, List<R> rows) {
             return "";
         }
         String text = value.toString();
+        if (value instanceof Double number && text.contains("E")) {
+            // a small share (a first adoption in a large state) would read 3.0E-5: spreadsheets and people want digits
+            text = BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
