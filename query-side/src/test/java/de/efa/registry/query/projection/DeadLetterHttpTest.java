@@ -42,6 +42,12 @@ class DeadLetterHttpTest extends QuerySideTestBase {
         assertThat(flaky).containsEntry("status", "LIVE").containsEntry("deadLetters", 2);
         assertThat(((Number) flaky.get("position")).longValue()).isGreaterThanOrEqualTo(last);
         assertThat(Flaky.members(store(), fine)).isEqualTo(3);
+        // the same for an alert: Prometheus sees the letters and the projection still LIVE
+        // the same for an alert: the metrics see the letters and the projection still LIVE, at most one event behind
+        assertThat(gauge("registry.projection.dead.letters")).isEqualTo(2.0);
+        assertThat(gauge("registry.projection.live")).isEqualTo(1.0);
+        assertThat(gauge("registry.projection.position")).isGreaterThanOrEqualTo(last);
+        assertThat(metrics.get("registry.events.head.position").gauge().value()).isGreaterThanOrEqualTo(last);
 
         Map<String, Object> letters = get("admin", "/api/v1/admin/projections/flaky/dead-letters", 0, Map.class).getBody();
         assertThat((List<Map<String, Object>>) letters.get("items")).extracting(l -> l.get("type"))
@@ -58,6 +64,7 @@ class DeadLetterHttpTest extends QuerySideTestBase {
         assertThat(retried.getBody()).containsEntry("recovered", 2).containsEntry("remaining", 0);
         assertThat(Flaky.members(store(), poison)).isEqualTo(3);
         assertThat(status()).containsEntry("deadLetters", 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("registry.projection.dead.letters") == 0.0);
 
         // unblocked: later events of that aggregate are projected again
         long after = history.join(poison, "14", LocalDate.of(2024, 3, 1));
@@ -65,6 +72,19 @@ class DeadLetterHttpTest extends QuerySideTestBase {
         assertThat(Flaky.members(store(), poison)).isEqualTo(4);
         assertThat(http.withBasicAuth("analyst", "demo").postForEntity("/api/v1/admin/projections/flaky/dead-letters/retry",
                 null, Map.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    /** The projection metrics, bound to a registry of the test's own (Spring's test contexts export none). */
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+    @org.junit.jupiter.api.BeforeEach
+    void bindMetrics() {
+        projectionMetrics.bindTo(metrics);
+    }
+
+    private double gauge(String name) {
+        return metrics.get(name).tag("projection", "flaky").gauge().value();
     }
 
     private Map<String, Object> status() {
@@ -77,6 +97,8 @@ class DeadLetterHttpTest extends QuerySideTestBase {
 
     @org.springframework.beans.factory.annotation.Autowired
     ActiveVersions versions;
+    @org.springframework.beans.factory.annotation.Autowired
+    ProjectionMetrics projectionMetrics;
 
     /** Counts cooperation members, and fails on the cooperation named "Poison" while the test says so. */
     @TestConfiguration
