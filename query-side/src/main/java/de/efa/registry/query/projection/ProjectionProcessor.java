@@ -33,6 +33,8 @@ final class ProjectionProcessor {
     private final ScheduledExecutorService workers;
     private final StoredTokens storedTokens;
     private static final int SHUTDOWN_WAIT_SECONDS = 30;
+    /** How often a segment without events of its own stores its token: the longest another instance waits for it. */
+    private static final long IDLE_TOKEN_MILLIS = 500;
 
     ProjectionProcessor(Projection projection, ProjectionStore store, DeadLetterQueue deadLetters, TokenStore tokenStore,
                         StoredTokens storedTokens, StreamableMessageSource<TrackedEventMessage<?>> source, ProjectionSettings settings,
@@ -57,8 +59,11 @@ final class ProjectionProcessor {
                 .initialSegmentCount(segments)
                 .batchSize(settings.batchSize())
                 .tokenClaimInterval(settings.tokenClaimInterval().toMillis())
-                // an idle segment extends its claim well inside the claim timeout, so a live owner never looks dead
-                .claimExtensionThreshold(claimTimeout.dividedBy(3).toMillis())
+                // a segment that gets no events of its own stores how far it has read (or extends its claim) this
+                // often: well inside the claim timeout, so a live owner never looks dead, and soon enough that a
+                // read with Registry-Min-Position on another instance, which waits for every segment's stored
+                // token, is not held up by segments the write did not concern (it waited up to 3.3 s before)
+                .claimExtensionThreshold(Math.min(claimTimeout.dividedBy(3).toMillis(), IDLE_TOKEN_MILLIS))
                 .build();
     }
 
