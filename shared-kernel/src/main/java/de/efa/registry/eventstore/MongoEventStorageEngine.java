@@ -114,6 +114,32 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
+     * The highest position that holds a stored event (0 for an empty store). Unlike {@link #headPosition()} it leaves
+     * out positions handed out and not written: appends in flight, and those a crash left behind for good (a whole
+     * reserved block after a {@code kill -9}). What a command that stored nothing answers as its position, and what
+     * a projection's lag is measured against: nothing will ever be processed at a position no event is stored at.
+     */
+    public long lastStoredPosition() {
+        long head = headPosition();
+        int window = 512;
+        for (long end = head; end > 0; end -= window) {
+            List<Long> positions = new ArrayList<>(window);
+            for (long p = end; p > Math.max(0, end - window); p--) {
+                positions.add(p);
+            }
+            long highest = 0;
+            for (Document stored : collections.events().find(new Document(EventDocument.POSITION, new Document("$in", positions)))
+                    .projection(Projections.include(EventDocument.POSITION))) {
+                highest = Math.max(highest, EventDocument.position(stored));
+            }
+            if (highest > 0) {
+                return highest;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * How long a position that was handed out but not written may still be filled by a slow append; readers that
      * wait for positions in order (the projections here, the audit's reads of the log) give up on it after that.
      */

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * Runs a command on the request thread and answers with {@code Registry-Position}: the global position of the last
  * event the command stored, so the client can read its own write from the query side. A write that stored nothing
- * (a repeated import) answers the current head: everything it depends on is at or below it.
+ * (a repeated import) answers the last stored event's position: everything it depends on is at or below it.
  * <p>
  * Within one instance Axon locks an aggregate while a command runs; two instances on one store only meet at the
  * unique stream key, and the loser's command is sent again by the gateway ({@link ConcurrencyRetry}) on the request
@@ -36,7 +36,9 @@ public class CommandResponses {
             T body = command.get();
             long position = Math.max(AppendedPositions.last(), FAN_OUT.get() == null ? -1L : FAN_OUT.get());
             if (position < 0) {
-                position = eventStore.headPosition();
+                // not the head: a position handed out but never written (an append a crash cut short) would make a
+                // read that waits for it wait in vain
+                position = eventStore.lastStoredPosition();
             }
             return ResponseEntity.status(status).header(RegistryHeaders.POSITION, Long.toString(position)).body(body);
         } finally {

@@ -271,7 +271,8 @@ public class ProjectionManager implements SmartLifecycle {
     }
 
     private ProjectionStatus status(String name, Running run) {
-        long head = engine.headPosition();
+        // stored events only: positions a crash left unwritten are never processed, and would show as lag for ever
+        long head = engine.lastStoredPosition();
         OptionalLong position = run.live.position();
         Long pos = position.isPresent() ? position.getAsLong() : null;
         String state;
