@@ -26,6 +26,8 @@ import java.util.Optional;
 @Component
 class RetirementLedger {
 
+    private static final String MOVED = "moved";
+
     private final MongoCollection<Document> retiredVersions;
     private final MongoCollection<Document> adoptions;
     private final String batchResource = RetirementLedger.class.getName() + "@" + System.identityHashCode(this);
@@ -47,6 +49,16 @@ class RetirementLedger {
                         .append("successor", successor == null ? null : successor.toString()),
                 new ReplaceOptions().upsert(true));
         retirementsOfThisBatch().put(key(serviceId, version), new Retirement(retiredOn, successor));
+    }
+
+    /** The process has moved every adoption that ran on the retired version when it saw the retirement. */
+    void moved(ServiceId serviceId, ServiceVersion version) {
+        retiredVersions.updateOne(new Document("_id", key(serviceId, version)), new Document("$set", new Document(MOVED, true)));
+    }
+
+    /** Whether {@link #moved} was recorded for this retirement (an index lookup by {@code _id}). */
+    boolean hasMoved(ServiceId serviceId, ServiceVersion version) {
+        return retiredVersions.find(new Document("_id", key(serviceId, version)).append(MOVED, true)).first() != null;
     }
 
     Optional<Retirement> retirementOf(ServiceId serviceId, ServiceVersion version) {

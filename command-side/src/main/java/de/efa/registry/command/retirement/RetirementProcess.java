@@ -18,6 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,9 @@ class RetirementProcess {
         for (RetirementLedger.RunningAdoption adoption : running) {
             move(adoption.adoptionId(), adoption.ags(), e.serviceId(), e.version(), message);
         }
+        // the moves' events are stored when this batch commits (commands sent from a handler commit with it):
+        // only then may a waiting retirement answer count them as done
+        CurrentUnitOfWork.get().root().afterCommit(batch -> ledger.moved(e.serviceId(), e.version()));
     }
 
     @EventHandler

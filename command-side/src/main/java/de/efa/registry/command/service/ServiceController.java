@@ -2,6 +2,7 @@ package de.efa.registry.command.service;
 
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.command.retirement.RetirementMoves;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.DeprecateVersion;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,14 +43,20 @@ import java.util.Map;
 @RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
 class ServiceController {
 
+    /** How long a retirement's answer waits for the adoptions it moves (they follow anyway if it takes longer). */
+    private static final Duration MOVES_PATIENCE = Duration.ofSeconds(10);
+
     private final CommandGateway commands;
     private final CommandResponses responses;
     private final WriteLookup lookup;
+    private final RetirementMoves retirementMoves;
 
-    ServiceController(CommandGateway commands, CommandResponses responses, WriteLookup lookup) {
+    ServiceController(CommandGateway commands, CommandResponses responses, WriteLookup lookup,
+                      RetirementMoves retirementMoves) {
         this.commands = commands;
         this.responses = responses;
         this.lookup = lookup;
+        this.retirementMoves = retirementMoves;
     }
 
     record RegisterServiceRequest(@NotNull LeikaKey leikaKey,
@@ -110,6 +118,10 @@ class ServiceController {
         ownedService(serviceId);
         return responses.execute(HttpStatus.OK, () -> {
             commands.sendAndWait(new RetireVersion(serviceId, version, request.retiredOn(), request.successor()));
+            // the answer's Registry-Position covers the adoptions the retirement moves, when that takes a moment
+            if (retirementMoves.awaitMoved(serviceId, version, MOVES_PATIENCE)) {
+                responses.coverEverythingStored();
+            }
             return answer(serviceId, version, "RETIRED");
         });
     }

@@ -47,6 +47,14 @@ public class CommandResponses {
         }
     }
 
+    /**
+     * The answer covers everything stored so far: for events other threads stored on behalf of the current request
+     * without telling their positions (the retirement process moving the retired version's adoptions).
+     */
+    public void coverEverythingStored() {
+        noteAppended(eventStore.lastStoredPosition());
+    }
+
     /** Positions stored by worker threads on behalf of the current request ({@link CommandFanOut}). */
     static void noteAppended(long position) {
         Long previous = FAN_OUT.get();
