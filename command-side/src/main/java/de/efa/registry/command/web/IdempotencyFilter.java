@@ -89,10 +89,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
                                 String fingerprint) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(request, recorded);
+            IdempotentRequest.during(id, () -> chain.doFilter(request, recorded));
         } catch (ServletException | IOException | RuntimeException e) {
             records.forget(id);
             throw e;
+        } catch (Exception e) {
+            records.forget(id);
+            throw new ServletException(e);
         }
         if (recorded.getStatus() >= 500) {
             records.forget(id);

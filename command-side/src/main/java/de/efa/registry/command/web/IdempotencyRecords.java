@@ -1,17 +1,29 @@
 package de.efa.registry.command.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import de.efa.registry.eventstore.EventDocument;
+import de.efa.registry.eventstore.EventStoreCollections;
+import de.efa.registry.platform.web.ProblemTypes;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Answers remembered per principal and {@code Idempotency-Key} in {@code write_idempotency}
@@ -23,10 +35,17 @@ class IdempotencyRecords {
 
     static final Duration PENDING_EXPIRES = Duration.ofMinutes(5);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> events;
 
     IdempotencyRecords(MongoDatabase registryDatabase) {
         this.records = registryDatabase.getCollection("write_idempotency");
+        this.events = registryDatabase.getCollection(EventStoreCollections.EVENTS);
+        // only events of keyed requests have the field (sparse), and only a repeat after a crash asks for it
+        events.createIndex(Indexes.ascending(EventDocument.META_DATA + "." + IdempotentRequest.META_DATA_KEY),
+                new IndexOptions().sparse(true).name("idempotencyKey_sparse"));
     }
 
     record Answer(int status, String contentType, String position, String location, byte[] body) {
@@ -73,9 +92,46 @@ class IdempotencyRecords {
             if (record.getDate("createdAt").toInstant().plus(PENDING_EXPIRES).isAfter(Instant.now())) {
                 return new InUse();
             }
+            // reserved long ago and never answered: the request died (a crash) — before or after storing its events
+            OptionalLong carriedOut = lastEventOf(id);
+            if (carriedOut.isPresent()) {
+                Answer lost = alreadyCarriedOut(carriedOut.getAsLong());
+                remember(id, fingerprint, lost);
+                return new Replay(lost);
+            }
             records.deleteOne(new Document("_id", id));
         }
         return new InUse();
+    }
+
+    /** The position of the last event stored by the request with this key, if it stored any. */
+    private OptionalLong lastEventOf(String id) {
+        long last = -1;
+        for (Document event : events.find(new Document(EventDocument.META_DATA + "." + IdempotentRequest.META_DATA_KEY, id))
+                .projection(Projections.include(EventDocument.POSITION))) {
+            last = Math.max(last, ((Number) event.get(EventDocument.POSITION)).longValue());
+        }
+        return last < 0 ? OptionalLong.empty() : OptionalLong.of(last);
+    }
+
+    /**
+     * What a request whose answer was lost in a crash answers from then on: its events are stored, its original
+     * answer is not, and running it again would do it twice (a second service, cooperation or adoption).
+     */
+    private static Answer alreadyCarriedOut(long lastPosition) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemTypes.REQUEST_ALREADY_CARRIED_OUT.toString());
+        problem.put("title", "Request already carried out");
+        problem.put("status", 409);
+        problem.put("detail", "This request was carried out before the registry was interrupted, and its answer was lost;"
+                + " it is not carried out again. Its changes are recorded up to position " + lastPosition
+                + " (Registry-Position): read the records it changed to see them");
+        try {
+            return new Answer(409, MediaType.APPLICATION_PROBLEM_JSON_VALUE, Long.toString(lastPosition), null,
+                    JSON.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void remember(String id, String fingerprint, Answer answer) {

@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
     public static final URI NOT_YET_CONSISTENT = of("not-yet-consistent");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
+    public static final URI REQUEST_ALREADY_CARRIED_OUT = of("request-already-carried-out");
     public static final URI STORE_UNAVAILABLE = of("store-unavailable");
     public static final URI INTERNAL = of("internal-error");
 
