@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -39,7 +40,9 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (!XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader(REQUESTED_WITH))) {
-            response.setHeader("WWW-Authenticate", challenge);
+            // RFC 6750: a bearer token that was sent but refused says so, so a client knows to get a new one
+            boolean refusedToken = e instanceof OAuth2AuthenticationException && challenge.startsWith("Bearer");
+            response.setHeader("WWW-Authenticate", refusedToken ? challenge + " error=\"invalid_token\"" : challenge);
         }
         write(response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, "Unauthorized",
                 "Missing or invalid credentials");
