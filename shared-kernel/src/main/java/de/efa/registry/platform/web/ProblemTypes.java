@@ -22,6 +22,7 @@ public final class ProblemTypes {
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI REQUEST_ALREADY_CARRIED_OUT = of("request-already-carried-out");
     public static final URI STORE_UNAVAILABLE = of("store-unavailable");
+    public static final URI AUTHENTICATION_UNAVAILABLE = of("authentication-unavailable");
     public static final URI INTERNAL = of("internal-error");
 
     private ProblemTypes() {
