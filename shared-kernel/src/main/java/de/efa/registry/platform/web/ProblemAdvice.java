@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.List;
@@ -161,6 +162,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return cast(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body",
                 json ? "The request body is missing or is not well-formed JSON" : "The request body is missing or unreadable",
                 null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        // Spring's own detail speaks of a "static resource", which says how the server looks for it, not what is wrong;
+        // in the split deployment a read sent to the command side (or the other way round) lands here too
+        return cast(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                "Nothing is served at /" + ex.getResourcePath() + " here", null));
     }
 
     @Override

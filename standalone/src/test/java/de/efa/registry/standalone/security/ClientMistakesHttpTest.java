@@ -20,6 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientMistakesHttpTest extends StandaloneHttpTestBase {
 
     @Test
+    void aPathNothingIsServedAtIsA404ThatNamesThePath() {
+        RawHttp.Answer answer = http.get("/api/v1/no-such-list").as("analyst").send();
+        assertThat(answer.status()).as("%s", answer).isEqualTo(404);
+        assertThat(answer.json()).containsEntry("type", "https://efa-registry.de/problems/not-found")
+                .containsEntry("detail", "Nothing is served at /api/v1/no-such-list here");
+    }
+
+    @Test
     void aDateInABodyIsOnlyEverYearMonthDay() {
         // Jackson alone read 20240101 as days since 1970 (the year 57385), [2024,1,1] as a date and a date-time as its day
         for (Object signedOn : List.of(20240101, -1, List.of(2024, 1, 1), "2024-01-01T00:00:00Z", "2024-01-01T10:15:30",
