@@ -108,4 +108,17 @@ class RegisterHttpTest extends QuerySideTestBase {
     private static List<Object> names(Map<String, Object> page) {
         return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> i.get("name")).toList();
     }
+
+    /** The split deployment runs behind a TLS gateway that says so in X-Forwarded-Proto (docker/gateway.conf). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void behindTheGatewayTheApiDocumentNamesTheSchemeAndHostTheClientUsed() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.set("X-Forwarded-Proto", "https");
+        headers.set("X-Forwarded-Host", "registry.example");
+        Map<String, Object> document = http.exchange("/v3/api-docs", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), Map.class).getBody();
+        List<Map<String, Object>> servers = (List<Map<String, Object>>) document.get("servers");
+        assertThat(servers).extracting(server -> server.get("url")).containsExactly("https://registry.example");
+    }
 }
