@@ -14,7 +14,8 @@ export function coverage(rows) {
     const byKey = Object.fromEntries(rows.map(r => [r.key, r]));
     return {
         title: rows.length ? undefined : EMPTY,
-        grid: GRID,
+        // labels turned by 30° reach left of the axis' start, further than containLabel allows for
+        grid: {...GRID, left: rows.length > 6 ? 44 : GRID.left},
         tooltip: {
             trigger: 'axis',
             axisPointer: {type: 'shadow'},
@@ -58,7 +59,9 @@ export function crossBorder(rows) {
         },
         xAxis: {type: 'category', data: states, name: 'nutzt nach', nameLocation: 'middle', nameGap: 28,
             axisLabel: {formatter: stateName}},
-        yAxis: {type: 'category', data: states, name: 'bietet an', axisLabel: {formatter: stateName}},
+        // the axis name starts at the axis instead of centring on it, where it ran off the canvas
+        yAxis: {type: 'category', data: states, name: 'bietet an', nameTextStyle: {align: 'left'},
+            axisLabel: {formatter: stateName}},
         visualMap: {min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 80,
             text: [number(max), '0'], inRange: {color: ['#dbeafe', '#1e3a8a']}},
         series: [{

@@ -90,10 +90,17 @@ const maturity = () => draw('maturity', '/stats/maturity', {}, build.maturity);
 const timeline = () => draw('timeline', '/stats/timeline',
     {from: filters.from.value, to: today(), interval: filters.interval.value}, build.timeline);
 
-/** The service picker lists every service; filtering happens in the API, by serviceId. */
+/** The service picker lists every service, page by page; filtering happens in the API, by serviceId. */
 async function loadServices() {
-    const page = await api.get('/services', {size: 500});
-    const options = page.items
+    const services = [];
+    for (let page = 0; ; page++) {
+        const answer = await api.get('/services', {size: 500, page});
+        services.push(...answer.items);
+        if (answer.items.length === 0 || services.length >= answer.total) {
+            break;
+        }
+    }
+    const options = services
         .sort((a, b) => a.name.localeCompare(b.name, 'de'))
         .map(s => new Option(`${s.name} (${s.providingState})`, s.serviceId));
     filters.service.replaceChildren(new Option('Alle Onlinedienste', ''), ...options);
