@@ -69,8 +69,7 @@ class IdempotencyRecords {
     Reservation reserve(String id, String fingerprint) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                records.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "PENDING")
-                        .append("createdAt", Date.from(Instant.now())));
+                records.insertOne(pending(id, fingerprint));
                 return new Reserved();
             } catch (MongoWriteException e) {
                 if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -92,14 +91,20 @@ class IdempotencyRecords {
             if (record.getDate("createdAt").toInstant().plus(PENDING_EXPIRES).isAfter(Instant.now())) {
                 return new InUse();
             }
-            // reserved long ago and never answered: the request died (a crash) — before or after storing its events
+            // reserved long ago and never answered: the request died (a crash) — before or after storing its events.
+            // Taken over only while it is still that same expired reservation: of several repeats arriving at once,
+            // one runs the request and the others find it reserved anew
+            Document expired = new Document("_id", id).append("state", "PENDING")
+                    .append("createdAt", record.getDate("createdAt"));
             OptionalLong carriedOut = lastEventOf(id);
             if (carriedOut.isPresent()) {
                 Answer lost = alreadyCarriedOut(carriedOut.getAsLong());
-                remember(id, fingerprint, lost);
+                records.replaceOne(expired, answered(id, fingerprint, lost));
                 return new Replay(lost);
             }
-            records.deleteOne(new Document("_id", id));
+            if (records.replaceOne(expired, pending(id, fingerprint)).getMatchedCount() == 1) {
+                return new Reserved();
+            }
         }
         return new InUse();
     }
@@ -135,11 +140,20 @@ class IdempotencyRecords {
     }
 
     void remember(String id, String fingerprint, Answer answer) {
-        records.replaceOne(new Document("_id", id), new Document("_id", id).append("fingerprint", fingerprint)
+        records.replaceOne(new Document("_id", id), answered(id, fingerprint, answer));
+    }
+
+    private static Document pending(String id, String fingerprint) {
+        return new Document("_id", id).append("fingerprint", fingerprint).append("state", "PENDING")
+                .append("createdAt", Date.from(Instant.now()));
+    }
+
+    private static Document answered(String id, String fingerprint, Answer answer) {
+        return new Document("_id", id).append("fingerprint", fingerprint)
                 .append("state", "DONE").append("createdAt", Date.from(Instant.now()))
                 .append("status", answer.status()).append("contentType", answer.contentType())
                 .append("position", answer.position()).append("location", answer.location())
-                .append("body", new Binary(answer.body())));
+                .append("body", new Binary(answer.body()));
     }
 
     void forget(String id) {
