@@ -47,7 +47,7 @@ class ProjectionMetrics implements MeterBinder {
                     s -> ProjectionStatus.LIVE.equals(s.status()) ? 1 : 0);
         }
         Gauge.builder("registry.events.head.position", this, metrics -> metrics.head())
-                .description("The highest position handed out by the event store").baseUnit("events").register(registry);
+                .description("The highest position holding a stored event").baseUnit("events").register(registry);
     }
 
     private void gauge(MeterRegistry registry, String projection, String metric, String unit, String description,
