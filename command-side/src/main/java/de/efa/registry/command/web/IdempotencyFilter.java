@@ -76,6 +76,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency key reused", "This Idempotency-Key was used for a different request");
         } else if (reservation instanceof IdempotencyRecords.InUse) {
+            // after a crash or a store outage the first attempt may be dead; it counts as running until its
+            // reservation expires (docs/operations.md, "Idempotency-Key across a crash")
+            response.setHeader(HttpHeaders.RETRY_AFTER, "10");
             problems.write(response, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
                     "A request with this Idempotency-Key is still being processed");
         } else if (reservation instanceof IdempotencyRecords.Replay replay) {

@@ -64,11 +64,17 @@ class ProjectionMetrics implements MeterBinder {
     }
 
     private synchronized Map<String, ProjectionStatus> statuses() {
-        if (latest.isEmpty() || System.nanoTime() - readAt > FRESH_NANOS) {
-            List<ProjectionStatus> read = projections.statuses();
-            Map<String, ProjectionStatus> byName = new LinkedHashMap<>();
-            read.forEach(status -> byName.put(status.name(), status));
-            latest = byName;
+        if (System.nanoTime() - readAt > FRESH_NANOS || readAt == 0) {
+            try {
+                List<ProjectionStatus> read = projections.statuses();
+                Map<String, ProjectionStatus> byName = new LinkedHashMap<>();
+                read.forEach(status -> byName.put(status.name(), status));
+                latest = byName;
+            } catch (RuntimeException storeUnavailable) {
+                // no figures (NaN) rather than a scrape that waits for the store once per gauge: the JVM's and the
+                // HTTP metrics matter most while the store is gone
+                latest = Map.of();
+            }
             readAt = System.nanoTime();
         }
         return latest;

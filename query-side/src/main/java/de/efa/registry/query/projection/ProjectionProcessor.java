@@ -105,11 +105,18 @@ final class ProjectionProcessor {
 
     /**
      * The token of every segment, wherever it is claimed: this instance's own segments from the processor (fresher),
-     * the others' from the token store. Empty while the processor has not initialised its segments.
+     * the others' and those in error from the token store. Empty while the processor has not initialised its segments.
      */
     Map<Integer, TrackingToken> tokens() {
         Map<Integer, TrackingToken> tokens = new TreeMap<>(storedTokens.of(name()));
-        processor.processingStatus().forEach((segment, status) -> tokens.put(segment, status.getTrackingToken()));
+        // a segment in error is not being processed: its last token here may be stale for good (a segment aborted
+        // during a store outage and taken over by another instance left such a status behind, and a read waiting for
+        // it waited in vain for a quarter of an hour); the token store says how far it really is
+        processor.processingStatus().forEach((segment, status) -> {
+            if (!status.isErrorState()) {
+                tokens.put(segment, status.getTrackingToken());
+            }
+        });
         return tokens;
     }
 

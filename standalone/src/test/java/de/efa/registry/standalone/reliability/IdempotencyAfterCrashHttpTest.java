@@ -57,6 +57,21 @@ class IdempotencyAfterCrashHttpTest extends StandaloneHttpTestBase {
     }
 
     @Test
+    void withinTheExpiryARepeatIsToldToWait() {
+        String name = "Kooperation in Arbeit " + freshLeikaKey();
+        Map<String, Object> body = Map.of("name", name, "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01");
+        String key = "crash-4-" + name.hashCode();
+        assertThat(found(key, body).status()).isEqualTo(201);
+        registryDatabase.getCollection("write_idempotency").updateOne(new Document("_id", "thueringen/" + key),
+                new Document("$set", new Document("state", "PENDING").append("createdAt", new Date())));
+
+        RawHttp.Answer repeat = found(key, body);
+        assertThat(repeat.status()).as("%s", repeat).isEqualTo(409);
+        assertThat(repeat.json()).containsEntry("detail", "A request with this Idempotency-Key is still being processed");
+        assertThat(repeat.header("Retry-After")).isEqualTo("10");
+    }
+
+    @Test
     void everyAdoptionOfAKeyedBulkRequestCarriesTheKey() {
         String serviceId = registerService("thueringen", "16", "EFA");
         publish("thueringen", serviceId, "1.0.0");
