@@ -32,6 +32,7 @@ final class ProjectionProcessor {
     private final ScheduledExecutorService coordinator;
     private final ScheduledExecutorService workers;
     private final StoredTokens storedTokens;
+    private final java.time.Duration claimTimeout;
     private static final int SHUTDOWN_WAIT_SECONDS = 30;
     /** How often a segment without events of its own stores its token: the longest another instance waits for it. */
     private static final long IDLE_TOKEN_MILLIS = 500;
@@ -42,6 +43,7 @@ final class ProjectionProcessor {
         this.projection = projection;
         this.store = store;
         this.storedTokens = storedTokens;
+        this.claimTimeout = claimTimeout;
         int segments = settings.segments();
         String name = store.prefix();
         this.invoker = new ProjectionInvoker(name, projection, store, deadLetters);
@@ -175,9 +177,18 @@ final class ProjectionProcessor {
         return java.util.Optional.empty();
     }
 
-    /** Whether a segment claimed here is in error (segments of other instances report there). */
+    /**
+     * Whether a segment is in error here and processed nowhere. A segment aborted during a store outage and claimed by
+     * another instance since keeps its error status here, stale; it is not an error of this projection.
+     */
     boolean hasError() {
-        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        java.util.List<Integer> inError = processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState).map(status -> status.getSegment().getSegmentId()).toList();
+        if (inError.isEmpty()) {
+            return false;
+        }
+        java.util.Set<Integer> claimed = storedTokens.claimedWithin(name(), claimTimeout);
+        return inError.stream().anyMatch(segment -> !claimed.contains(segment));
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -52,6 +52,21 @@ public class StoredTokens {
         return result;
     }
 
+    /**
+     * The segments whose claim an instance extended within {@code claimTimeout}: being processed somewhere right now
+     * (the Mongo token store keeps {@code owner} and {@code timestamp}, epoch milliseconds, per segment).
+     */
+    java.util.Set<Integer> claimedWithin(String processorName, java.time.Duration claimTimeout) {
+        long since = System.currentTimeMillis() - claimTimeout.toMillis();
+        java.util.Set<Integer> claimed = new java.util.HashSet<>();
+        for (Document document : tokens.find(new Document("processorName", processorName))) {
+            if (document.get("owner") != null && document.get("timestamp") instanceof Number at && at.longValue() >= since) {
+                claimed.add(((Number) document.get("segment")).intValue());
+            }
+        }
+        return claimed;
+    }
+
     void forget(String processorName) {
         cache.remove(processorName);
     }
