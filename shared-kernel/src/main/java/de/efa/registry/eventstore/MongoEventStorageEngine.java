@@ -128,8 +128,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 positions.add(p);
             }
             long highest = 0;
-            for (Document stored : collections.events().find(new Document(EventDocument.POSITION, new Document("$in", positions)))
-                    .projection(Projections.include(EventDocument.POSITION))) {
+            Document atPositions = new Document(EventDocument.POSITION, new Document("$in", positions));
+            for (Document stored : collections.events().find(atPositions).projection(Projections.include(EventDocument.POSITION))) {
                 highest = Math.max(highest, EventDocument.position(stored));
             }
             if (highest > 0) {

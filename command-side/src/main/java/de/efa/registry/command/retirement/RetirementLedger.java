@@ -53,7 +53,8 @@ class RetirementLedger {
 
     /** The process has moved every adoption that ran on the retired version when it saw the retirement. */
     void moved(ServiceId serviceId, ServiceVersion version) {
-        retiredVersions.updateOne(new Document("_id", key(serviceId, version)), new Document("$set", new Document(MOVED, true)));
+        retiredVersions.updateOne(new Document("_id", key(serviceId, version)),
+                new Document("$set", new Document(MOVED, true)));
     }
 
     /** Whether {@link #moved} was recorded for this retirement (an index lookup by {@code _id}). */

@@ -112,7 +112,8 @@ class IdempotencyRecords {
     /** The position of the last event stored by the request with this key, if it stored any. */
     private OptionalLong lastEventOf(String id) {
         long last = -1;
-        for (Document event : events.find(new Document(EventDocument.META_DATA + "." + IdempotentRequest.META_DATA_KEY, id))
+        String field = EventDocument.META_DATA + "." + IdempotentRequest.META_DATA_KEY;
+        for (Document event : events.find(new Document(field, id))
                 .projection(Projections.include(EventDocument.POSITION))) {
             last = Math.max(last, ((Number) event.get(EventDocument.POSITION)).longValue());
         }
@@ -128,8 +129,8 @@ class IdempotencyRecords {
         problem.put("type", ProblemTypes.REQUEST_ALREADY_CARRIED_OUT.toString());
         problem.put("title", "Request already carried out");
         problem.put("status", 409);
-        problem.put("detail", "This request was carried out before the registry was interrupted, and its answer was lost;"
-                + " it is not carried out again. Its changes are recorded up to position " + lastPosition
+        problem.put("detail", "This request was carried out before the registry was interrupted, and its answer was"
+                + " lost; it is not carried out again. Its changes are recorded up to position " + lastPosition
                 + " (Registry-Position): read the records it changed to see them");
         try {
             return new Answer(409, MediaType.APPLICATION_PROBLEM_JSON_VALUE, Long.toString(lastPosition), null,

@@ -62,7 +62,8 @@ public class IdempotentRequest {
     static final class KeyOnCommands implements MessageDispatchInterceptor<CommandMessage<?>> {
 
         @Override
-        public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+                List<? extends CommandMessage<?>> messages) {
             return (index, command) -> {
                 String id = CURRENT.get();
                 return id == null || command.getMetaData().containsKey(META_DATA_KEY) ? command

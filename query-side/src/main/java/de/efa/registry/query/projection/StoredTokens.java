@@ -60,7 +60,8 @@ public class StoredTokens {
         long since = System.currentTimeMillis() - claimTimeout.toMillis();
         java.util.Set<Integer> claimed = new java.util.HashSet<>();
         for (Document document : tokens.find(new Document("processorName", processorName))) {
-            if (document.get("owner") != null && document.get("timestamp") instanceof Number at && at.longValue() >= since) {
+            boolean fresh = document.get("timestamp") instanceof Number at && at.longValue() >= since;
+            if (document.get("owner") != null && fresh) {
                 claimed.add(((Number) document.get("segment")).intValue());
             }
         }

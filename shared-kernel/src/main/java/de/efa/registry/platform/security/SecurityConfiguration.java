@@ -88,7 +88,8 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(validating(requireDecoder(jwtDecoder), requiredIssuer(properties, issuerUri)))
+                    .jwt(jwt -> jwt
+                            .decoder(validating(requireDecoder(jwtDecoder), requiredIssuer(properties, issuerUri)))
                             .jwtAuthenticationConverter(jwtConverter())));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems))

@@ -36,7 +36,8 @@ public class ProblemErrorController implements ErrorController {
             log.warn("Cannot check tokens: {}", keysMissing.toString());
             ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE,
                     ProblemTypes.AUTHENTICATION_UNAVAILABLE, "Authentication unavailable",
-                    "The registry cannot check credentials at the moment (its identity provider does not answer); retry later",
+                    "The registry cannot check credentials at the moment (its identity provider does not answer);"
+                            + " retry later",
                     null);
             return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                     .header("Retry-After", StoreUnavailable.RETRY_AFTER_SECONDS).body(problem.getBody());
