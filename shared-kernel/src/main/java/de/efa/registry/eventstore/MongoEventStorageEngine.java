@@ -129,7 +129,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             long highest = 0;
             Document atPositions = new Document(EventDocument.POSITION, new Document("$in", positions));
-            for (Document stored : collections.events().find(atPositions).projection(Projections.include(EventDocument.POSITION))) {
+            for (Document stored : collections.events().find(atPositions)
+                    .projection(Projections.include(EventDocument.POSITION))) {
                 highest = Math.max(highest, EventDocument.position(stored));
             }
             if (highest > 0) {
