@@ -156,8 +156,18 @@ final class ProjectionProcessor {
 
     /** Lets go of {@code count} of the segments claimed here, and claims none of them again for {@code pause}. */
     void release(int count, java.time.Duration pause) {
-        processor.processingStatus().keySet().stream().sorted(java.util.Comparator.reverseOrder()).limit(count)
+        processing().stream().sorted(java.util.Comparator.reverseOrder()).limit(count)
                 .forEach(segment -> processor.releaseSegment(segment, pause.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The segments this instance is processing: those in error are not (their work was aborted — during a store
+     * outage, say — and another instance may hold them by now), so they neither count towards its share nor are
+     * released to make room; counted, they made two instances give up each other's live segments in turn.
+     */
+    java.util.List<Integer> processing() {
+        return processor.processingStatus().entrySet().stream().filter(e -> !e.getValue().isErrorState())
+                .map(java.util.Map.Entry::getKey).toList();
     }
 
     /**

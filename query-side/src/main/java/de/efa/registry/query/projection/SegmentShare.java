@@ -55,7 +55,7 @@ public class SegmentShare {
     /** Releases the segments this instance holds above its share, for a few claim intervals. */
     void balance(ProjectionProcessor processor, int segments, int liveInstances, Duration claimInterval) {
         int share = (segments + liveInstances - 1) / liveInstances;
-        int excess = processor.status().size() - share;
+        int excess = processor.processing().size() - share;
         if (excess > 0) {
             processor.release(excess, claimInterval.multipliedBy(5));
         }
