@@ -165,7 +165,7 @@ public class ProjectionManager implements SmartLifecycle {
         if (run.building == null && pointer.building() == null) {
             startRebuild(projections.get(name), run, pointer);
         }
-        return status(name, run);
+        return status(name, run, engine.lastStoredPosition());
     }
 
     /** A rebuild in the code's layout into a version no instance has used yet, from position 0. */
@@ -188,12 +188,14 @@ public class ProjectionManager implements SmartLifecycle {
 
     public synchronized List<ProjectionStatus> statuses() {
         List<ProjectionStatus> result = new ArrayList<>();
-        running.forEach((name, run) -> result.add(status(name, run)));
+        // stored events only: positions a crash left unwritten are never processed, and would show as lag for ever
+        long head = engine.lastStoredPosition();
+        running.forEach((name, run) -> result.add(status(name, run, head)));
         return result;
     }
 
     public synchronized ProjectionStatus status(String name) {
-        return status(name, require(name));
+        return status(name, require(name), engine.lastStoredPosition());
     }
 
     /**
@@ -270,9 +272,8 @@ public class ProjectionManager implements SmartLifecycle {
         return new RetryOutcome(name, recovered, remaining);
     }
 
-    private ProjectionStatus status(String name, Running run) {
-        // stored events only: positions a crash left unwritten are never processed, and would show as lag for ever
-        long head = engine.lastStoredPosition();
+    /** @param head the last stored position, read once for all projections of one answer */
+    private ProjectionStatus status(String name, Running run, long head) {
         OptionalLong position = run.live.position();
         Long pos = position.isPresent() ? position.getAsLong() : null;
         String state;

@@ -49,7 +49,8 @@ class ProjectionMetrics implements MeterBinder, DisposableBean {
             gauge(registry, name, "registry.projection.lag", "events", "Events stored but not yet processed",
                     s -> s.lag() == null ? Double.NaN : s.lag());
             gauge(registry, name, "registry.projection.position", "events",
-                    "Highest position processed in every segment", s -> s.position() == null ? Double.NaN : s.position());
+                    "Highest position processed in every segment",
+                    s -> s.position() == null ? Double.NaN : s.position());
             gauge(registry, name, "registry.projection.dead.letters", "events",
                     "Events waiting in the dead-letter queue", ProjectionStatus::deadLetters);
             gauge(registry, name, "registry.projection.rebuild.progress", null,

@@ -34,13 +34,9 @@ public class ProblemErrorController implements ErrorController {
         Throwable keysMissing = identityProviderFailure(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         if (keysMissing != null) {
             log.warn("Cannot check tokens: {}", keysMissing.toString());
-            ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                    ProblemTypes.AUTHENTICATION_UNAVAILABLE, "Authentication unavailable",
+            return StoreUnavailable.temporarily(ProblemTypes.AUTHENTICATION_UNAVAILABLE, "Authentication unavailable",
                     "The registry cannot check credentials at the moment (its identity provider does not answer);"
-                            + " retry later",
-                    null);
-            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                    .header("Retry-After", StoreUnavailable.RETRY_AFTER_SECONDS).body(problem.getBody());
+                            + " retry later");
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400

@@ -39,10 +39,15 @@ final class StoreUnavailable {
      * the registry too; the Idempotency-Key is what makes repeating it safe.
      */
     static ResponseEntity<ProblemDetail> answer() {
-        ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
+        return temporarily(ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
                 "The registry cannot reach its store at the moment; retry later. A change sent now may or may not have"
-                        + " been recorded: repeat it with the same Idempotency-Key to be sure it counts once", null);
+                        + " been recorded: repeat it with the same Idempotency-Key to be sure it counts once");
+    }
+
+    /** A 503 for something the registry depends on and cannot reach now, with {@code Retry-After}. */
+    static ResponseEntity<ProblemDetail> temporarily(java.net.URI type, String title, String detail) {
+        ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail,
+                null);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header("Retry-After", RETRY_AFTER_SECONDS).body(problem.getBody());
     }
