@@ -7,11 +7,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +30,7 @@ import java.net.URI;
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
     static final String REQUESTED_WITH = "X-Requested-With";
     static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
@@ -51,6 +56,31 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "Your role may not do this");
+    }
+
+    /**
+     * A token that could not be checked at all (the identity provider's keys could not be fetched): no one is
+     * refused, the registry just cannot tell now — a 503 the client may retry, and one line in the log per request
+     * instead of the servlet container's stack trace.
+     */
+    void authenticationUnavailable(HttpServletResponse response, AuthenticationServiceException e) throws IOException {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        log.warn("Cannot check tokens: {}", cause.toString());
+        response.setHeader("Retry-After", ProblemTypes.RETRY_AFTER_SECONDS);
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.AUTHENTICATION_UNAVAILABLE,
+                "Authentication unavailable",
+                "The registry cannot check credentials at the moment (its identity provider does not answer); retry later");
+    }
+
+    /** Bearer tokens that failed: refused ones as 401, ones that could not be checked as 503. */
+    AuthenticationFailureHandler bearerFailures() {
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException unavailable) {
+                authenticationUnavailable(response, unavailable);
+            } else {
+                commence(request, response, e);
+            }
+        };
     }
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail) throws IOException {

@@ -8,8 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,9 +28,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -88,6 +92,13 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                            filter.setAuthenticationFailureHandler(problems.bearerFailures());
+                            return filter;
+                        }
+                    })
                     .jwt(jwt -> jwt
                             .decoder(validating(requireDecoder(jwtDecoder), requiredIssuer(properties, issuerUri)))
                             .jwtAuthenticationConverter(jwtConverter())));
@@ -151,7 +162,13 @@ public class SecurityConfiguration {
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, java.util.Objects::nonNull),
                 new JwtClaimValidator<Object>("roles", SecurityConfiguration::hasRegistryRole));
         return token -> {
-            Jwt jwt = decoder.decode(token);
+            Jwt jwt;
+            try {
+                jwt = decoder.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                // the provider's keys (issuer-uri) could not be fetched: the token is not refused, it cannot be checked
+                throw new AuthenticationServiceException("The identity provider's keys cannot be fetched", e);
+            }
             OAuth2TokenValidatorResult result = validator.validate(jwt);
             if (result.hasErrors()) {
                 throw new JwtValidationException("The token is not valid for the registry", result.getErrors());

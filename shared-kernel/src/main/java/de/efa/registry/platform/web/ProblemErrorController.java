@@ -2,14 +2,10 @@ package de.efa.registry.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ProblemErrorController implements ErrorController {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
-
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         // a filter that reads the store (the idempotency records) fails before any controller advice could answer
@@ -30,30 +24,11 @@ public class ProblemErrorController implements ErrorController {
                 && StoreUnavailable.cause(failure) != null) {
             return StoreUnavailable.answer();
         }
-        // the identity provider's keys could not be fetched (issuer-uri, jwk-set-uri): no token can be checked now
-        Throwable keysMissing = identityProviderFailure(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-        if (keysMissing != null) {
-            log.warn("Cannot check tokens: {}", keysMissing.toString());
-            return StoreUnavailable.temporarily(ProblemTypes.AUTHENTICATION_UNAVAILABLE, "Authentication unavailable",
-                    "The registry cannot check credentials at the moment (its identity provider does not answer);"
-                            + " retry later");
-        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null && value >= 400
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "The registry could not complete the request"
                 : status == HttpStatus.BAD_REQUEST ? "The request is malformed" : status.getReasonPhrase();
         return ProblemAdvice.problem(status, ProblemTypes.forStatus(status.value()), status.getReasonPhrase(), detail, null);
-    }
-
-    /** The failure to fetch the identity provider's keys behind {@code failure}, or null. */
-    private static Throwable identityProviderFailure(Object failure) {
-        for (Throwable t = failure instanceof Throwable thrown ? thrown : null; t != null;
-             t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AuthenticationServiceException || t instanceof JwtDecoderInitializationException) {
-                return t;
-            }
-        }
-        return null;
     }
 }

@@ -6,6 +6,11 @@ import java.net.URI;
 public final class ProblemTypes {
 
     public static final String BASE = "https://efa-registry.de/problems/";
+    /**
+     * Seconds a client is asked to wait before repeating a request answered 503: the driver looks for the store again
+     * every few hundred milliseconds, the identity provider's keys are fetched again with the next token.
+     */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     public static final URI INVALID_INPUT = of("invalid-input");
     public static final URI MALFORMED_BODY = of("malformed-body");

@@ -17,9 +17,6 @@ import org.springframework.http.ResponseEntity;
  */
 final class StoreUnavailable {
 
-    /** Seconds a client is asked to wait: the driver looks for the server again every few hundred milliseconds. */
-    static final String RETRY_AFTER_SECONDS = "5";
-
     private StoreUnavailable() {
     }
 
@@ -49,6 +46,6 @@ final class StoreUnavailable {
         ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail,
                 null);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header("Retry-After", RETRY_AFTER_SECONDS).body(problem.getBody());
+                .header("Retry-After", ProblemTypes.RETRY_AFTER_SECONDS).body(problem.getBody());
     }
 }
