@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryHeaders;
+import de.efa.registry.platform.web.StoreUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +37,8 @@ import java.util.regex.Pattern;
 @Component
 @Order(WriteFilterOrder.IDEMPOTENCY)
 class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -71,7 +76,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String id = caller.getName() + "/" + key;
         String fingerprint = fingerprint(buffered);
-        IdempotencyRecords.Reservation reservation = records.reserve(id, fingerprint);
+        IdempotencyRecords.Reservation reservation;
+        try {
+            reservation = records.reserve(id, fingerprint);
+        } catch (RuntimeException e) {
+            // answered here: thrown out of a filter it would be logged with its stack trace by the servlet container
+            Throwable storeFailure = StoreUnavailable.cause(e);
+            if (storeFailure == null) {
+                throw e;
+            }
+            log.warn("Store unavailable: {}", storeFailure.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, ProblemTypes.RETRY_AFTER_SECONDS);
+            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
+                    StoreUnavailable.TITLE, StoreUnavailable.DETAIL);
+            return;
+        }
         if (reservation instanceof IdempotencyRecords.Reused) {
             problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency key reused", "This Idempotency-Key was used for a different request");
@@ -94,20 +113,41 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             IdempotentRequest.during(id, () -> chain.doFilter(request, recorded));
         } catch (ServletException | IOException | RuntimeException e) {
-            records.forget(id);
+            forget(id);
             throw e;
         } catch (Exception e) {
-            records.forget(id);
+            forget(id);
             throw new ServletException(e);
         }
         if (recorded.getStatus() >= 500) {
-            records.forget(id);
+            forget(id);
         } else {
-            records.remember(id, fingerprint, new IdempotencyRecords.Answer(recorded.getStatus(), recorded.getContentType(),
-                    recorded.getHeader(RegistryHeaders.POSITION), recorded.getHeader(HttpHeaders.LOCATION),
-                    recorded.getContentAsByteArray()));
+            try {
+                records.remember(id, fingerprint, new IdempotencyRecords.Answer(recorded.getStatus(),
+                        recorded.getContentType(), recorded.getHeader(RegistryHeaders.POSITION),
+                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray()));
+            } catch (RuntimeException e) {
+                // the request is carried out: its caller gets its answer; a repeat finds the reservation, and once it
+                // expired the events carrying the key (request-already-carried-out)
+                if (StoreUnavailable.cause(e) == null) {
+                    throw e;
+                }
+                log.warn("Could not record the answer to Idempotency-Key {}: {}", id, e.toString());
+            }
         }
         recorded.copyBodyToResponse();
+    }
+
+    /** Gives the reservation up; without the store it expires instead (a repeat meanwhile answers 409). */
+    private void forget(String id) {
+        try {
+            records.forget(id);
+        } catch (RuntimeException e) {
+            if (StoreUnavailable.cause(e) == null) {
+                throw e;
+            }
+            log.warn("Could not give up the reservation of Idempotency-Key {}: {}", id, e.toString());
+        }
     }
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {

@@ -15,13 +15,21 @@ import org.springframework.http.ResponseEntity;
  * <p>
  * Such a failure is found anywhere in the cause chain, since Axon wraps what the event store throws.
  */
-final class StoreUnavailable {
+public final class StoreUnavailable {
+
+    public static final String TITLE = "Store unavailable";
+    /**
+     * A command may have reached the store before the connection failed, so its outcome is unknown to the registry
+     * too; the Idempotency-Key is what makes repeating it safe.
+     */
+    public static final String DETAIL = "The registry cannot reach its store at the moment; retry later. A change sent"
+            + " now may or may not have been recorded: repeat it with the same Idempotency-Key to be sure it counts once";
 
     private StoreUnavailable() {
     }
 
     /** The store failure that caused {@code failure}, or null when it was something else. */
-    static Throwable cause(Throwable failure) {
+    public static Throwable cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
                     || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
@@ -31,14 +39,8 @@ final class StoreUnavailable {
         return null;
     }
 
-    /**
-     * The answer. A command may have reached the store before the connection failed, so its outcome is unknown to
-     * the registry too; the Idempotency-Key is what makes repeating it safe.
-     */
     static ResponseEntity<ProblemDetail> answer() {
-        return temporarily(ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
-                "The registry cannot reach its store at the moment; retry later. A change sent now may or may not have"
-                        + " been recorded: repeat it with the same Idempotency-Key to be sure it counts once");
+        return temporarily(ProblemTypes.STORE_UNAVAILABLE, TITLE, DETAIL);
     }
 
     /** A 503 for something the registry depends on and cannot reach now, with {@code Retry-After}. */

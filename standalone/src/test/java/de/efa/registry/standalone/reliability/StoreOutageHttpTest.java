@@ -7,7 +7,10 @@ import de.efa.registry.testsupport.RegistryTestProperties;
 import de.efa.registry.testsupport.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * with {@code Retry-After} (not a 500, and not after a minute), readiness goes down, and everything works again on
  * its own once the store is back. The store is taken away by cutting a TCP relay in front of the test store.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StoreOutageHttpTest {
 
@@ -44,7 +48,7 @@ class StoreOutageHttpTest {
     }
 
     @Test
-    void withoutItsStoreTheRegistryAnswers503AndRecoversWhenTheStoreIsBack() {
+    void withoutItsStoreTheRegistryAnswers503AndRecoversWhenTheStoreIsBack(CapturedOutput log) {
         RawHttp http = new RawHttp(port);
         assertThat(register(http, "99600000000001").status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/readiness").send().status() == 200);
@@ -62,6 +66,10 @@ class StoreOutageHttpTest {
         RawHttp.Answer keyed = http.post("/api/v1/services").as("thueringen").header("Idempotency-Key", "outage-1")
                 .json(service("99600000000003")).send();
         assertThat(keyed.status()).as("a command whose idempotency record cannot be read: %s", keyed).isEqualTo(503);
+        assertThat(keyed.json()).containsEntry("type", STORE_UNAVAILABLE);
+        assertThat(keyed.header("Retry-After")).isEqualTo("5");
+        assertThat(log.getOut() + log.getErr()).as("503s logged in a line each, not by the servlet container")
+                .contains("Store unavailable").doesNotContain("Servlet.service()");
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> http.get("/actuator/health/readiness").send().status() == 503);
 
