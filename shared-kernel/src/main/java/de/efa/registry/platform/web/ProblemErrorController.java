@@ -19,7 +19,8 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        // a filter that reads the store (the idempotency records) fails before any controller advice could answer
+        // a filter that failed on the store before any controller advice could answer (the idempotency filter answers
+        // its own store failures; this is for any other)
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
                 && StoreUnavailable.cause(failure) != null) {
             return StoreUnavailable.answer();
