@@ -622,7 +622,9 @@ final class SystemBenchmark {
         }
         senders.clear();
         long cpu0 = app.cpuNanos();
+        StallWatch stalls = new StallWatch();
         long start = System.nanoTime() + 20_000_000L;
+        java.time.Instant startedAt = java.time.Instant.now().plusMillis(20);
         for (int c = 0; c < OPEN_LOOP_SENDERS; c++) {
             senders.add(() -> {
                 RegistryHttp http = new RegistryHttp(app.baseUri(), "admin", "demo");
@@ -649,7 +651,14 @@ final class SystemBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpu = app.cpuNanos() - cpu0;
+        Map<String, Object> stalled = stalls.result();
         pool.shutdown();
+        int worst = 0;
+        for (int i = 1; i < count; i++) {
+            worst = latencies[i] > latencies[worst] ? i : worst;
+        }
+        // when the slowest request was due, to find it in the collector logs
+        stalled.put("slowest_request_due_at", String.valueOf(startedAt.plusNanos((long) (worst * intervalNanos))));
         if (errors.get() > 0) {
             throw new IllegalStateException(errors.get() + " open-loop lookups failed");
         }
@@ -668,6 +677,7 @@ final class SystemBenchmark {
         result.put("requests", count);
         result.put("sent_late_over_1ms", late.get());
         result.put("app_cpu_us_per_request", Stats.cpuMicros(cpu, count));
+        result.put("stalls", stalled);
         Bench.log("system lookup: open loop %s", result);
         return result;
     }
