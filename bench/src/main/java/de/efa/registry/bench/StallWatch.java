@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Tells where a stall in a latency figure came from, for stalls no collector log explains: a thread of the bench JVM
  * that asks to wake every {@link #TICK_NANOS} and notes how late it woke (the bench JVM — load generator and
- * embedded server — stopped or starved), and the machine's steal time from {@code /proc/stat} over the same ticks
+ * embedded server — stopped or starved), and the machine's steal time from {@code /proc/stat}, read once a second
  * (the virtual machine itself not run by its host). A stall seen by the load but by neither was the application's.
  */
 final class StallWatch implements AutoCloseable {
