@@ -81,11 +81,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             reservation = records.reserve(id, fingerprint);
         } catch (RuntimeException e) {
             // answered here: thrown out of a filter it would be logged with its stack trace by the servlet container
-            Throwable storeFailure = StoreUnavailable.cause(e);
-            if (storeFailure == null) {
-                throw e;
-            }
-            log.warn("Store unavailable: {}", storeFailure.toString());
+            log.warn("Store unavailable: {}", storeFailure(e).toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, ProblemTypes.RETRY_AFTER_SECONDS);
             problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
                     StoreUnavailable.TITLE, StoreUnavailable.DETAIL);
@@ -129,10 +125,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             } catch (RuntimeException e) {
                 // the request is carried out: its caller gets its answer; a repeat finds the reservation, and once it
                 // expired the events carrying the key (request-already-carried-out)
-                if (StoreUnavailable.cause(e) == null) {
-                    throw e;
-                }
-                log.warn("Could not record the answer to Idempotency-Key {}: {}", id, e.toString());
+                log.warn("Could not record the answer to Idempotency-Key {}: {}", id, storeFailure(e).toString());
             }
         }
         recorded.copyBodyToResponse();
@@ -143,11 +136,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             records.forget(id);
         } catch (RuntimeException e) {
-            if (StoreUnavailable.cause(e) == null) {
-                throw e;
-            }
-            log.warn("Could not give up the reservation of Idempotency-Key {}: {}", id, e.toString());
+            log.warn("Could not give up the reservation of Idempotency-Key {}: {}", id, storeFailure(e).toString());
         }
+    }
+
+    /** The store failure behind {@code e}; anything else is not the store's outage and goes on up. */
+    private static Throwable storeFailure(RuntimeException e) {
+        Throwable storeFailure = StoreUnavailable.cause(e);
+        if (storeFailure == null) {
+            throw e;
+        }
+        return storeFailure;
     }
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Answer answer) throws IOException {

@@ -39,14 +39,10 @@ public final class StoreUnavailable {
         return null;
     }
 
+    /** The 503 with {@code Retry-After}. */
     static ResponseEntity<ProblemDetail> answer() {
-        return temporarily(ProblemTypes.STORE_UNAVAILABLE, TITLE, DETAIL);
-    }
-
-    /** A 503 for something the registry depends on and cannot reach now, with {@code Retry-After}. */
-    static ResponseEntity<ProblemDetail> temporarily(java.net.URI type, String title, String detail) {
-        ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, type, title, detail,
-                null);
+        ResponseEntity<ProblemDetail> problem = ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.STORE_UNAVAILABLE, TITLE, DETAIL, null);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header("Retry-After", ProblemTypes.RETRY_AFTER_SECONDS).body(problem.getBody());
     }
