@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * The MongoDB every test talks to over TCP: the one named by {@code REGISTRY_TEST_MONGODB_URI}, or else one
- * in-memory embedded server per test JVM. Each test gets a database of its own, so tests never see each other.
+ * embedded server per test JVM — the standalone's own journaled store, in a temporary directory, so the whole suite
+ * runs against the store a newcomer's registry runs on. Each test gets a database of its own, so tests never see
+ * each other.
  */
 public final class TestStore {
 
@@ -26,11 +28,32 @@ public final class TestStore {
             return external;
         }
         if (embedded == null) {
-            // never closed: it lives in memory and dies with the JVM, after the Spring contexts' own shutdown hooks
-            // have stopped their processors (closing it first makes them wait for a server that is gone)
-            embedded = EmbeddedMongoStore.inMemory();
+            // never closed: it dies with the JVM, after the Spring contexts' own shutdown hooks have stopped their
+            // processors (closing it first makes them wait for a server that is gone); its files go with it
+            java.nio.file.Path files = temporaryDirectory();
+            embedded = EmbeddedMongoStore.onDisk(files);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(files), "test-store-cleanup"));
         }
         return embedded.connectionString();
+    }
+
+    private static java.nio.file.Path temporaryDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("registry-test-store");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path directory) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory)) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+            java.nio.file.Files.deleteIfExists(directory);
+        } catch (java.io.IOException e) {
+            // a temporary directory; the operating system cleans it up eventually
+        }
     }
 
     public static synchronized MongoClient client() {

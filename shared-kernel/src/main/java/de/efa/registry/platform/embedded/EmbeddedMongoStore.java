@@ -1,34 +1,27 @@
 package de.efa.registry.platform.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * An in-process MongoDB-protocol server (mongo-java-server) for tests, demos and small installations.
+ * An in-process MongoDB-protocol server (mongo-java-server) for tests, demos and single-machine installations.
  *
  * <ul>
  *   <li>{@link #inMemory()}: memory backend, no oplog (no change streams), nothing survives {@link #close()}.</li>
- *   <li>{@link #onDisk(Path)}: H2 MVStore file in the given directory, oplog on. A write command is acknowledged
- *   only after an MVStore commit that covers it (group commit), so every acknowledged write survives a
- *   {@code kill -9} of the JVM. (The commit writes to the file but does not fsync: an OS crash or power loss
- *   may still lose the last writes.) Compaction runs every {@value #COMPACTION_INTERVAL_SECONDS} s.</li>
+ *   <li>{@link #onDisk(Path)}: the journaled backend on files in the given directory (see {@link Journal}): documents
+ *   as BSON in memory, every change appended to a journal, a write command acknowledged only once the journal holds
+ *   it, so every acknowledged write survives a {@code kill -9} of the JVM. A checkpoint rewrites the live documents
+ *   and drops the journal behind it when the journal outgrows them, and once writes have gone quiet.</li>
  * </ul>
  * Both report server version 5.0 (needed by the MongoDB Java driver 5.x) and listen on 127.0.0.1, free port.
  */
@@ -36,43 +29,24 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
-    static final String FILE_NAME = "registry.mv.db";
-    static final long COMPACTION_INTERVAL_SECONDS = 3;
-    /**
-     * How long MVStore keeps chunks that are no longer referenced by the newest version. Every read registers the
-     * version it reads (see {@link GroupCommitGate}), which is what keeps its chunks alive; any retention on top
-     * only delays the reuse of free space. Measured with per-write commits and compaction every 100 events:
-     * 3,000 events took 82 MB with 0 ms and 208 MB with 5 s (56 and 108 MB after compaction).
-     */
-    static final int RETENTION_TIME_MILLIS = 0;
-    /** MVStore page cache in MB (H2's default is 16). */
-    static final int PAGE_CACHE_MB = 64;
+    /** The store file of the H2 backend that earlier versions used. */
+    static final String H2_FILE_NAME = "registry.mv.db";
 
     private final MongoServer server;
     private final MongoBackend backend;
-    private final GroupCommitGate gate; // null for the memory store
-    private final ScheduledExecutorService compactor; // null for the memory store
+    private final Journal journal; // null for the memory store
+    private final Checkpoints checkpoints; // null for the memory store
     private final String connectionString;
     private boolean closed;
 
-    private EmbeddedMongoStore(MongoBackend backend, GroupCommitGate gate) {
+    private EmbeddedMongoStore(MongoBackend backend, Journal journal) {
         this.backend = backend;
-        this.gate = gate;
+        this.journal = journal;
         this.server = new MongoServer(backend);
         this.server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
-        if (gate != null) {
-            this.compactor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "embedded-mongo-compactor");
-                thread.setDaemon(true);
-                return thread;
-            });
-            this.compactor.scheduleWithFixedDelay(this::compactQuietly, COMPACTION_INTERVAL_SECONDS,
-                COMPACTION_INTERVAL_SECONDS, TimeUnit.SECONDS);
-        } else {
-            this.compactor = null;
-        }
+        this.checkpoints = journal == null ? null : new Checkpoints(journal);
         log.info("embedded MongoDB-protocol store ({}) listening on {}", backend, connectionString);
     }
 
@@ -83,41 +57,24 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return new EmbeddedMongoStore(backend, null);
     }
 
-    /** H2 backend with its MVStore file in {@code dataDir} (created if needed), oplog on, durable acknowledgements. */
+    /** The journaled backend with its files in {@code dataDir} (created if needed), durable acknowledgements. */
     public static EmbeddedMongoStore onDisk(Path dataDir) {
-        return onDisk(dataDir, RETENTION_TIME_MILLIS, PAGE_CACHE_MB);
-    }
-
-    /**
-     * As {@link #onDisk(Path)} with another MVStore retention time and page cache size; tests use 0 and 0 so that
-     * only the registered read version protects a long scan.
-     */
-    static EmbeddedMongoStore onDisk(Path dataDir, int retentionTimeMillis, int pageCacheMb) {
         Objects.requireNonNull(dataDir, "dataDir");
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dataDir, e);
+        if (Files.exists(dataDir.resolve(H2_FILE_NAME))) {
+            throw new IllegalStateException(dataDir.toAbsolutePath() + " holds " + H2_FILE_NAME + ", the H2 store of an"
+                + " earlier version of the registry, which this version no longer reads. Start with an empty"
+                + " registry.data-dir, or export the events of the old one with the earlier version first.");
         }
-        MVStore mvStore = new MVStore.Builder()
-            .fileName(dataDir.resolve(FILE_NAME).toAbsolutePath().toString())
-            .autoCommitDisabled()
-            .cacheSize(pageCacheMb)
-            .open();
+        long start = System.nanoTime();
+        Journal journal = Journal.open(dataDir);
         try {
-            mvStore.setRetentionTime(retentionTimeMillis);
-            // Old versions are never read back (no rollbackTo); reads protect their version by registering it. With
-            // the default of 5, a chunk that went out of use stays allocated for 5 more commits, which at idle (only
-            // the compactor commits) delays freeing it by several compaction runs. H2's own database engine uses 0.
-            mvStore.setVersionsToKeep(0);
-            H2Backend backend = new H2Backend(mvStore);
+            JournaledBackend backend = new JournaledBackend(journal);
             backend.version(ServerVersion.MONGO_5_0);
-            backend.enableOplog();
-            mvStore.commit(); // the oplog collection and anything opened at start-up
-            GroupCommitGate gate = new GroupCommitGate(backend, mvStore);
-            return new EmbeddedMongoStore(gate.backend(), gate);
+            log.info("embedded store in {} opened in {} ms ({} MB of documents)", dataDir.toAbsolutePath(),
+                (System.nanoTime() - start) / 1_000_000, journal.storedBytes() / (1024 * 1024));
+            return new EmbeddedMongoStore(new JournalGate(backend, journal).backend(), journal);
         } catch (RuntimeException e) {
-            mvStore.closeImmediately();
+            journal.close();
             throw e;
         }
     }
@@ -127,46 +84,32 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return connectionString;
     }
 
-    /** Forces a compaction now (tests). */
-    void compactNow() {
-        if (gate != null) {
-            gate.compact();
+    /** Writes a checkpoint now (tests). */
+    void checkpointNow() {
+        if (journal != null) {
+            journal.checkpoint();
         }
     }
 
-    /** Size of the MVStore file in bytes (0 for the memory store). */
+    /** Bytes of the store's files (0 for the memory store). */
     long fileSize() {
-        return gate == null ? 0 : gate.fileSize();
+        return journal == null ? 0 : journal.directorySize();
     }
 
-    /** Number of MVStore commits so far (0 for the memory store). */
-    long commitCount() {
-        return gate == null ? 0 : gate.commitCount();
+    /** Journal records written so far, one per write command that changed something (0 for the memory store). */
+    long recordCount() {
+        return journal == null ? 0 : journal.records();
     }
 
-    private void compactQuietly() {
-        try {
-            gate.compact();
-        } catch (RuntimeException e) {
-            log.warn("compaction of the embedded store failed", e);
-        }
-    }
-
-    /** Stops the server, commits and closes the MVStore (H2). Idempotent. */
+    /** Stops the server and closes the journal. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (compactor != null) {
-            // no interrupt: an interrupted FileChannel operation would close the store's file under H2
-            compactor.shutdown();
-            try {
-                compactor.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (checkpoints != null) {
+            checkpoints.stop();
         }
         server.shutdownNow();
         backend.close();

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -74,14 +82,114 @@ class EmbeddedMongoStoreTest {
         }
     }
 
-    /**
-     * A full cursor scan while another client keeps committing and compaction runs: with retention time 0 only the
-     * registered read version keeps the chunks the scan still needs.
-     */
     @Test
-    void longScanSurvivesConcurrentWritesAndCompaction() throws Exception {
-        int documents = Integer.getInteger("embedded.scanTest.documents", 20_000);
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dir.resolve("scan"), 0, 0);
+    void everyKindOfChangeComesBackAfterACheckpointAndARestart() {
+        Path dataDir = dir.resolve("changes");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoDatabase reg = client.getDatabase("reg");
+            MongoCollection<Document> things = reg.getCollection("things");
+            for (int i = 0; i < 10; i++) {
+                things.insertOne(new Document("_id", i).append("n", i));
+            }
+            things.deleteOne(new Document("_id", 3));
+            things.updateOne(new Document("_id", 4), new Document("$set", new Document("n", 40)));
+            reg.getCollection("gone").insertOne(new Document("_id", "x"));
+            reg.getCollection("old").insertOne(new Document("_id", "y"));
+            store.checkpointNow();
+            // after the checkpoint: changes of documents the checkpoint holds, in the new journal segment
+            things.deleteOne(new Document("_id", 5));
+            things.updateOne(new Document("_id", 6), new Document("$set", new Document("n", 60)));
+            things.insertOne(new Document("_id", 10).append("n", 10)); // takes the free position of 3 or 5
+            reg.getCollection("gone").drop();
+            reg.getCollection("old").renameCollection(new MongoNamespace("reg", "renamed"));
+            client.getDatabase("dropped").getCollection("c").insertOne(new Document("_id", 1));
+            client.getDatabase("dropped").drop();
+        }
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoDatabase reg = client.getDatabase("reg");
+            Map<Integer, Integer> things = new TreeMap<>();
+            reg.getCollection("things").find().forEach(d -> things.put(d.getInteger("_id"), d.getInteger("n")));
+            assertThat(things).containsExactlyEntriesOf(new TreeMap<>(Map.of(0, 0, 1, 1, 2, 2, 4, 40, 6, 60, 7, 7,
+                8, 8, 9, 9, 10, 10)));
+            assertThat(reg.listCollectionNames().into(new ArrayList<>())).containsExactlyInAnyOrder("things",
+                "renamed");
+            assertThat(reg.getCollection("renamed").find().first()).containsEntry("_id", "y");
+            assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("dropped");
+            // the _id index was rebuilt from the recovered documents
+            assertThatThrownBy(() -> reg.getCollection("things").insertOne(new Document("_id", 7)))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                    e -> assertThat(e.getError().getCode()).isEqualTo(11000));
+        }
+    }
+
+    @Test
+    void aRecordCutShortByACrashIsDroppedAndTheStoreGoesOn() throws Exception {
+        Path dataDir = dir.resolve("torn");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("reg").getCollection("things").insertOne(new Document("_id", 1));
+        }
+        // what a kill -9 in the middle of a file write leaves: a header that promises more than follows
+        Path segment;
+        try (Stream<Path> files = Files.list(dataDir)) {
+            segment = files.filter(f -> f.getFileName().toString().startsWith(Journal.SEGMENT_PREFIX)).max(
+                Comparator.naturalOrder()).orElseThrow();
+        }
+        long intact = Files.size(segment);
+        Files.write(segment, new byte[] {0, 0, 1, 0, 12, 34, 56, 78, 1, 2, 3}, StandardOpenOption.APPEND);
+
+        for (int run = 0; run < 2; run++) {
+            try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<Document> things = client.getDatabase("reg").getCollection("things");
+                things.insertOne(new Document("_id", 2 + run));
+                assertThat(things.countDocuments()).isEqualTo(2 + run);
+            }
+        }
+        assertThat(Files.size(segment)).isEqualTo(intact);
+    }
+
+    @Test
+    void aCheckpointDropsTheJournalOfOverwrittenDocuments() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dir.resolve("checkpoint"));
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("reg").getCollection("things");
+            things.insertOne(new Document("_id", 1).append("n", 0));
+            String pad = "p".repeat(1_000);
+            for (int i = 1; i <= 2_000; i++) {
+                things.updateOne(new Document("_id", 1), new Document("$set", new Document("n", i).append("pad", pad)));
+            }
+            long before = store.fileSize();
+
+            store.checkpointNow();
+
+            assertThat(before).isGreaterThan(2_000L * 1_000);
+            assertThat(store.fileSize()).isLessThan(50_000);
+            assertThat(things.find().first()).containsEntry("n", 2_000);
+        }
+    }
+
+    @Test
+    void checkpointsWhenTheJournalOutgrowsTheDocumentsOrWritesGoQuiet() {
+        long mb = 1024 * 1024;
+        assertThat(Checkpoints.due(70 * mb, 100 * mb, 10 * mb)).as("outgrown the 64 MB floor").isTrue();
+        assertThat(Checkpoints.due(60 * mb, 100 * mb, 10 * mb)).as("busy, below the floor").isFalse();
+        assertThat(Checkpoints.due(400 * mb, 1000 * mb, 10 * mb)).as("busy, below half the documents").isFalse();
+        assertThat(Checkpoints.due(600 * mb, 1000 * mb, 10 * mb)).as("busy, above half the documents").isTrue();
+        assertThat(Checkpoints.due(2 * mb, 1000 * mb, 1024)).as("quiet, journal to fold").isTrue();
+        assertThat(Checkpoints.due(mb / 2, 1000 * mb, 0)).as("quiet, nothing worth folding").isFalse();
+    }
+
+    /** A cursor scan, writes and checkpoints at the same time: the scan sees every document once, nothing is lost. */
+    @Test
+    void longScanSurvivesConcurrentWritesAndCheckpoints() throws Exception {
+        int documents = 20_000;
+        Path dataDir = dir.resolve("scan");
+        AtomicInteger extraWrites = new AtomicInteger();
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("reg").getCollection("events");
             List<Document> batch = new ArrayList<>();
@@ -92,45 +200,48 @@ class EmbeddedMongoStoreTest {
                     batch = new ArrayList<>();
                 }
             }
-            if (!batch.isEmpty()) {
-                events.insertMany(batch);
-            }
 
             AtomicBoolean scanning = new AtomicBoolean(true);
-            AtomicInteger extraWrites = new AtomicInteger();
             MongoCollection<Document> other = client.getDatabase("reg").getCollection("other");
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-                // rewrite existing documents too, so the scanned pages go out of use while the scan runs
                 for (int i = 0; scanning.get(); i++) {
                     other.insertOne(new Document("_id", i).append("pad", "y".repeat(200)));
                     events.updateOne(new Document("_id", i % documents),
                         new Document("$set", new Document("touched", i)));
-                    if (i % 10 == 0) {
-                        store.compactNow();
+                    if (i % 50 == 0) {
+                        store.checkpointNow();
                     }
                     extraWrites.incrementAndGet();
                 }
             });
 
-            // the scan starts while the writer is busy committing and compacting
             await().atMost(Duration.ofSeconds(30)).until(() -> extraWrites.get() >= 20);
             Set<Integer> seen = new HashSet<>();
             try (MongoCursor<Document> cursor = events.find().batchSize(1_000).iterator()) {
                 while (cursor.hasNext()) {
                     seen.add(cursor.next().getInteger("_id"));
-                    if (seen.size() % 5_000 == 0) {
-                        store.compactNow();
-                    }
                 }
             } finally {
                 scanning.set(false);
             }
             writer.get();
-
             assertThat(seen).hasSize(documents);
-            assertThat(extraWrites.get()).isPositive();
-            System.out.printf("scan test: %d documents, %d concurrent writes, file %d bytes, %d commits%n",
-                documents, extraWrites.get(), store.fileSize(), store.commitCount());
         }
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(client.getDatabase("reg").getCollection("events").countDocuments()).isEqualTo(documents);
+            assertThat(client.getDatabase("reg").getCollection("other").countDocuments())
+                .isEqualTo(extraWrites.get());
+        }
+    }
+
+    @Test
+    void refusesTheH2FileOfAnEarlierVersionInsteadOfStartingEmptyBesideIt() throws Exception {
+        Path dataDir = dir.resolve("h2");
+        Files.createDirectories(dataDir);
+        Files.write(dataDir.resolve(EmbeddedMongoStore.H2_FILE_NAME), new byte[] {1});
+
+        assertThatThrownBy(() -> EmbeddedMongoStore.onDisk(dataDir)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("earlier version");
     }
 }
