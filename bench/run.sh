@@ -13,7 +13,7 @@ while [ $# -gt 0 ]; do
     --mongodb-uri) args+=("$1" "$2"); shift ;;
     --only) args+=("$1" "$2"); shift ;;
     --rebuild) rm -rf bench/target ;;  # a fresh repackage, so the jar holds the current shared-kernel
-    *) echo "usage: bench/run.sh --quick|--full [--mongodb-uri URI] [--only append|replay|system|commands|lag|lookup] [--rebuild]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh --quick|--full [--mongodb-uri URI] [--only append|replay|system|commands|lag|lookup|germany] [--rebuild]" >&2; exit 2 ;;
   esac
   shift
 done

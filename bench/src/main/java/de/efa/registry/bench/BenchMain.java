@@ -20,7 +20,7 @@ import java.util.Map;
  * Runs the benchmarks side by side on one MongoDB server — an in-process memory-backed embedded server by default,
  * or the one named by {@code --mongodb-uri} — and writes {@code bench/results/<mode>.json}.
  * <pre>
- *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup]
+ *   java -Xmx8g -jar bench/target/bench.jar --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup|germany]
  *   java -Xmx8g -jar bench/target/bench.jar --serve
  * </pre>
  * {@code --serve} runs the embedded server alone, in a process of its own, until killed: a bench run given its URI
@@ -66,7 +66,7 @@ public final class BenchMain {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup])");
+                        + " (use --quick|--full [--mongodb-uri URI] [--out DIR] [--only append|replay|system|commands|lag|lookup|germany])");
             }
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -93,7 +93,9 @@ public final class BenchMain {
             }
             SystemScenario.BenchContext context = new SystemScenario.BenchContext(serverUri, settings,
                     Path.of("standalone/target/registry.jar"));
-            if (only == null || only.equals("system")) {
+            if ("germany".equals(only)) {
+                result.put("germany", new GermanyBenchmark(context, SystemBenchmark.directoryFile()).run());
+            } else if (only == null || only.equals("system")) {
                 result.putAll(new SystemBenchmark(client, context, SystemBenchmark.SCENARIOS).run());
             } else if (SystemBenchmark.SCENARIOS.contains(only)) {
                 result.putAll(new SystemBenchmark(client, context, List.of(only)).run());

@@ -36,6 +36,23 @@ final class StandaloneApp implements AutoCloseable {
         return new StandaloneApp(process, port);
     }
 
+    /** The standalone as a newcomer runs it: its own embedded store in {@code dataDir}, no MongoDB URI. */
+    static StandaloneApp startEmbedded(Path jar, Path dataDir, int port, Path log, List<String> jvmArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--registry.data-dir=" + dataDir));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new StandaloneApp(process, port);
+    }
+
+    /** {@code kill -9}: nothing is shut down in order. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Waits until {@code path} answers 2xx (e.g. the actuator health endpoint). */
     void awaitReady(String path, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();

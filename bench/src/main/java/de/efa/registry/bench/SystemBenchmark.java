@@ -45,6 +45,12 @@ final class SystemBenchmark {
     private static final String EFFECTIVE_FROM = "2024-01-01";
     private static final Path DIRECTORY = Path.of("/work/shared/data/GV100AD_301123.txt");
 
+    /** The GV100AD file the scenarios import: {@code BENCH_GV100AD}, or the official directory. */
+    static Path directoryFile() {
+        String file = System.getenv("BENCH_GV100AD");
+        return file != null ? Path.of(file) : DIRECTORY;
+    }
+
     private final MongoClient client;
     private final SystemScenario.BenchContext context;
     private final SystemSizes sizes;
