@@ -117,7 +117,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
      */
     @Override
     public synchronized void addIndex(Index<Integer> index) {
-        if (!index.isEmpty() || count == 0) {
+        if (!(index instanceof RecoverableUniqueIndex recoverable) || !index.isEmpty() || count == 0) {
             super.addIndex(index);
             return;
         }
@@ -127,9 +127,7 @@ final class JournaledCollection extends AbstractSynchronizedMongoCollection<Inte
             for (int position = 0; position < slots.size(); position++) {
                 byte[] bson = slots.get(position);
                 if (bson != null) {
-                    Document document = DocumentCodec.decodeFields(bson, fields);
-                    index.checkAdd(document, this);
-                    index.add(document, position, this);
+                    recoverable.addRecovered(DocumentCodec.decodeFields(bson, fields), position, this);
                 }
             }
         } catch (MongoServerError e) {

@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 
 /** A database of the journaled store; its collections start with what the journal recovered for them. */
 final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
@@ -30,7 +29,7 @@ final class JournaledDatabase extends AbstractSynchronizedMongoDatabase<Integer>
     @Override
     protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                      boolean sparse) {
-        return new MemoryUniqueIndex(indexName, keys, sparse);
+        return new RecoverableUniqueIndex(indexName, keys, sparse);
     }
 
     @Override

@@ -126,6 +126,21 @@ class EmbeddedMongoStoreTest {
     }
 
     @Test
+    void aUniqueIndexOverDuplicatesIsRefusedAndTheCollectionStaysUsable() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dir.resolve("duplicates"));
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("reg").getCollection("things");
+            things.insertMany(List.of(new Document("_id", 1).append("k", "same"), new Document("_id", 2).append("k", "same")));
+
+            assertThatThrownBy(() -> things.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true)))
+                .isInstanceOf(com.mongodb.DuplicateKeyException.class).hasMessageContaining("E11000");
+
+            things.insertOne(new Document("_id", 3).append("k", "same"));
+            assertThat(things.countDocuments()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aRecordCutShortByACrashIsDroppedAndTheStoreGoesOn() throws Exception {
         Path dataDir = dir.resolve("torn");
         try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
