@@ -97,7 +97,7 @@ public class Jobs implements DisposableBean {
             }
             throw e;
         }
-        log.info("Job {} started: {} ({} items) for {}", job.id(), work.description(), work.total(), starter);
+        log.info("Job {} started by {}: {} ({} items)", job.id(), starter, work.description(), work.total());
         ResponseEntity<JobAnswer> accepted = responses.execute(HttpStatus.ACCEPTED, () -> JobAnswer.of(job, clock.instant()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).headers(accepted.getHeaders())
                 .header(HttpHeaders.LOCATION, PATH + job.id())
@@ -123,9 +123,15 @@ public class Jobs implements DisposableBean {
             // on this thread as on a request's: the position of the last event the work stored, for read-your-writes
             ResponseEntity<?> answer = responses.execute(HttpStatus.OK, () -> work.carryOut(report));
             String position = answer.getHeaders().getFirst(RegistryHeaders.POSITION);
-            store.finish(job.id(), report.done(), document(answer.getBody()),
-                    position == null ? null : Long.valueOf(position), clock.instant());
-            log.info("Job {} done: {} ({} of {})", job.id(), work.description(), report.done(), work.total());
+            if (store.finish(job.id(), report.done(), document(answer.getBody()),
+                    position == null ? null : Long.valueOf(position), clock.instant())) {
+                log.info("Job {} done: {} ({} of {})", job.id(), work.description(), report.done(), work.total());
+            } else {
+                // failed meanwhile as interrupted (this instance was silent too long): it stays FAILED, and a repeat of
+                // its request finds what this run did and does the rest
+                log.warn("Job {} ended after it had been failed as interrupted; its result is not recorded: {}",
+                        job.id(), work.description());
+            }
         } catch (RuntimeException e) {
             // a shutdown interrupts this thread; the driver would refuse to record the failure on an interrupted one
             Thread.interrupted();
