@@ -62,6 +62,18 @@ class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
                 .get("get")).get("parameters")).get(0).get("schema").toString()).contains("format=uuid");
         assertThat(((Map<String, Object>) ((Map<String, Object>) paths.get("/api/v1/admin/municipalities/import")).get("post"))
                 .get("requestBody").toString()).contains("text/plain", "type=string").doesNotContain("format=byte");
+        // long work answers 202 with the job to poll when asked to (Prefer: respond-async)
+        for (String longWork : List.of("/api/v1/admin/municipalities/import", "/api/v1/adoptions/bulk")) {
+            Map<String, Object> responses = responses(paths, longWork, "post");
+            assertThat(responses).as(longWork).containsKeys("200", "202", "503");
+            assertThat(headers(responses.get("202"))).as(longWork).containsKey("Location");
+            assertThat(responses.get("200").toString()).as(longWork).contains("#/components/schemas/");
+            assertThat(responses.get("202").toString()).as(longWork).contains("#/components/schemas/JobAnswer");
+        }
+        assertThat(responses(paths, "/api/v1/jobs/{jobId}", "get")).containsKeys("200", "400", "401", "403", "404");
+        assertThat((Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("JobAnswer"))
+                .extractingByKey("properties").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("jobId", "kind", "state", "done", "total", "perSecond", "startedAt", "finishedAt", "result", "reason");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package de.efa.registry.command.adoption;
 
+import de.efa.registry.command.job.Jobs;
+import de.efa.registry.command.job.LongWork;
+import de.efa.registry.command.job.ProgressWatch;
+import de.efa.registry.command.job.RespondAsync;
 import de.efa.registry.command.lookup.AdoptionFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.web.CommandResponses;
@@ -12,6 +16,13 @@ import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.RegistryProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,12 +49,17 @@ class AdoptionController {
     private final CommandResponses responses;
     private final WriteLookup lookup;
     private final BulkAdoption bulkAdoption;
+    private final Jobs jobs;
+    private final ProgressWatch progress;
 
-    AdoptionController(CommandGateway commands, CommandResponses responses, WriteLookup lookup, BulkAdoption bulkAdoption) {
+    AdoptionController(CommandGateway commands, CommandResponses responses, WriteLookup lookup, BulkAdoption bulkAdoption,
+                       Jobs jobs, ProgressWatch progress) {
         this.commands = commands;
         this.responses = responses;
         this.lookup = lookup;
         this.bulkAdoption = bulkAdoption;
+        this.jobs = jobs;
+        this.progress = progress;
     }
 
     record AdoptionRequest(@NotNull ServiceId serviceId, @NotNull Ags ags, ServiceVersion version, @NotNull LocalDate effectiveFrom) {
@@ -72,8 +88,25 @@ class AdoptionController {
     }
 
     @PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BulkAdoption.Result> adoptInBulk(@Valid @RequestBody BulkAdoption.Request request) {
-        return responses.execute(HttpStatus.OK, () -> bulkAdoption.adopt(request, RegistryUser.current()));
+    @Operation(summary = "Adopts a service for many municipalities; with Prefer: respond-async as a job", responses = {
+            @ApiResponse(responseCode = "200", description = "What was accepted, and what was rejected and why",
+                    content = @Content(schema = @Schema(implementation = BulkAdoption.Result.class))),
+            @ApiResponse(responseCode = "202", description = "Prefer: respond-async: started as the job at Location "
+                    + "(Preference-Applied: respond-async); GET it until DONE, its result is the 200's body",
+                    headers = @Header(name = "Location", description = "/api/v1/jobs/{jobId}"),
+                    content = @Content(schema = @Schema(ref = "#/components/schemas/JobAnswer"))),
+            @ApiResponse(responseCode = "503", description = "Prefer: respond-async while as many jobs run as the "
+                    + "instance takes; Retry-After says when to try again",
+                    content = @Content(mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))})
+    ResponseEntity<?> adoptInBulk(@Valid @RequestBody BulkAdoption.Request request,
+                                  @Parameter(hidden = true) HttpServletRequest http) {
+        RegistryUser caller = RegistryUser.current();
+        LongWork<BulkAdoption.Result> work = bulkAdoption.plan(request, caller);
+        if (RespondAsync.requested(http)) {
+            return jobs.accept(work, caller.name());
+        }
+        return responses.execute(HttpStatus.OK, () -> progress.carryOut(work));
     }
 
     @PostMapping(path = "/{adoptionId}/version-switch", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.efa.registry.command.lookup.MunicipalityFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.command.job.JobKind;
+import de.efa.registry.command.job.LongWork;
 import de.efa.registry.command.web.CommandFanOut;
 import de.efa.registry.command.web.RequestMetaData;
 import de.efa.registry.kernel.adoption.AdoptService;
@@ -19,6 +21,7 @@ import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -63,7 +66,11 @@ class BulkAdoption {
     record Result(int accepted, List<Rejection> rejected) {
     }
 
-    Result adopt(Request request, RegistryUser caller) {
+    /**
+     * Checks the request and selects its municipalities on the request thread — a refusal of the whole request (no
+     * such service, a state the caller may not act for) is answered at once — and leaves the commands to be sent.
+     */
+    LongWork<Result> plan(Request request, RegistryUser caller) {
         long selectors = java.util.stream.Stream.of(request.ags(), request.district(), request.state())
                 .filter(java.util.Objects::nonNull).count();
         if (selectors != 1) {
@@ -76,10 +83,20 @@ class BulkAdoption {
                 RegistryProblem.ruleViolated(AdoptionEligibility.VERSION_NOT_ACTIVE, "Version not active",
                         "Service " + request.serviceId() + " has no ACTIVE version to adopt"));
 
-        List<Rejection> rejected = new ArrayList<>();
-        List<Ags> selected = select(request, caller, rejected);
+        List<Rejection> refused = new ArrayList<>();
+        List<Ags> selected = select(request, caller, refused);
+        // taken here, on the request thread: the principal and the Idempotency-Key travel with every command
+        MetaData metaData = RequestMetaData.of(caller.name());
+        String description = "Bulk adoption of service " + request.serviceId() + " " + version + " by " + caller.name();
+        return new LongWork<>(JobKind.BULK_ADOPTION, description, selected.size(),
+                progress -> adopt(request, version, selected, refused, metaData, description, progress));
+    }
+
+    private Result adopt(Request request, ServiceVersion version, List<Ags> selected, List<Rejection> refused,
+                         MetaData metaData, String description, CommandFanOut.Progress progress) {
+        List<Rejection> rejected = new ArrayList<>(refused);
         List<CommandFanOut.Outcome<Ags>> outcomes = fanOut.send(selected, ags -> new AdoptService(ags, AdoptionId.random(),
-                request.serviceId(), version, request.effectiveFrom()), RequestMetaData.of(caller.name()));
+                request.serviceId(), version, request.effectiveFrom()), metaData, progress);
         int accepted = 0;
         for (CommandFanOut.Outcome<Ags> outcome : outcomes) {
             if (outcome.failure() == null) {
@@ -88,8 +105,7 @@ class BulkAdoption {
                 rejected.add(rejection(outcome.item().value(), outcome.failure()));
             }
         }
-        log.info("Bulk adoption of service {} {} by {}: {} accepted, {} rejected", request.serviceId(), version,
-                caller.name(), accepted, rejected.size());
+        log.info("{}: {} accepted, {} rejected", description, accepted, rejected.size());
         return new Result(accepted, rejected);
     }
 

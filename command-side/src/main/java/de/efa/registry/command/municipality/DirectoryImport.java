@@ -1,5 +1,8 @@
 package de.efa.registry.command.municipality;
 
+import de.efa.registry.command.job.JobKind;
+import de.efa.registry.command.job.LongWork;
+import de.efa.registry.command.job.ProgressWatch;
 import de.efa.registry.command.lookup.MunicipalityFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.web.CommandFanOut;
@@ -34,17 +37,28 @@ public class DirectoryImport {
 
     private final WriteLookup lookup;
     private final CommandFanOut fanOut;
+    private final ProgressWatch progress;
 
-    public DirectoryImport(WriteLookup lookup, CommandFanOut fanOut) {
+    public DirectoryImport(WriteLookup lookup, CommandFanOut fanOut, ProgressWatch progress) {
         this.lookup = lookup;
         this.fanOut = fanOut;
+        this.progress = progress;
     }
 
+    /** Imports the file right away, on the caller's thread, logging its progress. */
     public ImportResult importFile(byte[] body, MetaData metaData) {
-        return importDirectory(Gv100adParser.parse(DirectoryText.decode(body)), metaData);
+        return progress.carryOut(plan(body, metaData));
     }
 
-    ImportResult importDirectory(MunicipalityDirectory directory, MetaData metaData) {
+    /**
+     * Reads the file and diffs it with the register — a file refused (unreadable, cut short) changes nothing and is
+     * refused at once — and leaves the commands for what changed to be sent.
+     */
+    public LongWork<ImportResult> plan(byte[] body, MetaData metaData) {
+        return plan(Gv100adParser.parse(DirectoryText.decode(body)), metaData);
+    }
+
+    private LongWork<ImportResult> plan(MunicipalityDirectory directory, MetaData metaData) {
         Map<Ags, MunicipalityFacts> register = new HashMap<>();
         lookup.allMunicipalities().forEach(m -> register.put(m.ags(), m));
         List<Object> commands = new ArrayList<>();
@@ -87,7 +101,15 @@ public class DirectoryImport {
                     + " the register holds; a directory in force covers every state, so this file looks cut short."
                     + " Nothing was changed.");
         }
-        List<CommandFanOut.Outcome<Object>> failed = fanOut.send(commands, c -> c, metaData).stream()
+        ImportResult result = new ImportResult(directory.gebietsstand(), directory.states(), directory.districts(),
+                directory.municipalities().size(), added, changed, dissolved, unchanged);
+        return new LongWork<>(JobKind.MUNICIPALITY_IMPORT, "Import of directory " + directory.gebietsstand(),
+                commands.size(), reporting -> send(commands, result, metaData, reporting));
+    }
+
+    private ImportResult send(List<Object> commands, ImportResult result, MetaData metaData,
+                              CommandFanOut.Progress reporting) {
+        List<CommandFanOut.Outcome<Object>> failed = fanOut.send(commands, c -> c, metaData, reporting).stream()
                 .filter(o -> o.failure() != null).toList();
         if (!failed.isEmpty()) {
             // the register is left partly updated; importing the file again completes it (the diff sends only the rest)
@@ -95,9 +117,8 @@ public class DirectoryImport {
                     failed.get(0).failure());
             throw failed.get(0).failure();
         }
-        log.info("Directory {} imported: {} added, {} changed, {} dissolved, {} unchanged", directory.gebietsstand(),
-                added, changed, dissolved, unchanged);
-        return new ImportResult(directory.gebietsstand(), directory.states(), directory.districts(),
-                directory.municipalities().size(), added, changed, dissolved, unchanged);
+        log.info("Directory {} imported: {} added, {} changed, {} dissolved, {} unchanged", result.gebietsstand(),
+                result.added(), result.changed(), result.dissolved(), result.unchanged());
+        return result;
     }
 }

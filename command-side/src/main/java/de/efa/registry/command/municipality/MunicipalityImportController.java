@@ -1,9 +1,19 @@
 package de.efa.registry.command.municipality;
 
+import de.efa.registry.command.job.Jobs;
+import de.efa.registry.command.job.LongWork;
+import de.efa.registry.command.job.ProgressWatch;
+import de.efa.registry.command.job.RespondAsync;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.command.web.RequestMetaData;
+import de.efa.registry.platform.security.RegistryUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,18 +27,40 @@ class MunicipalityImportController {
 
     private final DirectoryImport directoryImport;
     private final CommandResponses responses;
+    private final Jobs jobs;
+    private final ProgressWatch progress;
 
-    MunicipalityImportController(DirectoryImport directoryImport, CommandResponses responses) {
+    MunicipalityImportController(DirectoryImport directoryImport, CommandResponses responses, Jobs jobs,
+                                 ProgressWatch progress) {
         this.directoryImport = directoryImport;
         this.responses = responses;
+        this.jobs = jobs;
+        this.progress = progress;
     }
 
     @PostMapping(path = "/api/v1/admin/municipalities/import", consumes = MediaType.TEXT_PLAIN_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportResult> importDirectory(
+    @Operation(summary = "Brings the register to a GV100AD directory; with Prefer: respond-async as a job", responses = {
+            @ApiResponse(responseCode = "200", description = "What the file holds and what the register did with it",
+                    content = @Content(schema = @Schema(implementation = ImportResult.class))),
+            @ApiResponse(responseCode = "202", description = "Prefer: respond-async: the file was read and checked, its "
+                    + "commands are sent by the job at Location (Preference-Applied: respond-async); GET it until DONE, "
+                    + "its result is the 200's body",
+                    headers = @Header(name = "Location", description = "/api/v1/jobs/{jobId}"),
+                    content = @Content(schema = @Schema(ref = "#/components/schemas/JobAnswer"))),
+            @ApiResponse(responseCode = "503", description = "Prefer: respond-async while as many jobs run as the "
+                    + "instance takes; Retry-After says when to try again",
+                    content = @Content(mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))})
+    ResponseEntity<?> importDirectory(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A GV100AD file as published by "
                     + "Destatis, UTF-8 or ISO-8859-1", content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-                    schema = @Schema(type = "string"))) @RequestBody byte[] body) {
-        return responses.execute(HttpStatus.OK, () -> directoryImport.importFile(body, RequestMetaData.ofCaller()));
+                    schema = @Schema(type = "string"))) @RequestBody byte[] body,
+            @Parameter(hidden = true) HttpServletRequest http) {
+        LongWork<ImportResult> work = directoryImport.plan(body, RequestMetaData.ofCaller());
+        if (RespondAsync.requested(http)) {
+            return jobs.accept(work, RegistryUser.current().name());
+        }
+        return responses.execute(HttpStatus.OK, () -> progress.carryOut(work));
     }
 }

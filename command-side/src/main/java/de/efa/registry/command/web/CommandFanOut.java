@@ -43,12 +43,27 @@ public class CommandFanOut implements DisposableBean {
     public record Outcome<T>(T item, RuntimeException failure) {
     }
 
+    /**
+     * Told of every item once its command is answered (succeeded or refused), on the worker that sent it: long work
+     * reports how far it got. Passed in rather than kept per thread, since the items are sent from the workers.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = () -> { };
+
+        void itemDone();
+    }
+
     public <T> List<Outcome<T>> send(List<T> items, Function<T, Object> toCommand, MetaData metaData) {
+        return send(items, toCommand, metaData, Progress.NONE);
+    }
+
+    public <T> List<Outcome<T>> send(List<T> items, Function<T, Object> toCommand, MetaData metaData, Progress progress) {
         List<Future<Slice<T>>> parts = new ArrayList<>();
         int chunk = Math.max(1, (items.size() + WORKERS - 1) / WORKERS);
         for (int from = 0; from < items.size(); from += chunk) {
             List<T> slice = items.subList(from, Math.min(items.size(), from + chunk));
-            parts.add(workers.submit(() -> sendAll(slice, toCommand, metaData)));
+            parts.add(workers.submit(() -> sendAll(slice, toCommand, metaData, progress)));
         }
         List<Outcome<T>> outcomes = new ArrayList<>(items.size());
         try {
@@ -69,7 +84,7 @@ public class CommandFanOut implements DisposableBean {
     private record Slice<T>(List<Outcome<T>> outcomes, long lastPosition) {
     }
 
-    private <T> Slice<T> sendAll(List<T> slice, Function<T, Object> toCommand, MetaData metaData) {
+    private <T> Slice<T> sendAll(List<T> slice, Function<T, Object> toCommand, MetaData metaData, Progress progress) {
         List<Outcome<T>> outcomes = new ArrayList<>(slice.size());
         AppendedPositions.reset();
         try {
@@ -82,6 +97,7 @@ public class CommandFanOut implements DisposableBean {
                 } catch (RuntimeException e) {
                     outcomes.add(new Outcome<>(item, e));
                 }
+                progress.itemDone();
             }
             return new Slice<>(outcomes, AppendedPositions.last());
         } finally {

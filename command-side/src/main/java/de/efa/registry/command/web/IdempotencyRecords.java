@@ -14,6 +14,8 @@ import de.efa.registry.eventstore.EventStoreCollections;
 import de.efa.registry.platform.web.ProblemTypes;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +41,19 @@ class IdempotencyRecords {
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> events;
+    private final AcceptedWork acceptedWork;
 
     IdempotencyRecords(MongoDatabase registryDatabase) {
+        this(registryDatabase, location -> false);
+    }
+
+    @Autowired
+    IdempotencyRecords(MongoDatabase registryDatabase, ObjectProvider<AcceptedWork> acceptedWork) {
+        this(registryDatabase, location -> acceptedWork.stream().anyMatch(work -> work.failed(location)));
+    }
+
+    IdempotencyRecords(MongoDatabase registryDatabase, AcceptedWork acceptedWork) {
+        this.acceptedWork = acceptedWork;
         this.records = registryDatabase.getCollection("write_idempotency");
         this.events = registryDatabase.getCollection(EventStoreCollections.EVENTS);
         // only events of keyed requests have the field (sparse), and only a repeat after a crash asks for it
@@ -85,8 +98,20 @@ class IdempotencyRecords {
                 return new Reused();
             }
             if ("DONE".equals(record.getString("state"))) {
-                return new Replay(new Answer(record.getInteger("status"), record.getString("contentType"),
-                        record.getString("position"), record.getString("location"), record.get("body", Binary.class).getData()));
+                Answer answer = new Answer(record.getInteger("status"), record.getString("contentType"),
+                        record.getString("position"), record.getString("location"), record.get("body", Binary.class).getData());
+                if (!acceptedWorkFailed(answer)) {
+                    return new Replay(answer);
+                }
+                // a 202 stood for work not yet done; that work failed (a job cut short by a restart), so the 202 is no
+                // answer to keep: the repeat runs the request again and finishes the work (the import sends only what
+                // is still missing, the bulk adoption refuses what is adopted already). Taken over only while it is
+                // still that very answer: of several repeats arriving at once, one runs the request
+                Document failed = new Document("_id", id).append("state", "DONE").append("location", answer.location());
+                if (records.replaceOne(failed, pending(id, fingerprint)).getMatchedCount() == 1) {
+                    return new Reserved();
+                }
+                continue;
             }
             if (record.getDate("createdAt").toInstant().plus(PENDING_EXPIRES).isAfter(Instant.now())) {
                 return new InUse();
@@ -107,6 +132,10 @@ class IdempotencyRecords {
             }
         }
         return new InUse();
+    }
+
+    private boolean acceptedWorkFailed(Answer answer) {
+        return answer.status() == 202 && answer.location() != null && acceptedWork.failed(answer.location());
     }
 
     /** The position of the last event stored by the request with this key, if it stored any. */

@@ -56,4 +56,23 @@ class IdempotencyRecordsTest {
             repeats.shutdownNow();
         }
     }
+
+    @Test
+    void aRecorded202IsReplayedWhileItsWorkHasNotFailedAndThenTheRequestRunsAgainOnce() {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        IdempotencyRecords jobAware = new IdempotencyRecords(database, location -> failed.get()
+                && location.equals("/api/v1/jobs/first"));
+        String id = "thueringen/bulk";
+        assertThat(jobAware.reserve(id, "f")).isInstanceOf(IdempotencyRecords.Reserved.class);
+        jobAware.remember(id, "f", new IdempotencyRecords.Answer(202, "application/json", "7", "/api/v1/jobs/first", new byte[0]));
+
+        assertThat(jobAware.reserve(id, "f")).isInstanceOf(IdempotencyRecords.Replay.class);
+        failed.set(true);
+        assertThat(jobAware.reserve(id, "f")).as("the job failed: run it again").isInstanceOf(IdempotencyRecords.Reserved.class);
+        assertThat(jobAware.reserve(id, "f")).as("and only once").isInstanceOf(IdempotencyRecords.InUse.class);
+        jobAware.remember(id, "f", new IdempotencyRecords.Answer(202, "application/json", "9", "/api/v1/jobs/second", new byte[0]));
+        assertThat(jobAware.reserve(id, "f")).isInstanceOfSatisfying(IdempotencyRecords.Replay.class,
+                replay -> assertThat(replay.answer().location()).isEqualTo("/api/v1/jobs/second"));
+        assertThat(jobAware.reserve(id, "other")).isInstanceOf(IdempotencyRecords.Reused.class);
+    }
 }

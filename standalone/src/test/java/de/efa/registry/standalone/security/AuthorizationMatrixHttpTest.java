@@ -25,7 +25,7 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
 
     /** Who may call an endpoint. */
     enum Access {
-        PUBLIC, AUTHENTICATED, STATS, AUDIT, ADMIN, OWNER
+        PUBLIC, AUTHENTICATED, STATS, AUDIT, ADMIN, OWNER, STARTER
     }
 
     record Caller(String user, String role, String state) {
@@ -45,7 +45,10 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
             new Caller("analyst", "ANALYST", null),
             new Caller("admin", "ADMIN", null));
 
-    /** One endpoint: who may call it ({@code states} for OWNER rows), what success answers, how to call it. */
+    /**
+     * One endpoint: who may call it ({@code states} for OWNER rows, the principal's name for STARTER rows), what
+     * success answers, how to call it.
+     */
     record Row(String endpoint, Access access, Set<String> states, int success, Supplier<RawHttp.Call> call) {
 
         int expectedFor(Caller caller) {
@@ -61,6 +64,7 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 case AUDIT -> Set.of("AUDITOR", "ADMIN").contains(caller.role());
                 case ADMIN -> "ADMIN".equals(caller.role());
                 case OWNER -> "ADMIN".equals(caller.role()) || ("OWNER".equals(caller.role()) && states.contains(caller.state()));
+                case STARTER -> "ADMIN".equals(caller.role()) || states.contains(caller.user());
             };
             return allowed ? success : 403;
         }
@@ -79,6 +83,7 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
     private static String adoptionId;
     private static String cooperationId;
     private static String position;
+    private static String job;
 
     @BeforeEach
     void fixture() {
@@ -90,6 +95,10 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                     .json(map("name", "Matrix", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")).send();
             cooperationId = (String) founded.json().get("cooperationId");
             position = founded.header("Registry-Position");
+            RawHttp.Answer accepted = http.post("/api/v1/adoptions/bulk").as("thueringen").header("Prefer", "respond-async")
+                    .json(map("serviceId", serviceId, "district", "16055", "effectiveFrom", "2023-07-01")).send();
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+            job = accepted.header("Location");
         }
     }
 
@@ -98,6 +107,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 // reference data
                 row("POST /admin/municipalities/import", Access.ADMIN, 200, () -> http.post("/api/v1/admin/municipalities/import")
                         .body("text/plain", directoryFixture())),
+                row("POST /admin/municipalities/import (respond-async)", Access.ADMIN, 202, () -> http.post(
+                        "/api/v1/admin/municipalities/import").header("Prefer", "respond-async").body("text/plain", directoryFixture())),
                 row("GET /municipalities/{ags}", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities/16051000")),
                 row("GET /municipalities", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities?state=16")),
                 // cooperations
@@ -126,12 +137,17 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         "ags", "16051000", "effectiveFrom", "2023-07-01")), "16"),
                 owner("POST /adoptions/bulk", 200, () -> http.post("/api/v1/adoptions/bulk").json(map("serviceId",
                         freshServiceWithVersion(), "district", "16051", "effectiveFrom", "2023-07-01")), "16"),
+                owner("POST /adoptions/bulk (respond-async)", 202, () -> http.post("/api/v1/adoptions/bulk")
+                        .header("Prefer", "respond-async").json(map("serviceId", freshServiceWithVersion(), "district", "16051",
+                                "effectiveFrom", "2023-07-01")), "16"),
                 owner("POST /adoptions/{id}/version-switch", 200, () -> http.post("/api/v1/adoptions/" + freshAdoption(true)
                         + "/version-switch").json(map("version", "1.1.0", "effectiveFrom", "2024-01-01")), "16"),
                 owner("POST /adoptions/{id}/termination", 200, () -> http.post("/api/v1/adoptions/" + freshAdoption(false)
                         + "/termination").json(map("endsOn", "2024-01-01")), "16"),
                 row("GET /adoptions/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/adoptions/" + adoptionId)),
                 row("GET /lookup/{ags}", Access.AUTHENTICATED, 200, () -> read("/api/v1/lookup/16051000?asOf=2024-01-01")),
+                // jobs: only the principal who started one, or ADMIN
+                new Row("GET /jobs/{id}", Access.STARTER, Set.of("thueringen"), 200, () -> http.get(job)),
                 // statistics
                 row("GET /stats/coverage", Access.STATS, 200, () -> read("/api/v1/stats/coverage")),
                 row("GET /stats/coverage (CSV)", Access.STATS, 200, () -> read("/api/v1/stats/coverage").header("Accept", "text/csv")),

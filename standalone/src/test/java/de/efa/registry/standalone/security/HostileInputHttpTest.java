@@ -124,6 +124,7 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             cases.add(pathCase("GET /cooperations/" + id, "/api/v1/cooperations/" + encoded));
             cases.add(pathCase("GET /municipalities/" + id, "/api/v1/municipalities/" + encoded));
             cases.add(pathCase("GET /lookup/" + id, "/api/v1/lookup/" + encoded));
+            cases.add(pathCase("GET /jobs/" + id, "/api/v1/jobs/" + encoded));
             cases.add(new Case("POST /services/" + id + "/versions", 400, () -> http.post("/api/v1/services/" + encoded + "/versions")
                     .as("thueringen").json(map("version", "3.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01")).send()));
             cases.add(new Case("POST /services/{id}/versions/" + id + "/deprecation", 400, () -> http.post("/api/v1/services/"
@@ -168,6 +169,13 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         cases.add(new Case("import of garbage", 400, () -> http.post(importPath).as("admin").body("text/plain", "{\"$gt\": \"\"}").send()));
         cases.add(new Case("import of binary", 400, () -> http.post(importPath).as("admin")
                 .body("text/plain", new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 10, 0}).send()));
+        cases.add(new Case("import of garbage, respond-async", 400, () -> http.post(importPath).as("admin")
+                .header("Prefer", "respond-async").body("text/plain", "{\"$gt\": \"\"}").send()));
+        cases.add(new Case("bulk adoption of malformed JSON, respond-async", 400, () -> http.post("/api/v1/adoptions/bulk")
+                .as("thueringen").header("Prefer", "respond-async").body("application/json", "{\"serviceId\": ").send()));
+        cases.add(new Case("bulk adoption naming two selectors, respond-async", 400, () -> http.post("/api/v1/adoptions/bulk")
+                .as("thueringen").header("Prefer", "respond-async").json(map("serviceId", serviceId, "effectiveFrom",
+                        "2023-07-01", "state", "16", "district", "16055")).send()));
         cases.add(new Case("import of an empty body", 400, () -> http.post(importPath).as("admin").body("text/plain", new byte[0]).send()));
         cases.add(new Case("import over 32 MiB", 413, () -> http.post(importPath).as("admin")
                 .body("text/plain", new byte[33 << 20]).send()));
