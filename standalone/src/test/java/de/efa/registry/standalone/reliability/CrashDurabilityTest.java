@@ -2,6 +2,7 @@ package de.efa.registry.standalone.reliability;
 
 import de.efa.registry.standalone.RegistryApplication;
 import de.efa.registry.standalone.support.RawHttp;
+import de.efa.registry.testsupport.TestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
@@ -118,6 +119,101 @@ class CrashDurabilityTest {
         } finally {
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A nationwide bulk adoption — every municipality of the official directory, as a job — is killed half-way. After
+     * the restart the job says FAILED; its request repeated with the same Idempotency-Key finishes the work: every
+     * municipality is adopted exactly once, and the repeat's answer names each municipality once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNationwideBulkAdoptionKilledHalfWayIsFinishedByItsRepeat() throws Exception {
+        Path data = dir.resolve("nationwide");
+        Process first = start(data, "nationwide-first");
+        String serviceId;
+        String jobId;
+        Map<String, Object> bulk;
+        try {
+            RawHttp http = awaitHealthy(first);
+            RawHttp.Answer importing = http.post("/api/v1/admin/municipalities/import").as("admin")
+                    .header("Prefer", "respond-async")
+                    .body("text/plain", java.nio.file.Files.readAllBytes(TestStore.officialDirectory())).send();
+            assertThat(importing.status()).as("%s", importing).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    http.get(importing.header("Location")).as("admin").send().json().get("state"), "DONE"::equals);
+            List<String> germany = allMunicipalities(http);
+            assertThat(germany).hasSize(10_981);
+            assertThat(http.post("/api/v1/cooperations").as("admin").json(Map.of("name", "Alle Länder",
+                    "foundingStates", List.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
+                            "13", "14", "15", "16"), "signedOn", "2020-01-01")).send().status()).isEqualTo(201);
+            RawHttp.Answer registered = http.post("/api/v1/services").as("admin").json(Map.of("leikaKey",
+                    "99123400000001", "name", "Bundesweit", "providingState", "16", "reuse", "EFA")).send();
+            serviceId = (String) registered.json().get("serviceId");
+            assertThat(http.post("/api/v1/services/" + serviceId + "/versions").as("admin").json(Map.of("version",
+                    "1.0.0", "maturityLevel", 3, "releasedOn", "2020-01-01")).send().status()).isEqualTo(201);
+
+            bulk = Map.of("serviceId", serviceId, "effectiveFrom", "2024-01-01", "ags", germany);
+            RawHttp.Answer accepted = http.post("/api/v1/adoptions/bulk").as("admin").header("Prefer", "respond-async")
+                    .header("Idempotency-Key", "germany-" + serviceId).json(bulk).send();
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
+            jobId = accepted.header("Location").substring("/api/v1/jobs/".length());
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    ((Number) http.get("/api/v1/jobs/" + jobId).as("admin").send().json().get("done")).intValue() >= 2_000);
+        } finally {
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Process second = start(data, "nationwide-second");
+        try {
+            RawHttp restarted = awaitHealthy(second);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(restarted.get("/api/v1/jobs/" + jobId).as("admin").send().json())
+                            .as("the job cut short by the crash").containsEntry("state", "FAILED"));
+
+            RawHttp.Answer repeat = restarted.post("/api/v1/adoptions/bulk").as("admin").header("Prefer", "respond-async")
+                    .header("Idempotency-Key", "germany-" + serviceId).json(bulk).send();
+            assertThat(repeat.status()).as("%s", repeat).isEqualTo(202);
+            String repeatJob = repeat.header("Location");
+            Map<String, Object> done = await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> restarted.get(repeatJob).as("admin").send().json(), job -> "DONE".equals(job.get("state")));
+            Map<String, Object> result = (Map<String, Object>) done.get("result");
+            List<Map<String, Object>> rejected = (List<Map<String, Object>>) result.get("rejected");
+            assertThat(((Number) result.get("accepted")).intValue() + rejected.size()).as("each municipality counted once")
+                    .isEqualTo(10_981);
+            assertThat(rejected).as("only those adopted before the crash").allSatisfy(r -> assertThat(r).containsEntry("status", 409));
+
+            String position = String.valueOf(done.get("position"));
+            List<String> adopted = new ArrayList<>();
+            for (int page = 0; ; page++) {
+                RawHttp.Answer answer = restarted.get("/api/v1/services/" + serviceId + "/adoptions?size=500&page=" + page)
+                        .as("analyst").header("Registry-Min-Position", position).send();
+                assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+                List<Map<String, Object>> items = (List<Map<String, Object>>) answer.json().get("items");
+                items.forEach(item -> adopted.add((String) item.get("ags")));
+                if (items.size() < 500) {
+                    break;
+                }
+            }
+            assertThat(adopted).as("every municipality adopted exactly once").hasSize(10_981).doesNotHaveDuplicates();
+        } finally {
+            second.destroyForcibly();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> allMunicipalities(RawHttp http) {
+        List<String> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            RawHttp.Answer answer = http.get("/api/v1/municipalities?size=500&page=" + page).as("analyst").send();
+            List<Map<String, Object>> items = (List<Map<String, Object>>) answer.json().get("items");
+            items.forEach(item -> all.add((String) item.get("ags")));
+            if (items.size() < 500) {
+                return all;
+            }
         }
     }
 
