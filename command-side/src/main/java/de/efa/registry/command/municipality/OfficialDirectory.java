@@ -1,8 +1,11 @@
 package de.efa.registry.command.municipality;
 
+import de.efa.registry.kernel.municipality.Ags;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -38,6 +41,23 @@ public final class OfficialDirectory {
             }
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+    }
+
+    /** The key of every municipality the directory lists (10,981), in the file's order. */
+    public static List<Ags> municipalities() {
+        return entries().stream().map(DirectoryEntry::ags).toList();
+    }
+
+    /**
+     * The municipalities where people live (10,775): the directory also lists 206 unincorporated areas without
+     * inhabitants (gemeindefreie Gebiete — forests, lakes, the coastal waters), which adopt no online service.
+     */
+    public static List<Ags> inhabitedMunicipalities() {
+        return entries().stream().filter(e -> e.population() > 0).map(DirectoryEntry::ags).toList();
+    }
+
+    private static List<DirectoryEntry> entries() {
+        return Gv100adParser.parse(DirectoryText.decode(bytes())).municipalities();
     }
 
     /** The whole file (3.5 MB), as the import takes it. */
