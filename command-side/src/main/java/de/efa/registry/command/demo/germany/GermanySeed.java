@@ -40,7 +40,7 @@ import static de.efa.registry.platform.security.DemoPrincipals.ownerOf;
 /**
  * {@code registry.demo.seed=germany} on an empty store: the whole official directory (10,981 municipalities) and a
  * register as Germany might hold it — {@link ServiceCatalogue the OZG services} of all sixteen states, cooperations,
- * some 240,000 adoptions by whole states, districts and single municipalities from 2020 to 2026, terminations,
+ * some 235,000 adoptions by whole states, districts and single municipalities from 2020 to 2026, terminations,
  * deprecations and retirements with successors ({@link GermanyRegisterPlan}). Every record goes through the command
  * path in the name of the demo principal that would send it: {@code admin} imports the directory, each state's owner
  * acts for its services and municipalities. {@code registry.demo.germany.scale} (default 1) keeps the adoptions of

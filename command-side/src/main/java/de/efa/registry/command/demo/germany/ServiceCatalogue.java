@@ -51,7 +51,7 @@ final class ServiceCatalogue {
             service("99072002000001", "Zweitwohnungsteuer", "01", STATE_ONLY, "Steuern & Zoll", 2),
             service("99031001000001", "Fischereischein", "12", EFA, "Engagement & Hobby", 3),
             service("99031002000001", "Jagdschein", "12", EFA, "Engagement & Hobby", 2),
-            service("99031003000001", "Veranstaltungsgenehmigung", "10", EFA, "Engagement & Hobby", 2),
+            service("99031003000001", "Veranstaltungsgenehmigung", "07", EFA, "Engagement & Hobby", 2),
             service("99031004000001", "Anzeige der Hundehaltung", "03", STATE_ONLY, "Engagement & Hobby", 2),
             service("99010001000001", "Aufenthaltstitel", "02", EFA, "Ein- und Auswanderung", 3),
             service("99010002000001", "Einbürgerung", "02", EFA, "Ein- und Auswanderung", 3),

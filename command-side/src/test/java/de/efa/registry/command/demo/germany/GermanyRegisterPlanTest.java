@@ -39,6 +39,9 @@ class GermanyRegisterPlanTest {
         assertThat(full.adoptions()).hasSizeGreaterThanOrEqualTo(200_000);
         assertThat(full.adoptions()).extracting(PlannedAdoption::rollout).contains(GermanyRegisterPlan.Rollout.values());
         assertThat(full.crossBorderAdoptions()).isPositive();
+        // the cross-border matrix has all 16 states on both sides
+        assertThat(full.adoptions().stream().filter(PlannedAdoption::crossBorder).map(a -> a.service().provider()).distinct()).hasSize(16);
+        assertThat(full.adoptions().stream().filter(PlannedAdoption::crossBorder).map(a -> a.ags().state()).distinct()).hasSize(16);
         assertThat(full.retirements()).isNotEmpty();
         assertThat(full.movedByRetirements()).isPositive();
         assertThat(full.terminations()).isNotEmpty();
