@@ -153,6 +153,13 @@ class GermanyDashboardBrowserTest {
         picker.selectByValue("09");
         WebElement panel = browser.findElement(By.id("coverage-by-district"));
         wait.until(d -> panel.getDomAttribute("data-query").contains("state=09") && "ready".equals(panel.getDomAttribute("data-state")));
+        // Bavaria's 96 districts: a slider over 24 bars at a time, not 96 labels on top of each other
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return dashboard.charts.coverageByDistrict.getOption().dataZoom.map(z => z.type)")).isEqualTo(List.of("slider", "inside"));
+        // sixteen states side by side: two letters each
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return dashboard.charts.crossBorder.getOption().xAxis[0].axisLabel.formatter('09')")).isEqualTo("BY");
+        wait.until(d -> "true".equals(panel.getDomAttribute("data-painted")));
         Path target = Path.of("target", "dashboard-germany.png");
         Files.createDirectories(target.getParent());
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
