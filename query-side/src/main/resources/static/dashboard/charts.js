@@ -2,20 +2,33 @@
 // (state codes, district keys, periods) and series hold its numbers unchanged, so what is drawn can be compared
 // with the API one to one; only labels and tooltips are formatted for people.
 
-import {html, number, share, stateName} from './format.js';
+import {html, number, share, stateAbbreviation, stateName} from './format.js';
 
 const GRID = {left: 8, right: 16, top: 28, bottom: 8, containLabel: true};
 const EMPTY = {text: 'Keine Daten', left: 'center', top: 'middle', textStyle: {color: '#6b7280', fontSize: 14}};
 const LEVEL_COLOURS = ['#d1d5db', '#fcd34d', '#fb923c', '#38bdf8', '#2563eb'];
+/** More bars than this (Bavaria has 96 districts) and the chart shows this many at a time, with a slider. */
+const BARS_AT_ONCE = 24;
+/** More states than this on a category axis, and they are named by their two letters. */
+const FULL_STATE_NAMES = 6;
+
+const stateLabel = count => (count > FULL_STATE_NAMES ? stateAbbreviation : stateName);
 
 /** Coverage rows ({key, name, …, coverage}) as bars of the population share covered. */
 export function coverage(rows) {
     const names = Object.fromEntries(rows.map(r => [r.key, r.name]));
     const byKey = Object.fromEntries(rows.map(r => [r.key, r]));
+    const many = rows.length > BARS_AT_ONCE;
     return {
         title: rows.length ? undefined : EMPTY,
-        // labels turned by 30° reach left of the axis' start, further than containLabel allows for
-        grid: {...GRID, left: rows.length > 6 ? 44 : GRID.left},
+        // labels turned by 30° reach left of the axis' start, further than containLabel allows for; the slider
+        // needs room below them
+        grid: {...GRID, left: rows.length > 6 ? 44 : GRID.left, bottom: many ? 30 : GRID.bottom},
+        dataZoom: many ? [
+            {type: 'slider', xAxisIndex: 0, startValue: 0, endValue: BARS_AT_ONCE - 1, height: 14, bottom: 4,
+                showDetail: false, brushSelect: false},
+            {type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true}
+        ] : [],
         tooltip: {
             trigger: 'axis',
             axisPointer: {type: 'shadow'},
@@ -58,7 +71,7 @@ export function crossBorder(rows) {
             }
         },
         xAxis: {type: 'category', data: states, name: 'nutzt nach', nameLocation: 'middle', nameGap: 28,
-            axisLabel: {formatter: stateName}},
+            axisLabel: {interval: 0, formatter: stateLabel(states.length)}},
         // the axis name starts at the axis instead of centring on it, where it ran off the canvas
         yAxis: {type: 'category', data: states, name: 'bietet an', nameTextStyle: {align: 'left'},
             axisLabel: {formatter: stateName}},
@@ -102,7 +115,7 @@ export function maturity(rows) {
         grid: {...GRID, top: 36},
         legend: {top: 0},
         tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: number},
-        xAxis: {type: 'category', data: states, axisLabel: {interval: 0, formatter: stateName}},
+        xAxis: {type: 'category', data: states, axisLabel: {interval: 0, formatter: stateLabel(states.length)}},
         yAxis: {type: 'value', minInterval: 1, axisLabel: {formatter: number}},
         series: levels.map(level => ({
             name: `Reifegrad ${level}`,

@@ -16,6 +16,12 @@ export const number = value => integer.format(value);
 /** A share; one too small to show as 0,1 % is still not none: "< 0,1 %". */
 export const share = value => (value > 0 && value < 0.0005 ? `< ${percent.format(0.001)}` : percent.format(value));
 export const stateName = code => STATES[code] ?? code;
+// the usual two letters, for axes where sixteen full names would not fit side by side
+const ABBREVIATIONS = {
+    '01': 'SH', '02': 'HH', '03': 'NI', '04': 'HB', '05': 'NW', '06': 'HE', '07': 'RP', '08': 'BW',
+    '09': 'BY', '10': 'SL', '11': 'BE', '12': 'BB', '13': 'MV', '14': 'SN', '15': 'ST', '16': 'TH'
+};
+export const stateAbbreviation = code => ABBREVIATIONS[code] ?? code;
 
 /** "2023-05-01" → "01.05.2023"; read as UTC so no time zone shifts the day. */
 export const day = iso => (iso ? date.format(new Date(`${iso}T00:00:00Z`)) : '');

@@ -3,6 +3,7 @@ package de.efa.registry.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import de.efa.registry.command.municipality.OfficialDirectory;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,7 +44,6 @@ final class SystemBenchmark {
     private static final String[] STATES = {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
             "13", "14", "15", "16"};
     private static final String EFFECTIVE_FROM = "2024-01-01";
-    private static final Path DIRECTORY = Path.of("/work/shared/data/GV100AD_301123.txt");
 
     /** The GV100AD file the scenarios import: {@code BENCH_GV100AD}, or the official directory. */
     static Path directoryFile() {
@@ -54,6 +54,7 @@ final class SystemBenchmark {
     private final MongoClient client;
     private final SystemScenario.BenchContext context;
     private final SystemSizes sizes;
+    /** Another GV100AD file than the one the project ships, or null. */
     private final Path directoryFile;
 
     private StandaloneApp app;
@@ -76,7 +77,7 @@ final class SystemBenchmark {
         this.context = context;
         this.sizes = context.settings().system().withCommandWarmup(System.getenv("BENCH_COMMAND_WARMUP"));
         String file = System.getenv("BENCH_GV100AD");
-        this.directoryFile = file != null ? Path.of(file) : DIRECTORY;
+        this.directoryFile = file != null ? Path.of(file) : null;
     }
 
     /** Parameters of the system scenarios per mode. */
@@ -163,7 +164,7 @@ final class SystemBenchmark {
 
     private void setUp() throws Exception {
         long t0 = System.nanoTime();
-        byte[] directory = Files.readAllBytes(directoryFile);
+        byte[] directory = directoryFile != null ? Files.readAllBytes(directoryFile) : OfficialDirectory.bytes();
         RegistryHttp.Answer imported = admin.post("api/v1/admin/municipalities/import", directory,
                 "text/plain; charset=ISO-8859-1", Duration.ofMinutes(15)).expect(200);
         Bench.log("system: imported the municipality directory in %.1f s: %s", (System.nanoTime() - t0) / 1e9, imported.body());

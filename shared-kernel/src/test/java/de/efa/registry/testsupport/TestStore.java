@@ -67,16 +67,11 @@ public final class TestStore {
         return "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    /** The project root (for {@code ../shared/data}), as Maven passes it; the working directory otherwise. */
+    /** The project root (for files of the repository such as {@code docker/}), as Maven passes it; the working directory otherwise. */
     public static java.nio.file.Path projectRoot() {
         String root = System.getProperty("registry.root");
         java.nio.file.Path path = root == null ? java.nio.file.Path.of("").toAbsolutePath() : java.nio.file.Path.of(root);
         // when run from a module directory without Maven, step up to the root
         return java.nio.file.Files.exists(path.resolve("mvnw")) ? path : path.getParent();
-    }
-
-    /** The official municipality directory shipped beside the project (never copied into it). */
-    public static java.nio.file.Path officialDirectory() {
-        return projectRoot().resolve("../shared/data/GV100AD_301123.txt").normalize();
     }
 }

@@ -4,7 +4,6 @@ import de.efa.registry.command.CommandSideApplication;
 import de.efa.registry.command.support.RegistryHttp;
 import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.testsupport.RegistryTestProperties;
-import de.efa.registry.testsupport.TestStore;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +50,7 @@ class DirectoryImportHttpTest {
     @Order(1)
     void theFullDirectoryImportsOnceAndAgainStoresNothing() throws Exception {
         RegistryHttp http = new RegistryHttp(rest);
-        byte[] official = Files.readAllBytes(TestStore.officialDirectory());
+        byte[] official = OfficialDirectory.bytes();
 
         // how long the import takes is the bench's business (its system set-up reports it), not a test's
         ResponseEntity<Map> first = http.postText("admin", IMPORT, official, MediaType.TEXT_PLAIN);
@@ -110,7 +108,7 @@ class DirectoryImportHttpTest {
     void aDirectoryLackingWholeStatesIsRefusedAndChangesNothing() throws Exception {
         // after the test above: the register holds the whole directory
         RegistryHttp http = new RegistryHttp(rest);
-        byte[] official = Files.readAllBytes(TestStore.officialDirectory());
+        byte[] official = OfficialDirectory.bytes();
         long head = eventStore.headPosition();
         long dissolvedBefore = registryDatabase.getCollection("write_municipalities").countDocuments(new Document("dissolved", true));
 

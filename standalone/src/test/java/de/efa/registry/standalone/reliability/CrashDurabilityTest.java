@@ -2,7 +2,7 @@ package de.efa.registry.standalone.reliability;
 
 import de.efa.registry.standalone.RegistryApplication;
 import de.efa.registry.standalone.support.RawHttp;
-import de.efa.registry.testsupport.TestStore;
+import de.efa.registry.command.municipality.OfficialDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;
@@ -139,7 +139,7 @@ class CrashDurabilityTest {
             RawHttp http = awaitHealthy(first);
             RawHttp.Answer importing = http.post("/api/v1/admin/municipalities/import").as("admin")
                     .header("Prefer", "respond-async")
-                    .body("text/plain", java.nio.file.Files.readAllBytes(TestStore.officialDirectory())).send();
+                    .body("text/plain", OfficialDirectory.bytes()).send();
             assertThat(importing.status()).as("%s", importing).isEqualTo(202);
             await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     http.get(importing.header("Location")).as("admin").send().json().get("state"), "DONE"::equals);
