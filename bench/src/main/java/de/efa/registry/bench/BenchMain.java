@@ -94,7 +94,7 @@ public final class BenchMain {
             SystemScenario.BenchContext context = new SystemScenario.BenchContext(serverUri, settings,
                     Path.of("standalone/target/registry.jar"));
             if ("germany".equals(only)) {
-                result.put("germany", new GermanyBenchmark(context, SystemBenchmark.directoryFile()).run());
+                result.put("germany", new GermanyBenchmark(context).run());
             } else if (only == null || only.equals("system")) {
                 result.putAll(new SystemBenchmark(client, context, SystemBenchmark.SCENARIOS).run());
             } else if (SystemBenchmark.SCENARIOS.contains(only)) {

@@ -45,10 +45,10 @@ final class SystemBenchmark {
             "13", "14", "15", "16"};
     private static final String EFFECTIVE_FROM = "2024-01-01";
 
-    /** The GV100AD file the scenarios import: {@code BENCH_GV100AD}, or the official directory. */
-    static Path directoryFile() {
+    /** The GV100AD file the scenarios import: {@code BENCH_GV100AD}, or the official directory the project ships. */
+    static byte[] directory() throws java.io.IOException {
         String file = System.getenv("BENCH_GV100AD");
-        return file != null ? Path.of(file) : DIRECTORY;
+        return file != null ? Files.readAllBytes(Path.of(file)) : OfficialDirectory.bytes();
     }
 
     private final MongoClient client;
