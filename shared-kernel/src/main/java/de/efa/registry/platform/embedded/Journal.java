@@ -255,17 +255,8 @@ final class Journal implements AutoCloseable {
         }
         IOException error = null;
         try {
-            long bytes = 0;
-            for (ByteBuffer record : batch) {
-                bytes += record.remaining();
-            }
-            ByteBuffer[] buffers = batch.toArray(ByteBuffer[]::new);
-            long written = 0;
-            while (written < bytes) {
-                written += target.write(buffers);
-            }
+            long bytes = writeAll(target, batch);
             fileWrites.incrementAndGet();
-            bytesWritten.addAndGet(bytes);
             bytesSinceCheckpoint.addAndGet(bytes);
         } catch (IOException e) {
             error = e;
@@ -330,19 +321,25 @@ final class Journal implements AutoCloseable {
 
     /** Writes what is queued while holding the flush monitor (the checkpoint's cut: nobody else is writing). */
     private void flushQueuedLocked() throws IOException {
-        long bytes = 0;
-        for (ByteBuffer record : queued) {
-            bytes += record.remaining();
-        }
-        ByteBuffer[] buffers = queued.toArray(ByteBuffer[]::new);
-        long written = 0;
-        while (written < bytes) {
-            written += segment.write(buffers);
-        }
-        bytesWritten.addAndGet(bytes);
+        writeAll(segment, queued);
         queued = new ArrayList<>();
         writtenTickets = queuedTickets;
         flushMonitor.notifyAll();
+    }
+
+    /** Appends the records in one gathering write (as many calls as the channel needs); returns their bytes. */
+    private long writeAll(FileChannel target, List<ByteBuffer> records) throws IOException {
+        long bytes = 0;
+        for (ByteBuffer record : records) {
+            bytes += record.remaining();
+        }
+        ByteBuffer[] buffers = records.toArray(ByteBuffer[]::new);
+        long written = 0;
+        while (written < bytes) {
+            written += target.write(buffers);
+        }
+        bytesWritten.addAndGet(bytes);
+        return bytes;
     }
 
     private void writeCheckpoint(long number, Map<String, List<byte[]>> documents) throws IOException {
