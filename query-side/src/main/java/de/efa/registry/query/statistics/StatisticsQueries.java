@@ -73,6 +73,11 @@ class StatisticsQueries {
             if (m.isDissolved() || (state != null && !state.value().equals(m.state()))) {
                 continue;
             }
+            if (byDistrict && m.districtName() == null) {
+                // an area in no district (the directory lists no district for it: the German-Luxembourg condominium
+                // 07000, the coastal waters 13000; uninhabited): it counts towards its state, but is no district
+                continue;
+            }
             String key = byDistrict ? m.districtKey() : m.state();
             names.putIfAbsent(key, byDistrict ? m.districtName() : StateCode.of(m.state()).stateName());
             long[] sums = groups.computeIfAbsent(key, k -> new long[4]);
