@@ -168,6 +168,66 @@ class EmbeddedMongoStoreTest {
     }
 
     @Test
+    void aSegmentDamagedBeforeTheLastIsRefusedRatherThanSkipped() throws Exception {
+        Path dataDir = dir.resolve("damaged");
+        for (int run = 0; run < 2; run++) { // two runs: two segments
+            try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                client.getDatabase("reg").getCollection("things").insertOne(new Document("_id", run));
+            }
+        }
+        Path first;
+        try (Stream<Path> files = Files.list(dataDir)) {
+            first = files.filter(f -> f.getFileName().toString().startsWith(Journal.SEGMENT_PREFIX)).min(
+                Comparator.naturalOrder()).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(first);
+        bytes[bytes.length - 1] ^= 0x55; // a flipped bit in its last record: the checksum no longer fits
+        Files.write(first, bytes);
+
+        assertThatThrownBy(() -> EmbeddedMongoStore.onDisk(dataDir)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void aCheckpointCutShortByACrashIsIgnoredAndTheJournalStillHoldsEverything() throws Exception {
+        Path dataDir = dir.resolve("cut-checkpoint");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("reg").getCollection("things").insertOne(new Document("_id", 1));
+        }
+        // what a crash while a checkpoint is written leaves: its temporary file, the segments it would replace intact
+        Path temporary = dataDir.resolve(Journal.CHECKPOINT_PREFIX + "0000000002" + Journal.CHECKPOINT_SUFFIX + ".tmp");
+        Files.write(temporary, new byte[] {0, 0, 0, 5, 1, 2});
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(client.getDatabase("reg").getCollection("things").countDocuments()).isEqualTo(1);
+        }
+        assertThat(temporary).doesNotExist();
+    }
+
+    @Test
+    void aCheckpointWithoutItsEndIsRefused() throws Exception {
+        Path dataDir = dir.resolve("no-end");
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dataDir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("reg").getCollection("things").insertOne(new Document("_id", 1));
+            store.checkpointNow();
+        }
+        Path checkpoint;
+        try (Stream<Path> files = Files.list(dataDir)) {
+            checkpoint = files.filter(f -> f.getFileName().toString().endsWith(Journal.CHECKPOINT_SUFFIX)).findFirst()
+                .orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length - 1)); // its last record cut short
+
+        assertThatThrownBy(() -> EmbeddedMongoStore.onDisk(dataDir)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("incomplete");
+    }
+
+    @Test
     void aCheckpointDropsTheJournalOfOverwrittenDocuments() {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.onDisk(dir.resolve("checkpoint"));
              MongoClient client = MongoClients.create(store.connectionString())) {
