@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *   <li>a restart on the same files: the time until the registry is ready and its lookup answers.</li>
  * </ol>
  * Sizes: {@code --smoke} 1 service, {@code --quick} 3 services (~33,000 adoptions), {@code --full} 92 services
- * (~1,010,000 adoptions). The application's JVM options come from {@code BENCH_APP_JVM} (default {@value #APP_JVM}).
+ * (~1,010,000 adoptions), or {@code BENCH_GERMANY_SERVICES}. The application's JVM options come from
+ * {@code BENCH_APP_JVM} (default {@value #APP_JVM}).
  */
 final class GermanyBenchmark {
 
@@ -44,7 +45,8 @@ final class GermanyBenchmark {
 
     GermanyBenchmark(SystemScenario.BenchContext context) {
         this.context = context;
-        this.services = switch (context.settings().mode()) {
+        String services = System.getenv("BENCH_GERMANY_SERVICES");
+        this.services = services != null ? Integer.parseInt(services) : switch (context.settings().mode()) {
             case "full" -> 92;
             case "smoke" -> 1;
             default -> 3;
