@@ -26,8 +26,8 @@ public class CommandFanOut implements DisposableBean {
 
     /**
      * A command makes about nine store round trips one after the other, so each worker waits most of its time: with
-     * the journaled embedded store on two cores, nationwide bulk requests on a warm registry ran at 980–1,080/s with
-     * four workers and 1,070–1,380/s with eight (BENCHMARKS.md, "Germany in a box").
+     * the journaled embedded store on two cores, the fourth to eighth nationwide bulk requests on a fresh registry ran
+     * at 930–1,080/s with four workers and 980–1,380/s with eight (BENCHMARKS.md, "Germany in a box").
      */
     private static final int WORKERS = 8;
 
