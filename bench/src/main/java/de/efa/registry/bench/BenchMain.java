@@ -6,7 +6,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.efa.registry.platform.embedded.EmbeddedMongoStore;
+import de.efa.registry.embedded.EmbeddedMongoStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
