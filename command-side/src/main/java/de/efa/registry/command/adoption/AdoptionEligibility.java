@@ -1,5 +1,7 @@
 package de.efa.registry.command.adoption;
 
+import de.efa.registry.kernel.common.NotFound;
+import de.efa.registry.kernel.common.RuleViolated;
 import de.efa.registry.command.lookup.RuleFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
@@ -7,7 +9,6 @@ import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.kernel.service.VersionStatus;
-import de.efa.registry.platform.web.RegistryProblem;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ public class AdoptionEligibility {
         RuleFacts facts = lookup.ruleFacts();
         ServiceFacts service = service(facts, serviceId);
         ServiceVersion version = requested != null ? requested : service.latestActive().orElseThrow(() ->
-                RegistryProblem.ruleViolated(VERSION_NOT_ACTIVE, "Version not active",
+                new RuleViolated(VERSION_NOT_ACTIVE, "Version not active",
                         "Service " + serviceId + " has no ACTIVE version to adopt"));
         requireActive(service, version);
         requireReleasedBy(service, version, effectiveFrom);
@@ -52,22 +53,22 @@ public class AdoptionEligibility {
     }
 
     private static ServiceFacts service(RuleFacts facts, ServiceId serviceId) {
-        return facts.service(serviceId).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
+        return facts.service(serviceId).orElseThrow(() -> new NotFound("Service", serviceId));
     }
 
     /** A municipality cannot use a version before it exists: the lookup would list it for days before its release. */
     private static void requireReleasedBy(ServiceFacts service, ServiceVersion version, LocalDate effectiveFrom) {
         service.releaseOf(version).filter(effectiveFrom::isBefore).ifPresent(released -> {
-            throw RegistryProblem.ruleViolated(DATE_BEFORE_RELEASE, "Date before release", "Version " + version
+            throw new RuleViolated(DATE_BEFORE_RELEASE, "Date before release", "Version " + version
                     + " of service " + service.serviceId() + " is released on " + released + ", after " + effectiveFrom);
         });
     }
 
     private static void requireActive(ServiceFacts service, ServiceVersion version) {
         VersionStatus status = service.statusOf(version).orElseThrow(() ->
-                RegistryProblem.notFound("Version " + version + " of service", service.serviceId()));
+                new NotFound("Version " + version + " of service", service.serviceId()));
         if (status != VersionStatus.ACTIVE) {
-            throw RegistryProblem.ruleViolated(VERSION_NOT_ACTIVE, "Version not active",
+            throw new RuleViolated(VERSION_NOT_ACTIVE, "Version not active",
                     "Version " + version + " of service " + service.serviceId() + " is " + status + ", not ACTIVE");
         }
     }

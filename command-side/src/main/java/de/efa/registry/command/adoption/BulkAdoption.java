@@ -1,5 +1,7 @@
 package de.efa.registry.command.adoption;
 
+import de.efa.registry.kernel.common.NotFound;
+import de.efa.registry.kernel.common.RuleViolated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.efa.registry.command.lookup.MunicipalityFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
@@ -77,10 +79,10 @@ class BulkAdoption {
             throw new InvalidValueException("ags", "name exactly one of ags, district or state");
         }
         ServiceFacts service = lookup.service(request.serviceId())
-                .orElseThrow(() -> RegistryProblem.notFound("Service", request.serviceId()));
+                .orElseThrow(() -> new NotFound("Service", request.serviceId()));
         // every municipality gets the same version, even if a newer one is published while the bulk runs
         ServiceVersion version = request.version() != null ? request.version() : service.latestActive().orElseThrow(() ->
-                RegistryProblem.ruleViolated(AdoptionEligibility.VERSION_NOT_ACTIVE, "Version not active",
+                new RuleViolated(AdoptionEligibility.VERSION_NOT_ACTIVE, "Version not active",
                         "Service " + request.serviceId() + " has no ACTIVE version to adopt"));
 
         List<Rejection> refused = new ArrayList<>();
@@ -130,7 +132,7 @@ class BulkAdoption {
                 .filter(m -> !m.dissolved() && inSelection.apply(m)).map(MunicipalityFacts::ags).sorted(
                         java.util.Comparator.comparing(Ags::value)).collect(Collectors.toList());
         if (selected.isEmpty()) {
-            throw RegistryProblem.notFound(request.state() != null ? "Municipalities of state" : "Municipalities of district",
+            throw new NotFound(request.state() != null ? "Municipalities of state" : "Municipalities of district",
                     request.state() != null ? request.state() : request.district());
         }
         if (selected.size() > MAX_MUNICIPALITIES) {
@@ -140,11 +142,13 @@ class BulkAdoption {
     }
 
     private static Rejection rejection(String ags, RuntimeException failure) {
-        Throwable cause = failure instanceof org.axonframework.commandhandling.CommandExecutionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof RegistryProblem problem) {
+        java.util.Optional<RegistryProblem> refusal = RegistryProblem.refusal(failure);
+        if (refusal.isPresent()) {
+            RegistryProblem problem = refusal.get();
             return new Rejection(ags, problem.status().value(), problem.type().toString(), problem.title());
         }
+        Throwable cause = failure instanceof org.axonframework.commandhandling.CommandExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
         if (cause instanceof AggregateNotFoundException) {
             return new Rejection(ags, 404, ProblemTypes.NOT_FOUND.toString(), "Not found");
         }

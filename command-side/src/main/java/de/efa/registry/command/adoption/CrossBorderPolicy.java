@@ -1,10 +1,10 @@
 package de.efa.registry.command.adoption;
 
+import de.efa.registry.kernel.common.RuleViolated;
 import de.efa.registry.command.lookup.CooperationFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ReuseModel;
-import de.efa.registry.platform.web.RegistryProblem;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,14 +26,14 @@ public final class CrossBorderPolicy {
             return;
         }
         if (service.reuse() != ReuseModel.EFA) {
-            throw RegistryProblem.ruleViolated(RULE, "Cross-border adoption not permitted",
+            throw new RuleViolated(RULE, "Cross-border adoption not permitted",
                     "Service " + service.serviceId() + " of state " + service.providingState()
                             + " is not offered for reuse (STATE_ONLY)");
         }
         boolean shareCooperation = cooperations.stream().anyMatch(c ->
                 c.isMemberOn(service.providingState(), effectiveFrom) && c.isMemberOn(adoptingState, effectiveFrom));
         if (!shareCooperation) {
-            throw RegistryProblem.ruleViolated(RULE, "Cross-border adoption not permitted",
+            throw new RuleViolated(RULE, "Cross-border adoption not permitted",
                     "States " + service.providingState() + " and " + adoptingState
                             + " are not members of one cooperation on " + effectiveFrom);
         }

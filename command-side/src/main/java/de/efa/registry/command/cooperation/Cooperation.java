@@ -1,5 +1,8 @@
 package de.efa.registry.command.cooperation;
 
+import de.efa.registry.kernel.common.Conflict;
+import de.efa.registry.kernel.common.NotFound;
+import de.efa.registry.kernel.common.RuleViolated;
 import de.efa.registry.command.web.CommandTargets;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
@@ -9,7 +12,6 @@ import de.efa.registry.kernel.cooperation.LeaveCooperation;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.StateCode;
-import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -47,7 +49,7 @@ public class Cooperation {
     public Cooperation(FoundCooperation command) {
         List<StateCode> founders = new ArrayList<>(new LinkedHashSet<>(command.foundingStates()));
         if (founders.size() < 2) {
-            throw RegistryProblem.ruleViolated("cooperation-needs-two-states", "Too few founding states",
+            throw new RuleViolated("cooperation-needs-two-states", "Too few founding states",
                     "A cooperation is founded by at least two distinct states");
         }
         apply(new CooperationFounded(command.cooperationId(), command.name(), founders, command.signedOn()));
@@ -56,16 +58,16 @@ public class Cooperation {
     @CommandHandler
     void handle(JoinCooperation command) {
         if (currentMembers.containsKey(command.state())) {
-            throw RegistryProblem.conflict("State " + command.state() + " is already a member of cooperation " + cooperationId);
+            throw new Conflict("State " + command.state() + " is already a member of cooperation " + cooperationId);
         }
         if (command.joinedOn().isBefore(signedOn)) {
-            throw RegistryProblem.ruleViolated("date-before-signing", "Date before signing",
+            throw new RuleViolated("date-before-signing", "Date before signing",
                     "Joining on " + command.joinedOn() + " lies before the agreement was signed on " + signedOn);
         }
         LocalDate left = formerMembers.get(command.state());
         if (left != null && command.joinedOn().isBefore(left)) {
             // a second membership may not cover days of the first one
-            throw RegistryProblem.ruleViolated("date-before-leaving", "Date before leaving",
+            throw new RuleViolated("date-before-leaving", "Date before leaving",
                     "Joining again on " + command.joinedOn() + " lies before leaving on " + left);
         }
         apply(new StateJoinedCooperation(cooperationId, command.state(), command.joinedOn()));
@@ -75,14 +77,14 @@ public class Cooperation {
     void handle(LeaveCooperation command) {
         LocalDate since = currentMembers.get(command.state());
         if (since == null && formerMembers.containsKey(command.state())) {
-            throw RegistryProblem.conflict("State " + command.state() + " already left cooperation " + cooperationId
+            throw new Conflict("State " + command.state() + " already left cooperation " + cooperationId
                     + " on " + formerMembers.get(command.state()));
         }
         if (since == null) {
-            throw RegistryProblem.notFound("Membership of state " + command.state() + " in cooperation", cooperationId);
+            throw new NotFound("Membership of state " + command.state() + " in cooperation", cooperationId);
         }
         if (!command.leftOn().isAfter(since)) {
-            throw RegistryProblem.ruleViolated("date-before-joining", "Date before joining",
+            throw new RuleViolated("date-before-joining", "Date before joining",
                     "Leaving on " + command.leftOn() + " must lie after joining on " + since);
         }
         apply(new StateLeftCooperation(cooperationId, command.state(), command.leftOn()));

@@ -1,10 +1,8 @@
 package de.efa.registry.command.job;
 
-import de.efa.registry.kernel.common.InvalidValueException;
 import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.platform.web.StoreUnavailable;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.bson.Document;
 
 /**
@@ -22,12 +20,10 @@ public record JobFailure(String type, String title, int status, String detail) {
     }
 
     static JobFailure of(RuntimeException e) {
-        Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof RegistryProblem problem) {
+        java.util.Optional<RegistryProblem> refusal = RegistryProblem.refusal(e);
+        if (refusal.isPresent()) {
+            RegistryProblem problem = refusal.get();
             return new JobFailure(problem.type().toString(), problem.title(), problem.status().value(), problem.getMessage());
-        }
-        if (cause instanceof InvalidValueException invalid) {
-            return new JobFailure(ProblemTypes.INVALID_INPUT.toString(), "Invalid input", 400, invalid.getMessage());
         }
         if (StoreUnavailable.cause(e) != null) {
             return new JobFailure(ProblemTypes.STORE_UNAVAILABLE.toString(), StoreUnavailable.TITLE, 503,

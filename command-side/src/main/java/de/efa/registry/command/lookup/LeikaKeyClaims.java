@@ -10,7 +10,7 @@ import de.efa.registry.kernel.service.ServiceId;
  */
 public interface LeikaKeyClaims {
 
-    /** @throws de.efa.registry.platform.web.RegistryProblem 409 when another service holds the key */
+    /** @throws de.efa.registry.kernel.common.Conflict when another service holds the key */
     void claim(StateCode state, LeikaKey leikaKey, ServiceId serviceId);
 
     /** Gives a claim back when the registration that took it failed. */

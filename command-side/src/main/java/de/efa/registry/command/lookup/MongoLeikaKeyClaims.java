@@ -1,5 +1,6 @@
 package de.efa.registry.command.lookup;
 
+import de.efa.registry.kernel.common.Conflict;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.UpdateOptions;
@@ -7,7 +8,6 @@ import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ServiceId;
-import de.efa.registry.platform.web.RegistryProblem;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -53,12 +53,12 @@ class MongoLeikaKeyClaims implements LeikaKeyClaims {
                 continue;
             }
             if (!abandoned(holder)) {
-                throw RegistryProblem.conflict("State " + state + " already provides a service for LeiKa key " + leikaKey
+                throw new Conflict("State " + state + " already provides a service for LeiKa key " + leikaKey
                         + " (service " + holder.getString("serviceId") + ")");
             }
             collections.serviceClaims().deleteOne(new Document("_id", key(state, leikaKey)).append("serviceId", holder.getString("serviceId")));
         }
-        throw RegistryProblem.conflict("State " + state + " is registering a service for LeiKa key " + leikaKey + " right now");
+        throw new Conflict("State " + state + " is registering a service for LeiKa key " + leikaKey + " right now");
     }
 
     private boolean abandoned(Document claim) {

@@ -1,5 +1,6 @@
 package de.efa.registry.command.municipality;
 
+import de.efa.registry.kernel.common.RuleViolated;
 import de.efa.registry.command.job.JobKind;
 import de.efa.registry.command.job.LongWork;
 import de.efa.registry.command.job.ProgressWatch;
@@ -10,7 +11,6 @@ import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.ChangeMunicipality;
 import de.efa.registry.kernel.municipality.DissolveMunicipality;
 import de.efa.registry.kernel.municipality.RecordMunicipality;
-import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +95,7 @@ public class DirectoryImport {
             }
         }
         if (!dissolvedInUnlistedStates.isEmpty()) {
-            throw RegistryProblem.ruleViolated("incomplete-directory", "Incomplete directory", "The file lists no "
+            throw new RuleViolated("incomplete-directory", "Incomplete directory", "The file lists no "
                     + "municipality of state " + String.join(", ", dissolvedInUnlistedStates.keySet()) + ", whose "
                     + dissolvedInUnlistedStates.values().stream().mapToInt(Integer::intValue).sum() + " municipalities"
                     + " the register holds; a directory in force covers every state, so this file looks cut short."

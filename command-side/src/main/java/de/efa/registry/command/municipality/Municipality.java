@@ -1,5 +1,8 @@
 package de.efa.registry.command.municipality;
 
+import de.efa.registry.kernel.common.Conflict;
+import de.efa.registry.kernel.common.NotFound;
+import de.efa.registry.kernel.common.RuleViolated;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.adoption.AdoptionEligibility;
 import de.efa.registry.command.adoption.ResolvedAdoption;
@@ -25,7 +28,6 @@ import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.RecordMunicipality;
 import de.efa.registry.kernel.service.ServiceVersion;
-import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -80,17 +82,17 @@ public class Municipality {
     @CommandHandler
     ServiceVersion handle(AdoptService c, AdoptionEligibility eligibility) {
         if (dissolved) {
-            throw RegistryProblem.ruleViolated("municipality-dissolved", "Municipality dissolved",
+            throw new RuleViolated("municipality-dissolved", "Municipality dissolved",
                     "Municipality " + ags + " is no longer in the directory in force");
         }
         if (adoptions.containsKey(c.adoptionId())) {
-            throw RegistryProblem.conflict("Adoption " + c.adoptionId() + " already exists");
+            throw new Conflict("Adoption " + c.adoptionId() + " already exists");
         }
         adoptions.entrySet().stream()
                 .filter(a -> a.getValue().serviceId().equals(c.serviceId()) && a.getValue().servesOnOrAfter(c.effectiveFrom()))
                 .findFirst().ifPresent(a -> {
                     MunicipalAdoption serving = a.getValue();
-                    throw RegistryProblem.conflict("Municipality " + ags + " already has adoption " + a.getKey()
+                    throw new Conflict("Municipality " + ags + " already has adoption " + a.getKey()
                             + " of service " + c.serviceId() + (serving.isInUse() ? " (" + serving.status() + ")"
                             : ", which serves until " + serving.endsOn() + ": a new one can take effect on that day at the earliest"));
                 });
@@ -104,7 +106,7 @@ public class Municipality {
     void handle(SwitchAdoptionVersion c, AdoptionEligibility eligibility) {
         MunicipalAdoption adoption = inUse(c.adoptionId());
         if (adoption.version().equals(c.version()) && adoption.status() == AdoptionStatus.ACTIVE) {
-            throw RegistryProblem.conflict("Adoption " + c.adoptionId() + " already runs on version " + c.version());
+            throw new Conflict("Adoption " + c.adoptionId() + " already runs on version " + c.version());
         }
         requireNotBeforeStart(adoption, c.effectiveFrom());
         eligibility.forSwitch(adoption.serviceId(), c.version(), c.effectiveFrom());
@@ -144,17 +146,17 @@ public class Municipality {
     private MunicipalAdoption inUse(AdoptionId adoptionId) {
         MunicipalAdoption adoption = adoptions.get(adoptionId);
         if (adoption == null) {
-            throw RegistryProblem.notFound("Adoption", adoptionId);
+            throw new NotFound("Adoption", adoptionId);
         }
         if (!adoption.isInUse()) {
-            throw RegistryProblem.ruleViolated("adoption-ended", "Adoption ended", "Adoption " + adoptionId + " has ended");
+            throw new RuleViolated("adoption-ended", "Adoption ended", "Adoption " + adoptionId + " has ended");
         }
         return adoption;
     }
 
     private static void requireNotBeforeStart(MunicipalAdoption adoption, LocalDate date) {
         if (date.isBefore(adoption.effectiveFrom())) {
-            throw RegistryProblem.ruleViolated("date-before-adoption", "Date before adoption",
+            throw new RuleViolated("date-before-adoption", "Date before adoption",
                     "The date " + date + " lies before the adoption took effect on " + adoption.effectiveFrom());
         }
     }

@@ -1,5 +1,8 @@
 package de.efa.registry.command.service;
 
+import de.efa.registry.kernel.common.Conflict;
+import de.efa.registry.kernel.common.NotFound;
+import de.efa.registry.kernel.common.RuleViolated;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
 import de.efa.registry.command.web.CommandTargets;
@@ -17,7 +20,6 @@ import de.efa.registry.kernel.service.VersionDeprecated;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
-import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -61,10 +63,10 @@ public class OnlineService {
     @CommandHandler
     void handle(PublishVersion command) {
         if (versions.containsKey(command.version())) {
-            throw RegistryProblem.conflict("Version " + command.version() + " of service " + serviceId + " already exists");
+            throw new Conflict("Version " + command.version() + " of service " + serviceId + " already exists");
         }
         if (!versions.isEmpty() && !command.version().isHigherThan(versions.lastKey())) {
-            throw RegistryProblem.ruleViolated("version-not-higher", "Version not higher than the latest",
+            throw new RuleViolated("version-not-higher", "Version not higher than the latest",
                     "Version " + command.version() + " is not higher than the latest version " + versions.lastKey());
         }
         apply(new VersionPublished(serviceId, command.version(), command.maturityLevel(), MaturityLevel.MODEL,
@@ -75,7 +77,7 @@ public class OnlineService {
     void handle(DeprecateVersion command) {
         PublishedVersion version = existing(command.version());
         if (version.status() != VersionStatus.ACTIVE) {
-            throw RegistryProblem.ruleViolated("version-not-active", "Version not active",
+            throw new RuleViolated("version-not-active", "Version not active",
                     "Only an ACTIVE version can be deprecated; " + command.version() + " is " + version.status());
         }
         requireNotBeforeRelease(version, command.sunsetOn(), "sunset");
@@ -87,7 +89,7 @@ public class OnlineService {
     void handle(RetireVersion command) {
         PublishedVersion version = existing(command.version());
         if (version.status() == VersionStatus.RETIRED) {
-            throw RegistryProblem.ruleViolated("version-already-retired", "Version already retired",
+            throw new RuleViolated("version-already-retired", "Version already retired",
                     "Version " + command.version() + " of service " + serviceId + " is already retired");
         }
         requireNotBeforeRelease(version, command.retiredOn(), "retirement");
@@ -103,14 +105,14 @@ public class OnlineService {
     private PublishedVersion existing(ServiceVersion version) {
         PublishedVersion published = versions.get(version);
         if (published == null) {
-            throw RegistryProblem.notFound("Version " + version + " of service", serviceId);
+            throw new NotFound("Version " + version + " of service", serviceId);
         }
         return published;
     }
 
     private void requireNotBeforeRelease(PublishedVersion version, LocalDate date, String what) {
         if (date.isBefore(version.releasedOn())) {
-            throw RegistryProblem.ruleViolated("date-before-release", "Date before release",
+            throw new RuleViolated("date-before-release", "Date before release",
                     "The " + what + " date " + date + " lies before the release on " + version.releasedOn());
         }
     }
@@ -121,7 +123,7 @@ public class OnlineService {
         }
         PublishedVersion candidate = versions.get(successor);
         if (candidate == null || candidate.status() != VersionStatus.ACTIVE || !successor.isHigherThan(version)) {
-            throw RegistryProblem.ruleViolated("invalid-successor", "Invalid successor",
+            throw new RuleViolated("invalid-successor", "Invalid successor",
                     "The successor of " + version + " must be a higher ACTIVE version of the same service; " + successor
                             + (candidate == null ? " does not exist" : " is " + candidate.status()));
         }

@@ -1,5 +1,6 @@
 package de.efa.registry.command.web;
 
+import de.efa.registry.kernel.common.DomainException;
 import de.efa.registry.platform.web.RegistryProblem;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -57,7 +58,7 @@ public class ConcurrencyRetry {
 
     static boolean refused(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RegistryProblem) {
+            if (t instanceof RegistryProblem || t instanceof DomainException) {
                 return true;
             }
         }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
-import static de.efa.registry.command.support.Problems.problem;
+import static de.efa.registry.command.support.Refusals.conflict;
+import static de.efa.registry.command.support.Refusals.notFound;
+import static de.efa.registry.command.support.Refusals.ruleViolated;
 
 class CooperationTest {
 
@@ -47,7 +49,7 @@ class CooperationTest {
     void oneStateAloneCannotFoundACooperation() {
         fixture.givenNoPriorActivity()
                 .when(new FoundCooperation(ID, "alone", List.of(TH, TH), SIGNED))
-                .expectNoEvents().expectException(problem(422, "cooperation-needs-two-states"));
+                .expectNoEvents().expectException(ruleViolated("cooperation-needs-two-states"));
     }
 
     @Test
@@ -61,14 +63,14 @@ class CooperationTest {
     void aMemberCannotJoinTwice() {
         fixture.given(founded())
                 .when(new JoinCooperation(ID, BY, LocalDate.of(2022, 1, 1)))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void joiningBeforeTheSigningIsRefused() {
         fixture.given(founded())
                 .when(new JoinCooperation(ID, NI, SIGNED.minusDays(1)))
-                .expectNoEvents().expectException(problem(422, "date-before-signing"));
+                .expectNoEvents().expectException(ruleViolated("date-before-signing"));
     }
 
     @Test
@@ -89,21 +91,21 @@ class CooperationTest {
     void aNonMemberCannotLeave() {
         fixture.given(founded())
                 .when(new LeaveCooperation(ID, NI, LocalDate.of(2022, 6, 30)))
-                .expectNoEvents().expectException(problem(404, "not-found"));
+                .expectNoEvents().expectException(notFound());
     }
 
     @Test
     void aFormerMemberCannotLeaveAgain() {
         fixture.given(founded(), new StateLeftCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
                 .when(new LeaveCooperation(ID, BY, LocalDate.of(2023, 6, 30)))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void joiningAgainBeforeHavingLeftIsRefused() {
         fixture.given(founded(), new StateLeftCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
                 .when(new JoinCooperation(ID, BY, LocalDate.of(2022, 6, 29)))
-                .expectNoEvents().expectException(problem(422, "date-before-leaving"));
+                .expectNoEvents().expectException(ruleViolated("date-before-leaving"));
         fixture.given(founded(), new StateLeftCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
                 .when(new JoinCooperation(ID, BY, LocalDate.of(2022, 6, 30)))
                 .expectEvents(new StateJoinedCooperation(ID, BY, LocalDate.of(2022, 6, 30)));
@@ -113,6 +115,6 @@ class CooperationTest {
     void leavingBeforeJoiningIsRefused() {
         fixture.given(founded())
                 .when(new LeaveCooperation(ID, BY, SIGNED))
-                .expectNoEvents().expectException(problem(422, "date-before-joining"));
+                .expectNoEvents().expectException(ruleViolated("date-before-joining"));
     }
 }

@@ -3,7 +3,6 @@ package de.efa.registry.command.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.efa.registry.command.web.CommandResponses;
-import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.testsupport.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class JobsTest {
     void aJobThatFailsRecordsWhyAsAProblemAndItsKeyMayRunAgain() {
         ResponseEntity<Object> accepted = jobs.accept(new LongWork<>(JobKind.MUNICIPALITY_IMPORT, "failing", 3, progress -> {
             progress.itemDone();
-            throw RegistryProblem.ruleViolated("incomplete-directory", "Incomplete directory", "cut short");
+            throw new de.efa.registry.kernel.common.RuleViolated("incomplete-directory", "Incomplete directory", "cut short");
         }), "admin");
         Job failed = awaitEnd(accepted);
 

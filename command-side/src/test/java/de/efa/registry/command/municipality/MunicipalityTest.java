@@ -39,7 +39,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static de.efa.registry.command.support.Problems.problem;
+import static de.efa.registry.command.support.Refusals.conflict;
+import static de.efa.registry.command.support.Refusals.notFound;
+import static de.efa.registry.command.support.Refusals.ruleViolated;
 
 class MunicipalityTest {
 
@@ -119,7 +121,7 @@ class MunicipalityTest {
     void withoutACooperationACrossBorderAdoptionIsRefused() {
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, JULY))
-                .expectNoEvents().expectException(problem(422, "cross-border-not-permitted"));
+                .expectNoEvents().expectException(ruleViolated("cross-border-not-permitted"));
     }
 
     @Test
@@ -127,7 +129,7 @@ class MunicipalityTest {
         cooperationOfThuringiaAndBavaria(LocalDate.of(2023, 1, 1));
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, JULY))
-                .expectNoEvents().expectException(problem(422, "cross-border-not-permitted"));
+                .expectNoEvents().expectException(ruleViolated("cross-border-not-permitted"));
     }
 
     @Test
@@ -135,7 +137,7 @@ class MunicipalityTest {
         cooperationOfThuringiaAndBavaria(null);
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, SIGNED.minusDays(1)))
-                .expectNoEvents().expectException(problem(422, "cross-border-not-permitted"));
+                .expectNoEvents().expectException(ruleViolated("cross-border-not-permitted"));
     }
 
     @Test
@@ -143,34 +145,34 @@ class MunicipalityTest {
         cooperationOfThuringiaAndBavaria(null);
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, HUNDESTEUER, null, JULY))
-                .expectNoEvents().expectException(problem(422, "cross-border-not-permitted"));
+                .expectNoEvents().expectException(ruleViolated("cross-border-not-permitted"));
     }
 
     @Test
     void aDeprecatedOrRetiredVersionCannotBeAdopted() {
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("1.0.0"), JULY))
-                .expectNoEvents().expectException(problem(422, "version-not-active"));
+                .expectNoEvents().expectException(ruleViolated("version-not-active"));
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("0.9.0"), JULY))
-                .expectNoEvents().expectException(problem(422, "version-not-active"));
+                .expectNoEvents().expectException(ruleViolated("version-not-active"));
     }
 
     @Test
     void anUnknownServiceOrVersionIsNotFound() {
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, ServiceId.random(), null, JULY))
-                .expectNoEvents().expectException(problem(404, "not-found"));
+                .expectNoEvents().expectException(notFound());
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("7.0.0"), JULY))
-                .expectNoEvents().expectException(problem(404, "not-found"));
+                .expectNoEvents().expectException(notFound());
     }
 
     @Test
     void aServiceIsAdoptedOnlyOnceAtATime() {
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
                 .when(new AdoptService(ERFURT, AdoptionId.random(), WOHNGELD, null, JULY))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
@@ -189,10 +191,10 @@ class MunicipalityTest {
         AdoptionId again = AdoptionId.random();
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), endedAhead)
                 .when(new AdoptService(ERFURT, again, WOHNGELD, null, LocalDate.of(2025, 6, 1)))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), endedAhead)
                 .when(new AdoptService(ERFURT, again, WOHNGELD, null, JULY.minusYears(2)))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), endedAhead)
                 .when(new AdoptService(ERFURT, again, WOHNGELD, null, endsOn))
                 .expectEvents(new AdoptionStarted(again, ERFURT, WOHNGELD, v("1.1.0"), TH, false, endsOn));
@@ -205,23 +207,23 @@ class MunicipalityTest {
                 Map.of(v("1.1.0"), JULY, v("2.0.0"), LocalDate.of(2024, 1, 1))));
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("1.1.0"), JULY.minusDays(1)))
-                .expectNoEvents().expectException(problem(422, "date-before-release"));
+                .expectNoEvents().expectException(ruleViolated("date-before-release"));
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY))
-                .expectNoEvents().expectException(problem(422, "date-before-release"));
+                .expectNoEvents().expectException(ruleViolated("date-before-release"));
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, v("1.1.0"), JULY))
                 .expectEvents(started(ERFURT, "1.1.0", false));
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
                 .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("2.0.0"), LocalDate.of(2023, 12, 31)))
-                .expectNoEvents().expectException(problem(422, "date-before-release"));
+                .expectNoEvents().expectException(ruleViolated("date-before-release"));
     }
 
     @Test
     void aDissolvedMunicipalityAdoptsNothing() {
         fixture.given(recorded(ERFURT), new MunicipalityDissolved(ERFURT, JULY))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY))
-                .expectNoEvents().expectException(problem(422, "municipality-dissolved"));
+                .expectNoEvents().expectException(ruleViolated("municipality-dissolved"));
     }
 
     @Test
@@ -237,17 +239,17 @@ class MunicipalityTest {
     void aSwitchToAnInactiveVersionOrTheSameVersionIsRefused() {
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
                 .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("1.0.0"), JULY))
-                .expectNoEvents().expectException(problem(422, "version-not-active"));
+                .expectNoEvents().expectException(ruleViolated("version-not-active"));
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
                 .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("1.1.0"), JULY))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void anUnknownAdoptionIsNotFound() {
         fixture.given(recorded(ERFURT))
                 .when(new TerminateAdoption(ERFURT, ADOPTION, JULY))
-                .expectNoEvents().expectException(problem(404, "not-found"));
+                .expectNoEvents().expectException(notFound());
     }
 
     @Test
@@ -257,10 +259,10 @@ class MunicipalityTest {
                 .expectEvents(new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY.plusYears(1)));
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
                 .when(new TerminateAdoption(ERFURT, ADOPTION, JULY.minusDays(1)))
-                .expectNoEvents().expectException(problem(422, "date-before-adoption"));
+                .expectNoEvents().expectException(ruleViolated("date-before-adoption"));
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY))
                 .when(new TerminateAdoption(ERFURT, ADOPTION, JULY))
-                .expectNoEvents().expectException(problem(422, "adoption-ended"));
+                .expectNoEvents().expectException(ruleViolated("adoption-ended"));
     }
 
     @Test

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
-import static de.efa.registry.command.support.Problems.problem;
+import static de.efa.registry.command.support.Refusals.conflict;
+import static de.efa.registry.command.support.Refusals.notFound;
+import static de.efa.registry.command.support.Refusals.ruleViolated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OnlineServiceTest {
@@ -68,7 +70,7 @@ class OnlineServiceTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterService(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null))
                 .expectNoEvents()
-                .expectException(problem(409, "conflict"));
+                .expectException(conflict());
     }
 
     @Test
@@ -82,14 +84,14 @@ class OnlineServiceTest {
     void aDuplicateVersionIsAConflict() {
         fixture.given(registered(), published("1.0.0"))
                 .when(new PublishVersion(ID, v("1.0.0"), MaturityLevel.of(3), RELEASED, null))
-                .expectNoEvents().expectException(problem(409, "conflict"));
+                .expectNoEvents().expectException(conflict());
     }
 
     @Test
     void aVersionNotHigherThanTheLatestIsRefused() {
         fixture.given(registered(), published("1.2.0"))
                 .when(new PublishVersion(ID, v("1.1.9"), MaturityLevel.of(3), RELEASED, null))
-                .expectNoEvents().expectException(problem(422, "version-not-higher"));
+                .expectNoEvents().expectException(ruleViolated("version-not-higher"));
     }
 
     @Test
@@ -103,35 +105,35 @@ class OnlineServiceTest {
     void onlyAnActiveVersionCanBeDeprecated() {
         fixture.given(registered(), published("1.0.0"), new VersionDeprecated(ID, v("1.0.0"), RELEASED, null))
                 .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
-                .expectNoEvents().expectException(problem(422, "version-not-active"));
+                .expectNoEvents().expectException(ruleViolated("version-not-active"));
     }
 
     @Test
     void anUnknownVersionIsNotFound() {
         fixture.given(registered(), published("1.0.0"))
                 .when(new RetireVersion(ID, v("3.0.0"), RELEASED, null))
-                .expectNoEvents().expectException(problem(404, "not-found"));
+                .expectNoEvents().expectException(notFound());
     }
 
     @Test
     void aLowerSuccessorIsInvalid() {
         fixture.given(registered(), published("1.0.0"), published("2.0.0"))
                 .when(new RetireVersion(ID, v("2.0.0"), RELEASED, v("1.0.0")))
-                .expectNoEvents().expectException(problem(422, "invalid-successor"));
+                .expectNoEvents().expectException(ruleViolated("invalid-successor"));
     }
 
     @Test
     void aDeprecatedSuccessorIsInvalid() {
         fixture.given(registered(), published("1.0.0"), published("2.0.0"), new VersionDeprecated(ID, v("2.0.0"), RELEASED, null))
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED, v("2.0.0")))
-                .expectNoEvents().expectException(problem(422, "invalid-successor"));
+                .expectNoEvents().expectException(ruleViolated("invalid-successor"));
     }
 
     @Test
     void anUnknownSuccessorIsInvalid() {
         fixture.given(registered(), published("1.0.0"))
                 .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, v("1.5.0")))
-                .expectNoEvents().expectException(problem(422, "invalid-successor"));
+                .expectNoEvents().expectException(ruleViolated("invalid-successor"));
     }
 
     @Test
@@ -152,14 +154,14 @@ class OnlineServiceTest {
     void aRetiredVersionStaysRetired() {
         fixture.given(registered(), published("1.0.0"), new VersionRetired(ID, v("1.0.0"), RELEASED, null))
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED, null))
-                .expectNoEvents().expectException(problem(422, "version-already-retired"));
+                .expectNoEvents().expectException(ruleViolated("version-already-retired"));
     }
 
     @Test
     void aRetiredVersionCannotBeDeprecated() {
         fixture.given(registered(), published("1.0.0"), new VersionRetired(ID, v("1.0.0"), RELEASED, null))
                 .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
-                .expectNoEvents().expectException(problem(422, "version-not-active"));
+                .expectNoEvents().expectException(ruleViolated("version-not-active"));
     }
 
     @Test
@@ -168,7 +170,7 @@ class OnlineServiceTest {
                 RELEASED.plusYears(1), null);
         fixture.given(registered(), published("1.0.0"), later)
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED.plusYears(1).minusDays(1), v("2.0.0")))
-                .expectNoEvents().expectException(problem(422, "date-before-release"));
+                .expectNoEvents().expectException(ruleViolated("date-before-release"));
         fixture.given(registered(), published("1.0.0"), later)
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED.plusYears(1), v("2.0.0")))
                 .expectEvents(new VersionRetired(ID, v("1.0.0"), RELEASED.plusYears(1), v("2.0.0")));
@@ -178,6 +180,6 @@ class OnlineServiceTest {
     void aRetirementBeforeTheReleaseIsRefused() {
         fixture.given(registered(), published("1.0.0"))
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED.minusDays(1), null))
-                .expectNoEvents().expectException(problem(422, "date-before-release"));
+                .expectNoEvents().expectException(ruleViolated("date-before-release"));
     }
 }

@@ -11,7 +11,6 @@ import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ServiceId;
-import de.efa.registry.platform.web.RegistryProblem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +66,7 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
     public void claim(StateCode state, LeikaKey leikaKey, ServiceId serviceId) {
         ServiceId holder = claims.putIfAbsent(state + "/" + leikaKey, serviceId);
         if (holder != null && !holder.equals(serviceId)) {
-            throw RegistryProblem.conflict("taken by " + holder);
+            throw new de.efa.registry.kernel.common.Conflict("taken by " + holder);
         }
     }
 

@@ -1,6 +1,7 @@
 package de.efa.registry.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import de.efa.registry.kernel.common.DomainException;
 import de.efa.registry.kernel.common.InvalidValueException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -48,6 +49,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(problem.status(), problem.type(), problem.title(), problem.getMessage(), null);
     }
 
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> domainRefusal(DomainException refusal) {
+        return registryProblem(RegistryProblem.of(refusal));
+    }
+
     @ExceptionHandler(InvalidValueException.class)
     public ResponseEntity<ProblemDetail> invalidValue(InvalidValueException e) {
         List<Map<String, String>> errors = e.field() == null ? null : List.of(fieldError(e.field(), e.getMessage()));
@@ -72,6 +78,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof RegistryProblem problem) {
             return registryProblem(problem);
+        }
+        if (cause instanceof DomainException refusal) {
+            return domainRefusal(refusal);
         }
         if (cause instanceof InvalidValueException invalid) {
             return invalidValue(invalid);
