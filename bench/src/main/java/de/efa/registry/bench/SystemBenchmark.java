@@ -3,7 +3,7 @@ package de.efa.registry.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.efa.registry.command.municipality.OfficialDirectory;
+import de.efa.registry.command.municipality.directory.OfficialDirectory;
 
 import java.net.ServerSocket;
 import java.net.URI;

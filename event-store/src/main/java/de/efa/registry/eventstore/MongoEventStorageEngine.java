@@ -200,7 +200,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             recentHashes.stored(document.getString(EventDocument.AGGREGATE_ID),
                     ((Number) document.get(EventDocument.SEQUENCE)).longValue(), document.getString(EventDocument.HASH));
         }
-        AppendedPositions.record(lastPosition);
+        AppendReceipt.noteInCurrentUnitOfWork(lastPosition);
     }
 
     /** A stored event as the event serializer reads it best: a JSON tree for Jackson, JSON text otherwise. */

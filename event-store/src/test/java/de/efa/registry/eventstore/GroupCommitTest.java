@@ -115,18 +115,18 @@ class GroupCommitTest {
         for (int w = 0; w < writers; w++) {
             String aggregate = "writer-" + w;
             runs.add(CompletableFuture.runAsync(() -> {
-                AppendedPositions.reset();
+                AppendReceipt receipt = new AppendReceipt();
                 for (int s = 0; s < perWriter; s++) {
-                    engine.appendEvents(List.of(event(aggregate, s, new Happened(aggregate, s))));
+                    appendFor(engine, receipt, event(aggregate, s, new Happened(aggregate, s)));
                     if (s % 10 == 0) {
                         try {
-                            engine.appendEvents(List.of(event("contested", 1, new Happened("again", s))));
+                            appendFor(engine, new AppendReceipt(), event("contested", 1, new Happened("again", s)));
                         } catch (ConcurrencyException expected) {
                             conflicts.incrementAndGet();
                         }
                     }
                 }
-                lastPositions.add(Map.entry(aggregate, AppendedPositions.last()));
+                lastPositions.add(Map.entry(aggregate, receipt.lastPosition()));
             }, pool));
         }
         CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -168,6 +168,21 @@ class GroupCommitTest {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Appends in a unit of work that asked for a receipt, as a command's unit of work does. */
+    private static void appendFor(MongoEventStorageEngine engine, AppendReceipt receipt,
+                                  org.axonframework.eventhandling.EventMessage<?> event) {
+        org.axonframework.messaging.unitofwork.DefaultUnitOfWork<?> unitOfWork =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.resources().put(AppendReceipt.RESOURCE, receipt);
+        try {
+            engine.appendEvents(List.of(event));
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
         }
     }
 }

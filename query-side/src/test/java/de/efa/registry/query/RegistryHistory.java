@@ -1,6 +1,7 @@
 package de.efa.registry.query;
 
-import de.efa.registry.eventstore.AppendedPositions;
+import de.efa.registry.eventstore.AppendReceipt;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
@@ -44,6 +45,7 @@ public final class RegistryHistory {
     private final EventStore store;
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<GenericDomainEventMessage<?>> published = new ArrayList<>();
+    private long lastPosition = -1L;
 
     public RegistryHistory(EventStore store) {
         this.store = store;
@@ -53,10 +55,25 @@ public final class RegistryHistory {
     public long append(String aggregateType, String aggregateId, Object payload) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         GenericDomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload);
-        AppendedPositions.reset();
-        store.publish(message);
+        // in a unit of work that asks for a receipt, as a command's does: the engine notes the position on it
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        AppendReceipt receipt = new AppendReceipt();
+        unitOfWork.resources().put(AppendReceipt.RESOURCE, receipt);
+        try {
+            store.publish(message);
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
         published.add(message);
-        return AppendedPositions.last();
+        lastPosition = receipt.lastPosition();
+        return lastPosition;
+    }
+
+    /** The global position of the event appended last. */
+    public long lastPosition() {
+        return lastPosition;
     }
 
     public List<GenericDomainEventMessage<?>> published() {

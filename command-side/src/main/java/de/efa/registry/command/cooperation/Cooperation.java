@@ -3,7 +3,7 @@ package de.efa.registry.command.cooperation;
 import de.efa.registry.kernel.common.Conflict;
 import de.efa.registry.kernel.common.NotFound;
 import de.efa.registry.kernel.common.RuleViolated;
-import de.efa.registry.command.web.CommandTargets;
+import de.efa.registry.command.axon.CommandTargets;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.FoundCooperation;

@@ -1,7 +1,7 @@
 package de.efa.registry.command.demo;
 
-import de.efa.registry.command.municipality.DirectoryImport;
-import de.efa.registry.command.municipality.ImportResult;
+import de.efa.registry.command.municipality.directory.DirectoryImport;
+import de.efa.registry.command.municipality.directory.ImportResult;
 import de.efa.registry.command.web.RequestMetaData;
 import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.kernel.adoption.AdoptService;

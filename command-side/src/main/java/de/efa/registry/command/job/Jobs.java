@@ -1,5 +1,6 @@
 package de.efa.registry.command.job;
 
+import org.axonframework.messaging.MetaData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.registry.command.web.CommandResponses;
@@ -98,7 +99,7 @@ public class Jobs implements DisposableBean {
             throw e;
         }
         log.info("Job {} started by {}: {} ({} items)", job.id(), starter, work.description(), work.total());
-        ResponseEntity<JobAnswer> accepted = responses.execute(HttpStatus.ACCEPTED, () -> JobAnswer.of(job, clock.instant()));
+        ResponseEntity<JobAnswer> accepted = responses.execute(HttpStatus.ACCEPTED, commands -> JobAnswer.of(job, clock.instant()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).headers(accepted.getHeaders())
                 .header(HttpHeaders.LOCATION, PATH + job.id())
                 .header(RespondAsync.PREFERENCE_APPLIED, RespondAsync.RESPOND_ASYNC)
@@ -121,7 +122,12 @@ public class Jobs implements DisposableBean {
         watch.watch(report);
         try {
             // on this thread as on a request's: the position of the last event the work stored, for read-your-writes
-            ResponseEntity<?> answer = responses.execute(HttpStatus.OK, () -> work.carryOut(report));
+            // the work's commands carry the metadata of the request that planned it
+            ResponseEntity<?> answer = responses.execute(HttpStatus.OK, MetaData.emptyInstance(), commands -> {
+                Object result = work.carryOut(report);
+                commands.noteStored(report.lastStoredPosition());
+                return result;
+            });
             String position = answer.getHeaders().getFirst(RegistryHeaders.POSITION);
             if (store.finish(job.id(), report.done(), document(answer.getBody()),
                     position == null ? null : Long.valueOf(position), clock.instant())) {

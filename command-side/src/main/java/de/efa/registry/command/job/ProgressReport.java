@@ -34,6 +34,7 @@ public final class ProgressReport implements CommandFanOut.Progress {
     private final Consumer<String> lines;
     private final Store store;
     private final AtomicInteger done = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastPosition = new java.util.concurrent.atomic.AtomicLong(-1L);
     // touched by the ticker thread only
     private Instant lastLine;
     private Instant lastStored;
@@ -54,8 +55,18 @@ public final class ProgressReport implements CommandFanOut.Progress {
         done.incrementAndGet();
     }
 
+    @Override
+    public void stored(long position) {
+        lastPosition.accumulateAndGet(position, Math::max);
+    }
+
     int done() {
         return done.get();
+    }
+
+    /** The position of the last event the work stored, for its answer's {@code Registry-Position}; -1 for none. */
+    long lastStoredPosition() {
+        return lastPosition.get();
     }
 
     String what() {

@@ -1,5 +1,6 @@
 package de.efa.registry.command.job;
 
+import de.efa.registry.command.web.RequestCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,7 +35,23 @@ public class ProgressWatch implements DisposableBean {
         ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Carries the work out on the caller's thread, with a progress line at least every 5 s. */
+    /**
+     * Carries the work out on the caller's thread, with a progress line at least every 5 s; what it stored is noted
+     * on the request's commands.
+     */
+    public <T> T carryOut(LongWork<T> work, RequestCommands commands) {
+        ProgressReport report = report(work, null);
+        watch(report);
+        try {
+            T result = work.carryOut(report);
+            commands.noteStored(report.lastStoredPosition());
+            return result;
+        } finally {
+            unwatch(report);
+        }
+    }
+
+    /** Carries out work that answers no request (the demo seeds): the same progress lines, no position. */
     public <T> T carryOut(LongWork<T> work) {
         ProgressReport report = report(work, null);
         watch(report);

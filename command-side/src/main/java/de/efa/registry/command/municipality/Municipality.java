@@ -6,8 +6,8 @@ import de.efa.registry.kernel.common.RuleViolated;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.adoption.AdoptionEligibility;
 import de.efa.registry.command.adoption.ResolvedAdoption;
-import de.efa.registry.command.web.AggregateCaching;
-import de.efa.registry.command.web.CommandTargets;
+import de.efa.registry.command.axon.AggregateCaching;
+import de.efa.registry.command.axon.CommandTargets;
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
@@ -109,7 +109,7 @@ public class Municipality {
             throw new Conflict("Adoption " + c.adoptionId() + " already runs on version " + c.version());
         }
         requireNotBeforeStart(adoption, c.effectiveFrom());
-        eligibility.forSwitch(adoption.serviceId(), c.version(), c.effectiveFrom());
+        eligibility.forSwitch(adoption.serviceId(), ags, c.version(), c.effectiveFrom());
         apply(new AdoptionVersionSwitched(c.adoptionId(), ags, adoption.serviceId(), adoption.version(), c.version(),
                 c.effectiveFrom(), SwitchReason.REQUESTED));
     }

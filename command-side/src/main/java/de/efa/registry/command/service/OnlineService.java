@@ -5,7 +5,7 @@ import de.efa.registry.kernel.common.NotFound;
 import de.efa.registry.kernel.common.RuleViolated;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
-import de.efa.registry.command.web.CommandTargets;
+import de.efa.registry.command.axon.CommandTargets;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;

@@ -1,8 +1,8 @@
 package de.efa.registry.command.web;
 
-import de.efa.registry.eventstore.AppendedPositions;
+import de.efa.registry.command.axon.CommandSender;
+import de.efa.registry.command.axon.Sent;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -31,10 +31,10 @@ public class CommandFanOut implements DisposableBean {
      */
     private static final int WORKERS = 8;
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
     private final ExecutorService workers;
 
-    public CommandFanOut(CommandGateway commands) {
+    public CommandFanOut(CommandSender commands) {
         this.commands = commands;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -57,6 +57,10 @@ public class CommandFanOut implements DisposableBean {
         Progress NONE = () -> { };
 
         void itemDone();
+
+        /** The last position a worker's commands stored, told once per worker when its share is sent. */
+        default void stored(long position) {
+        }
     }
 
     public <T> List<Outcome<T>> send(List<T> items, Function<T, Object> toCommand, MetaData metaData) {
@@ -75,7 +79,7 @@ public class CommandFanOut implements DisposableBean {
             for (Future<Slice<T>> part : parts) {
                 Slice<T> slice = part.get();
                 outcomes.addAll(slice.outcomes());
-                CommandResponses.noteAppended(slice.lastPosition());
+                progress.stored(slice.lastPosition());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,23 +95,20 @@ public class CommandFanOut implements DisposableBean {
 
     private <T> Slice<T> sendAll(List<T> slice, Function<T, Object> toCommand, MetaData metaData, Progress progress) {
         List<Outcome<T>> outcomes = new ArrayList<>(slice.size());
-        AppendedPositions.reset();
-        try {
-            for (T item : slice) {
-                try {
-                    Object command = toCommand.apply(item);
-                    // the gateway sends it again if it lost a race for its aggregate (ConcurrencyRetry)
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-                    outcomes.add(new Outcome<>(item, null));
-                } catch (RuntimeException e) {
-                    outcomes.add(new Outcome<>(item, e));
-                }
-                progress.itemDone();
+        long lastPosition = -1L;
+        for (T item : slice) {
+            try {
+                Object command = toCommand.apply(item);
+                // sent again if it lost a race for its aggregate (ConcurrencyRetry)
+                Sent<Object> sent = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                lastPosition = Math.max(lastPosition, sent.lastPosition());
+                outcomes.add(new Outcome<>(item, null));
+            } catch (RuntimeException e) {
+                outcomes.add(new Outcome<>(item, e));
             }
-            return new Slice<>(outcomes, AppendedPositions.last());
-        } finally {
-            AppendedPositions.reset();
+            progress.itemDone();
         }
+        return new Slice<>(outcomes, lastPosition);
     }
 
     @Override

@@ -107,13 +107,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
                                 String fingerprint) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
-            IdempotentRequest.during(id, () -> chain.doFilter(request, recorded));
+            IdempotentRequest.mark(request, id);
+            chain.doFilter(request, recorded);
         } catch (ServletException | IOException | RuntimeException e) {
             forget(id);
             throw e;
-        } catch (Exception e) {
-            forget(id);
-            throw new ServletException(e);
         }
         if (recorded.getStatus() >= 500) {
             forget(id);

@@ -1,17 +1,13 @@
 package de.efa.registry.command.web;
 
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Every event a request with an {@code Idempotency-Key} stores carries the key (principal/key) in its metadata
@@ -23,52 +19,27 @@ import java.util.function.BiFunction;
 public class IdempotentRequest {
 
     static final String META_DATA_KEY = "idempotencyKey";
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** The request attribute that holds the key (principal/key) while the request is served. */
+    static final String ATTRIBUTE = IdempotentRequest.class.getName() + ".key";
 
-    /** Runs {@code request} with its key known to the commands it sends from this thread. */
-    static void during(String id, ThrowingRunnable request) throws Exception {
-        CURRENT.set(id);
-        try {
-            request.run();
-        } finally {
-            CURRENT.remove();
-        }
+    /** Marks the request with its key, for the commands that serve it. */
+    static void mark(HttpServletRequest request, String id) {
+        request.setAttribute(ATTRIBUTE, id);
     }
 
-    interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    /** The key of the request this thread serves, for commands sent on its behalf from other threads. */
+    /**
+     * The key of the request being served, as command metadata: read from the request itself (Spring's request
+     * scope), so it is known exactly where a request is served — and put explicitly on the commands sent for it.
+     */
     public static MetaData metaData() {
-        String id = CURRENT.get();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object id = request == null ? null : request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         return id == null ? MetaData.emptyInstance() : MetaData.with(META_DATA_KEY, id);
-    }
-
-    /** Commands sent from the request's own thread get the key here. */
-    @Bean
-    KeyOnCommands idempotencyKeyOnCommands(List<CommandBus> commandBuses) {
-        KeyOnCommands interceptor = new KeyOnCommands();
-        commandBuses.forEach(bus -> bus.registerDispatchInterceptor(interceptor));
-        return interceptor;
     }
 
     /** Axon copies it from the command onto every event the command causes. */
     @Bean
     CorrelationDataProvider idempotencyKeyOnEvents() {
         return new SimpleCorrelationDataProvider(META_DATA_KEY);
-    }
-
-    static final class KeyOnCommands implements MessageDispatchInterceptor<CommandMessage<?>> {
-
-        @Override
-        public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
-                List<? extends CommandMessage<?>> messages) {
-            return (index, command) -> {
-                String id = CURRENT.get();
-                return id == null || command.getMetaData().containsKey(META_DATA_KEY) ? command
-                        : command.andMetaData(Map.of(META_DATA_KEY, id));
-            };
-        }
     }
 }

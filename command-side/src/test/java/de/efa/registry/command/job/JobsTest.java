@@ -3,6 +3,7 @@ package de.efa.registry.command.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import de.efa.registry.command.web.CommandResponses;
+import de.efa.registry.command.web.RequestCommands;
 import de.efa.registry.testsupport.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.springframework.http.ResponseEntity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -106,8 +107,11 @@ class JobsTest {
     @SuppressWarnings("unchecked")
     private static CommandResponses answeringInPlace() {
         CommandResponses responses = mock(CommandResponses.class);
-        when(responses.execute(any(), any())).thenAnswer(call ->
-                ResponseEntity.status((HttpStatus) call.getArgument(0)).body(((Supplier<Object>) call.getArgument(1)).get()));
+        RequestCommands commands = mock(RequestCommands.class);
+        when(responses.execute(any(), any())).thenAnswer(call -> ResponseEntity.status((HttpStatus) call.getArgument(0))
+                .body(((Function<RequestCommands, Object>) call.getArgument(1)).apply(commands)));
+        when(responses.execute(any(), any(), any())).thenAnswer(call -> ResponseEntity.status((HttpStatus) call.getArgument(0))
+                .body(((Function<RequestCommands, Object>) call.getArgument(2)).apply(commands)));
         return responses;
     }
 }

@@ -1,6 +1,7 @@
 package de.efa.registry.command.municipality;
 
 import de.efa.registry.command.CommandSideApplication;
+import de.efa.registry.command.municipality.directory.OfficialDirectory;
 import de.efa.registry.command.support.RegistryHttp;
 import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.testsupport.RegistryTestProperties;

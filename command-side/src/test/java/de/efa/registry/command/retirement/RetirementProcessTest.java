@@ -1,125 +1,163 @@
 package de.efa.registry.command.retirement;
 
-import de.efa.registry.command.CommandSideApplication;
-import de.efa.registry.command.support.RegistryHttp;
+import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
+import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.adoption.MarkAdoptionUnsupported;
+import de.efa.registry.kernel.adoption.MigrateAdoption;
+import de.efa.registry.kernel.adoption.SwitchReason;
 import de.efa.registry.kernel.common.RegistryMetaData;
-import de.efa.registry.testsupport.RegistryTestProperties;
-import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.VersionRetired;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-/** Retiring a version moves its adoptions — those before the retirement and those racing it — as the system. */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The retirement process's decisions on plain events, without Spring or a store: which adoptions a retirement moves,
+ * where to, and on whose behalf. The wiring (tracking processor, the retirement's answer) is
+ * {@link RetirementProcessHttpTest}'s.
+ */
 class RetirementProcessTest {
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        RegistryTestProperties.register(registry);
-    }
+    private static final ServiceId WOHNGELD = ServiceId.random();
+    private static final ServiceVersion V1 = ServiceVersion.parse("1.0.0");
+    private static final ServiceVersion V2 = ServiceVersion.parse("2.0.0");
+    private static final ServiceVersion V3 = ServiceVersion.parse("3.0.0");
+    private static final LocalDate RETIRED_ON = LocalDate.of(2025, 6, 30);
+    private static final Ags ERFURT = Ags.of("16051000");
+    private static final Ags JENA = Ags.of("16053000");
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    MongoDatabase registryDatabase;
+    private final InMemoryRetirementLedger ledger = new InMemoryRetirementLedger();
+    private final RecordingCommandBus commandBus = new RecordingCommandBus();
+    private final RetirementProcess process = new RetirementProcess(ledger,
+            DefaultCommandGateway.builder().commandBus(commandBus).build());
 
-    private Document lastEventOf(String type, String adoptionId) {
-        return registryDatabase.getCollection("events")
-                .find(new Document("payloadType", type).append("payload.adoptionId", adoptionId)).first();
+    @Test
+    void aRetirementWithASuccessorMigratesEveryAdoptionStillOnTheVersion() {
+        AdoptionId erfurt = started(ERFURT, V1);
+        AdoptionId jena = started(JENA, V1);
+        started(Ags.of("16055000"), V2);
+
+        deliver(new VersionRetired(WOHNGELD, V1, RETIRED_ON, V3));
+
+        assertThat(sent()).containsExactlyInAnyOrder(
+                new MigrateAdoption(ERFURT, erfurt, V1, V3, RETIRED_ON),
+                new MigrateAdoption(JENA, jena, V1, V3, RETIRED_ON));
+        assertThat(ledger.hasMoved(WOHNGELD, V1)).as("the retirement's answer may count the moves").isTrue();
     }
 
     @Test
-    void adoptionsMoveToTheSuccessorOrBecomeUnsupported() throws Exception {
-        RegistryHttp http = new RegistryHttp(rest);
-        byte[] fixture = new ClassPathResource("demo/gv100ad-demo.txt").getContentAsByteArray();
-        assertThat(http.postText("admin", "/api/v1/admin/municipalities/import", fixture, MediaType.TEXT_PLAIN).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        String service = (String) http.post("thueringen", "/api/v1/services", Map.of("leikaKey", "99100000000010",
-                "name", "Wohngeld", "providingState", "16", "reuse", "EFA")).getBody().get("serviceId");
-        for (String version : List.of("1.0.0", "2.0.0", "3.0.0")) {
-            http.post("thueringen", "/api/v1/services/" + service + "/versions",
-                    Map.of("version", version, "maturityLevel", 3, "releasedOn", "2022-01-01"));
-        }
-        String erfurt = adopt(http, service, "16051000", "1.0.0");
-        String jena = adopt(http, service, "16053000", "1.0.0");
-        String weimar = adopt(http, service, "16055000", "2.0.0");
+    void aRetirementWithoutASuccessorMarksTheAdoptionsUnsupported() {
+        AdoptionId erfurt = started(ERFURT, V1);
 
-        ResponseEntity<Map> retired = http.post("thueringen", "/api/v1/services/" + service + "/versions/1.0.0/retirement",
-                Map.of("retiredOn", "2024-03-31", "successor", "3.0.0"));
-        assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.OK);
-        http.post("thueringen", "/api/v1/services/" + service + "/versions/2.0.0/retirement", Map.of("retiredOn", "2024-04-30"));
+        deliver(new VersionRetired(WOHNGELD, V1, RETIRED_ON, null));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            assertThat(lastEventOf("de.efa.registry.kernel.adoption.AdoptionVersionSwitched", erfurt)).isNotNull();
-            assertThat(lastEventOf("de.efa.registry.kernel.adoption.AdoptionVersionSwitched", jena)).isNotNull();
-            assertThat(lastEventOf("de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported", weimar)).isNotNull();
-        });
-
-        Document migrated = lastEventOf("de.efa.registry.kernel.adoption.AdoptionVersionSwitched", erfurt);
-        Document payload = migrated.get("payload", Document.class);
-        assertThat(payload.getString("fromVersion")).isEqualTo("1.0.0");
-        assertThat(payload.getString("toVersion")).isEqualTo("3.0.0");
-        assertThat(payload.getString("effectiveFrom")).isEqualTo("2024-03-31");
-        assertThat(payload.getString("reason")).isEqualTo("RETIREMENT_MIGRATION");
-        Document metaData = migrated.get("metaData", Document.class);
-        Document retirement = registryDatabase.getCollection("events").find(new Document("payloadType",
-                "de.efa.registry.kernel.service.VersionRetired").append("payload.version", "1.0.0")).first();
-        assertThat(metaData.getString(RegistryMetaData.PRINCIPAL)).isEqualTo(RegistryMetaData.SYSTEM_PRINCIPAL);
-        assertThat(metaData.getString(RegistryMetaData.CAUSATION_ID)).isEqualTo(retirement.getString("eventId"));
-        assertThat(metaData.getString(RegistryMetaData.CORRELATION_ID))
-                .isEqualTo(retirement.get("metaData", Document.class).getString(RegistryMetaData.CORRELATION_ID));
-
-        // the live lookup follows the migration, so later commands on the adoption see its new version
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                registryDatabase.getCollection("write_adoptions").find(new Document("_id", jena)).first().getString("version"))
-                .isEqualTo("3.0.0"));
+        assertThat(sent()).containsExactly(new MarkAdoptionUnsupported(ERFURT, erfurt, V1, RETIRED_ON));
     }
 
     @Test
-    void anAdoptionArrivingAfterTheRetirementInTheStreamIsMovedToo() throws Exception {
-        // the ledger sees the retirement first and the adoption onto the retired version later, as in a lost race
-        RegistryHttp http = new RegistryHttp(rest);
-        byte[] fixture = new ClassPathResource("demo/gv100ad-demo.txt").getContentAsByteArray();
-        http.postText("admin", "/api/v1/admin/municipalities/import", fixture, MediaType.TEXT_PLAIN);
-        String service = (String) http.post("bayern", "/api/v1/services", Map.of("leikaKey", "99100000000011",
-                "name", "Ummeldung", "providingState", "09", "reuse", "EFA")).getBody().get("serviceId");
-        for (String version : List.of("1.0.0", "2.0.0")) {
-            http.post("bayern", "/api/v1/services/" + service + "/versions",
-                    Map.of("version", version, "maturityLevel", 3, "releasedOn", "2022-01-01"));
-        }
-        String muenchen = adopt(http, service, "09162000", "2.0.0");
-        // simulate the race: the process learns of a retirement of 2.0.0 before the adoption onto it reaches it
-        ledger.retired(de.efa.registry.kernel.service.ServiceId.of(service), de.efa.registry.kernel.service.ServiceVersion.parse("2.0.0"),
-                java.time.LocalDate.of(2024, 1, 31), null);
-        String ingolstadt = adopt(http, service, "09161000", "2.0.0");
+    void anAdoptionSwitchedOntoTheVersionBeforeItsRetirementIsMoved() {
+        AdoptionId erfurt = started(ERFURT, V1);
+        deliver(new AdoptionVersionSwitched(erfurt, ERFURT, WOHNGELD, V1, V2, LocalDate.of(2024, 1, 1), SwitchReason.REQUESTED));
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(lastEventOf("de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported", ingolstadt)).isNotNull());
-        assertThat(muenchen).isNotNull();
+        deliver(new VersionRetired(WOHNGELD, V2, RETIRED_ON, V3));
+
+        assertThat(sent()).containsExactly(new MigrateAdoption(ERFURT, erfurt, V2, V3, RETIRED_ON));
     }
 
-    @Autowired
-    RetirementLedger ledger;
+    @Test
+    void anAdoptionSwitchedAwayBeforeTheRetirementIsLeftAlone() {
+        AdoptionId erfurt = started(ERFURT, V1);
+        deliver(new AdoptionVersionSwitched(erfurt, ERFURT, WOHNGELD, V1, V2, LocalDate.of(2024, 1, 1), SwitchReason.REQUESTED));
 
-    private static String adopt(RegistryHttp http, String service, String ags, String version) {
-        ResponseEntity<Map> adopted = http.post("admin", "/api/v1/adoptions",
-                Map.of("serviceId", service, "ags", ags, "version", version, "effectiveFrom", "2023-01-01"));
-        assertThat(adopted.getStatusCode()).as("%s", adopted.getBody()).isEqualTo(HttpStatus.CREATED);
-        return (String) adopted.getBody().get("adoptionId");
+        deliver(new VersionRetired(WOHNGELD, V1, RETIRED_ON, V3));
+
+        assertThat(sent()).isEmpty();
+    }
+
+    @Test
+    void anAdoptionRacingTheRetirementIsMovedWhenItArrives() {
+        deliver(new VersionRetired(WOHNGELD, V1, RETIRED_ON, V3));
+        AdoptionId erfurt = started(ERFURT, V1);
+        AdoptionId jena = started(JENA, V2);
+        deliver(new AdoptionVersionSwitched(jena, JENA, WOHNGELD, V2, V1, LocalDate.of(2025, 1, 1), SwitchReason.REQUESTED));
+
+        assertThat(sent()).containsExactly(
+                new MigrateAdoption(ERFURT, erfurt, V1, V3, RETIRED_ON),
+                new MigrateAdoption(JENA, jena, V1, V3, RETIRED_ON));
+    }
+
+    @Test
+    void endedAndUnsupportedAdoptionsAreNotMoved() {
+        AdoptionId erfurt = started(ERFURT, V1);
+        AdoptionId jena = started(JENA, V1);
+        deliver(new AdoptionEnded(erfurt, ERFURT, WOHNGELD, LocalDate.of(2024, 12, 31)));
+        deliver(new AdoptionMarkedUnsupported(jena, JENA, WOHNGELD, V1, LocalDate.of(2024, 12, 31)));
+
+        deliver(new VersionRetired(WOHNGELD, V1, RETIRED_ON, V3));
+
+        assertThat(sent()).isEmpty();
+    }
+
+    @Test
+    void theSystemMovesTheAdoptionsOnBehalfOfTheRetirement() {
+        started(ERFURT, V1);
+        EventMessage<?> retirement = deliver(new VersionRetired(WOHNGELD, V1, RETIRED_ON, V3));
+
+        CommandMessage<?> move = commandBus.getDispatchedCommands().get(commandBus.getDispatchedCommands().size() - 1);
+        assertThat(move.getMetaData())
+                .containsEntry(RegistryMetaData.PRINCIPAL, RegistryMetaData.SYSTEM_PRINCIPAL)
+                .containsEntry(RegistryMetaData.CAUSATION_ID, retirement.getIdentifier())
+                .containsEntry(RegistryMetaData.CORRELATION_ID, retirement.getIdentifier());
+    }
+
+    private AdoptionId started(Ags ags, ServiceVersion version) {
+        AdoptionId adoptionId = AdoptionId.random();
+        deliver(new AdoptionStarted(adoptionId, ags, WOHNGELD, version, StateCode.of("16"), false, LocalDate.of(2023, 1, 1)));
+        return adoptionId;
+    }
+
+    private List<Object> sent() {
+        return commandBus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    /** Hands the event to the process in a unit of work of its own, as its tracking processor does with a batch. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private EventMessage<?> deliver(Object event) {
+        EventMessage message = GenericEventMessage.asEventMessage(event);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
+        try {
+            if (event instanceof VersionRetired e) {
+                process.on(e, message);
+            } else if (event instanceof AdoptionStarted e) {
+                process.on(e, message);
+            } else if (event instanceof AdoptionVersionSwitched e) {
+                process.on(e, message);
+            } else if (event instanceof AdoptionMarkedUnsupported e) {
+                process.on(e);
+            } else if (event instanceof AdoptionEnded e) {
+                process.on(e);
+            }
+            unitOfWork.commit();
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        return message;
     }
 }

@@ -1,7 +1,6 @@
 package de.efa.registry.query.lookup;
 
 import com.mongodb.client.MongoCollection;
-import de.efa.registry.eventstore.AppendedPositions;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.query.QuerySideTestBase;
 import de.efa.registry.query.projection.ActiveVersions;
@@ -44,7 +43,7 @@ class LookupCacheTest extends QuerySideTestBase {
         String hund = history.service("99123456789102", "Hundesteuer", "16", ReuseModel.EFA);
         history.publish(hund, "1.0.0", 2, LocalDate.of(2023, 1, 1));
         history.adopt("16061000", wohngeld, "1.0.0", "16", LocalDate.of(2023, 3, 1));
-        long adopted = AppendedPositions.last();
+        long adopted = history.lastPosition();
         assertThat(body("/api/v1/lookup/16061000?asOf=2024-01-01", adopted)).containsEntry("name", "Eichsfeld");
 
         MongoCollection<Document> stored = versions.active(LookupProjection.NAME).collection(LookupProjection.MUNICIPALITIES);
@@ -52,7 +51,7 @@ class LookupCacheTest extends QuerySideTestBase {
         assertThat(body("/api/v1/lookup/16061000?asOf=2024-01-01", adopted)).containsEntry("name", "Eichsfeld");
 
         history.adopt("16061000", hund, "1.0.0", "16", LocalDate.of(2023, 6, 1));
-        Map<String, Object> after = body("/api/v1/lookup/16061000?asOf=2024-01-01", AppendedPositions.last());
+        Map<String, Object> after = body("/api/v1/lookup/16061000?asOf=2024-01-01", history.lastPosition());
         assertThat(after).containsEntry("name", "Eichsfeld (changed in the store)");
         assertThat((List<Map<String, Object>>) after.get("services")).extracting(s -> s.get("name"))
                 .containsExactly("Wohngeld", "Hundesteuer");

@@ -1,7 +1,6 @@
 package de.efa.registry.query.lookup;
 
 import com.mongodb.client.MongoCollection;
-import de.efa.registry.eventstore.AppendedPositions;
 import de.efa.registry.kernel.adoption.SwitchReason;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.query.QuerySideTestBase;
@@ -129,7 +128,7 @@ class LookupHttpTest extends QuerySideTestBase {
         String kita = history.service("99123456789055", "Kita-Anmeldung", "16", ReuseModel.EFA);
         history.publish(kita, "1.0.0", 2, LocalDate.of(2023, 1, 1));
         String adoption = history.adopt("16053000", kita, "1.0.0", "16", LocalDate.of(2023, 3, 1));
-        long adopted = AppendedPositions.last();
+        long adopted = history.lastPosition();
         assertThat(rows("/api/v1/lookup/16053000?asOf=2024-01-01", adopted))
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("maturityLevel", 2));
 
@@ -153,7 +152,7 @@ class LookupHttpTest extends QuerySideTestBase {
         String pass = history.service("99123456789066", "Reisepass", "09", ReuseModel.EFA);
         history.publish(pass, "1.0.0", 3, LocalDate.of(2023, 1, 1));
         String adoption = history.adopt("16054000", pass, "1.0.0", "09", LocalDate.of(2023, 3, 1));
-        long adopted = AppendedPositions.last();
+        long adopted = history.lastPosition();
         Map<String, Object> before = body("/api/v1/lookup/16054000?asOf=2023-06-01", adopted);
 
         MongoCollection<Document> lookup = versions.active(LookupProjection.NAME).collection(LookupProjection.MUNICIPALITIES);
@@ -182,7 +181,7 @@ class LookupHttpTest extends QuerySideTestBase {
         String elterngeld = history.service("99123456789077", "Elterngeld", "16", ReuseModel.EFA);
         history.publish(elterngeld, "1.0.0", 3, LocalDate.of(2023, 1, 1));
         history.adopt("16056000", elterngeld, "1.0.0", "16", LocalDate.of(2023, 3, 1));
-        long adopted = AppendedPositions.last();
+        long adopted = history.lastPosition();
         body("/api/v1/municipalities/16056000", adopted); // the projections have it; the lookup was never read
         ProjectionStore serving = versions.active(LookupProjection.NAME);
         serving.collection(LookupProjection.SERVICES).updateOne(new Document("_id", elterngeld),

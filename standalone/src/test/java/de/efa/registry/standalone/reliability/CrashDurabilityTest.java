@@ -2,7 +2,7 @@ package de.efa.registry.standalone.reliability;
 
 import de.efa.registry.standalone.RegistryApplication;
 import de.efa.registry.standalone.support.RawHttp;
-import de.efa.registry.command.municipality.OfficialDirectory;
+import de.efa.registry.command.municipality.directory.OfficialDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.ClassPathResource;

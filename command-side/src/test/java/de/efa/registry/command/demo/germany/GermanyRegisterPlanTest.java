@@ -1,7 +1,7 @@
 package de.efa.registry.command.demo.germany;
 
 import de.efa.registry.command.demo.germany.GermanyRegisterPlan.PlannedAdoption;
-import de.efa.registry.command.municipality.OfficialDirectory;
+import de.efa.registry.command.municipality.directory.OfficialDirectory;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ReuseModel;
 import org.junit.jupiter.api.BeforeAll;

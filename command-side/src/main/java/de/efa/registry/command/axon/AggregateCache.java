@@ -1,67 +1,56 @@
-package de.efa.registry.command.web;
+package de.efa.registry.command.axon;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The aggregates commands used last, so that the next command on one of them does not read its snapshot and history
- * back from the store (two round trips and every event deserialized, per adoption). Bounded, least recently used
- * first out.
+ * back from the store (two round trips and every event deserialized, per adoption). Bounded by Caffeine.
  * <p>
  * A cached aggregate can be behind the store only when another instance appended to it. Both ways that can show are
  * safe: a command the stale state <em>admits</em> appends at a sequence number that is already taken, the unique
  * stream key refuses it and the gateway runs it again on the reloaded aggregate ({@link ConcurrencyRetry}); a
- * command the stale state <em>refuses</em> is decided again from the store once ({@link #servedThisCommand()}).
- * Axon's caching repository drops the entry whenever a unit of work that used it rolls back, so that second run
- * reads the store.
+ * command the stale state <em>refuses</em> is decided again from the store once: a read from this cache marks the
+ * command's unit of work ({@link #servedFromCache}), and {@link CommandResults} turns its refusal into a
+ * {@link RefusedOnCachedAggregate}. Axon's caching repository drops the entry whenever a unit of work that used it
+ * rolls back, so that second run reads the store.
  */
 public final class AggregateCache implements Cache {
 
-    private static final ThreadLocal<Boolean> SERVED = new ThreadLocal<>();
+    private static final String SERVED = AggregateCache.class.getName() + ".served";
 
-    private final Map<Object, Object> entries;
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public AggregateCache(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                if (size() <= capacity) {
-                    return false;
-                }
-                listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
-                return true;
-            }
-        };
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                // evictions are told to Axon's listeners on the thread that caused them, before the put returns
+                .executor(Runnable::run)
+                .evictionListener((key, value, cause) -> listeners.forEach(l -> l.onEntryExpired(key)))
+                .build();
     }
 
-    /** Forget whether the current thread's last command was decided on a cached aggregate: a new command starts. */
-    static void startCommand() {
-        SERVED.remove();
-    }
-
-    /** Whether a command on the current thread, since {@link #startCommand()}, ran on an aggregate from this cache. */
-    static boolean servedThisCommand() {
-        return Boolean.TRUE.equals(SERVED.get());
+    /** Whether the command of this unit of work was decided on an aggregate read from this cache. */
+    static boolean servedFromCache(UnitOfWork<?> unitOfWork) {
+        return Boolean.TRUE.equals(unitOfWork.root().resources().get(SERVED));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        Object value;
-        synchronized (entries) {
-            value = entries.get(key);
-        }
+        Object value = entries.getIfPresent(key);
         if (value != null) {
-            SERVED.set(Boolean.TRUE);
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().resources().put(SERVED, Boolean.TRUE));
             listeners.forEach(l -> l.onEntryRead(key, value));
         }
         return (V) value;
@@ -69,10 +58,7 @@ public final class AggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
-        Object previous;
-        synchronized (entries) {
-            previous = entries.put(key, value);
-        }
+        Object previous = entries.asMap().put(key, value);
         listeners.forEach(l -> {
             if (previous == null) {
                 l.onEntryCreated(key, value);
@@ -84,10 +70,7 @@ public final class AggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        boolean absent;
-        synchronized (entries) {
-            absent = entries.putIfAbsent(key, value) == null;
-        }
+        boolean absent = entries.asMap().putIfAbsent(key, value) == null;
         if (absent) {
             listeners.forEach(l -> l.onEntryCreated(key, value));
         }
@@ -96,10 +79,7 @@ public final class AggregateCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
-        boolean removed;
-        synchronized (entries) {
-            removed = entries.remove(key) != null;
-        }
+        boolean removed = entries.asMap().remove(key) != null;
         if (removed) {
             listeners.forEach(l -> l.onEntryRemoved(key));
         }
@@ -108,22 +88,18 @@ public final class AggregateCache implements Cache {
 
     @Override
     public void removeAll() {
-        synchronized (entries) {
-            entries.clear();
-        }
+        entries.invalidateAll();
     }
 
     @Override
     public boolean containsKey(Object key) {
-        synchronized (entries) {
-            return entries.containsKey(key);
-        }
+        return entries.asMap().containsKey(key);
     }
 
+    /** The number of aggregates kept, once pending evictions are done. */
     public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        entries.cleanUp();
+        return (int) entries.estimatedSize();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package de.efa.registry.command.web;
+package de.efa.registry.command.axon;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.ReflectionUtils;

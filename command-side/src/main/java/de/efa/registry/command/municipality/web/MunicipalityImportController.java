@@ -1,5 +1,7 @@
-package de.efa.registry.command.municipality;
+package de.efa.registry.command.municipality.web;
 
+import de.efa.registry.command.municipality.directory.DirectoryImport;
+import de.efa.registry.command.municipality.directory.ImportResult;
 import de.efa.registry.command.job.Jobs;
 import de.efa.registry.command.job.LongWork;
 import de.efa.registry.command.job.ProgressWatch;
@@ -61,6 +63,6 @@ class MunicipalityImportController {
         if (RespondAsync.requested(http)) {
             return jobs.accept(work, RegistryUser.current().name());
         }
-        return responses.execute(HttpStatus.OK, () -> progress.carryOut(work));
+        return responses.execute(HttpStatus.OK, commands -> progress.carryOut(work, commands));
     }
 }

@@ -1,4 +1,4 @@
-package de.efa.registry.command.web;
+package de.efa.registry.command.axon;
 
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionId;

@@ -1,4 +1,4 @@
-package de.efa.registry.command.service;
+package de.efa.registry.command.service.web;
 
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
@@ -22,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,14 +45,12 @@ class ServiceController {
     /** How long a retirement's answer waits for the adoptions it moves (they follow anyway if it takes longer). */
     private static final Duration MOVES_PATIENCE = Duration.ofSeconds(10);
 
-    private final CommandGateway commands;
     private final CommandResponses responses;
     private final WriteLookup lookup;
     private final RetirementMoves retirementMoves;
 
-    ServiceController(CommandGateway commands, CommandResponses responses, WriteLookup lookup,
+    ServiceController(CommandResponses responses, WriteLookup lookup,
                       RetirementMoves retirementMoves) {
-        this.commands = commands;
         this.responses = responses;
         this.lookup = lookup;
         this.retirementMoves = retirementMoves;
@@ -84,8 +81,8 @@ class ServiceController {
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterServiceRequest request) {
         RegistryUser.current().requireMayActFor(request.providingState());
         ServiceId serviceId = ServiceId.random();
-        return responses.execute(HttpStatus.CREATED, () -> {
-            commands.sendAndWait(new RegisterService(serviceId, request.leikaKey(), request.name().strip(),
+        return responses.execute(HttpStatus.CREATED, commands -> {
+            commands.send(new RegisterService(serviceId, request.leikaKey(), request.name().strip(),
                     request.providingState(), request.reuse(), blankToNull(request.topic()), blankToNull(request.description())));
             return Map.of("serviceId", serviceId.value());
         });
@@ -95,8 +92,8 @@ class ServiceController {
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, Object>> publish(@PathVariable ServiceId serviceId, @Valid @RequestBody PublishVersionRequest request) {
         ownedService(serviceId);
-        return responses.execute(HttpStatus.CREATED, () -> {
-            commands.sendAndWait(new PublishVersion(serviceId, request.version(), request.maturityLevel(),
+        return responses.execute(HttpStatus.CREATED, commands -> {
+            commands.send(new PublishVersion(serviceId, request.version(), request.maturityLevel(),
                     request.releasedOn(), blankToNull(request.url())));
             return answer(serviceId, request.version(), "ACTIVE");
         });
@@ -106,8 +103,8 @@ class ServiceController {
     ResponseEntity<Map<String, Object>> deprecate(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
                                                   @Valid @RequestBody DeprecationRequest request) {
         ownedService(serviceId);
-        return responses.execute(HttpStatus.OK, () -> {
-            commands.sendAndWait(new DeprecateVersion(serviceId, version, request.sunsetOn(), request.successor()));
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new DeprecateVersion(serviceId, version, request.sunsetOn(), request.successor()));
             return answer(serviceId, version, "DEPRECATED");
         });
     }
@@ -116,11 +113,11 @@ class ServiceController {
     ResponseEntity<Map<String, Object>> retire(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
                                                @Valid @RequestBody RetirementRequest request) {
         ownedService(serviceId);
-        return responses.execute(HttpStatus.OK, () -> {
-            commands.sendAndWait(new RetireVersion(serviceId, version, request.retiredOn(), request.successor()));
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new RetireVersion(serviceId, version, request.retiredOn(), request.successor()));
             // the answer's Registry-Position covers the adoptions the retirement moves, when that takes a moment
             if (retirementMoves.awaitMoved(serviceId, version, MOVES_PATIENCE)) {
-                responses.coverEverythingStored();
+                commands.coverEverythingStored();
             }
             return answer(serviceId, version, "RETIRED");
         });

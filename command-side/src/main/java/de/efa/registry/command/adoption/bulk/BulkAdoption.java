@@ -1,7 +1,7 @@
-package de.efa.registry.command.adoption;
+package de.efa.registry.command.adoption.bulk;
 
 import de.efa.registry.kernel.common.NotFound;
-import de.efa.registry.kernel.common.RuleViolated;
+import de.efa.registry.command.adoption.VersionToAdopt;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.efa.registry.command.lookup.MunicipalityFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * command (and aggregate): the answer reports per municipality what was refused and why, the rest is stored.
  */
 @Component
-class BulkAdoption {
+public class BulkAdoption {
 
     static final int MAX_MUNICIPALITIES = 20_000;
     private static final Logger log = LoggerFactory.getLogger(BulkAdoption.class);
@@ -57,22 +57,22 @@ class BulkAdoption {
         this.fanOut = fanOut;
     }
 
-    record Request(@NotNull ServiceId serviceId, ServiceVersion version, @NotNull LocalDate effectiveFrom,
+    public record Request(@NotNull ServiceId serviceId, ServiceVersion version, @NotNull LocalDate effectiveFrom,
                    @Size(max = MAX_MUNICIPALITIES) List<@NotNull Ags> ags, DistrictKey district, StateCode state) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Rejection(String ags, int status, String type, String title) {
+    public record Rejection(String ags, int status, String type, String title) {
     }
 
-    record Result(int accepted, List<Rejection> rejected) {
+    public record Result(int accepted, List<Rejection> rejected) {
     }
 
     /**
      * Checks the request and selects its municipalities on the request thread — a refusal of the whole request (no
      * such service, a state the caller may not act for) is answered at once — and leaves the commands to be sent.
      */
-    LongWork<Result> plan(Request request, RegistryUser caller) {
+    public LongWork<Result> plan(Request request, RegistryUser caller) {
         long selectors = java.util.stream.Stream.of(request.ags(), request.district(), request.state())
                 .filter(java.util.Objects::nonNull).count();
         if (selectors != 1) {
@@ -81,9 +81,7 @@ class BulkAdoption {
         ServiceFacts service = lookup.service(request.serviceId())
                 .orElseThrow(() -> new NotFound("Service", request.serviceId()));
         // every municipality gets the same version, even if a newer one is published while the bulk runs
-        ServiceVersion version = request.version() != null ? request.version() : service.latestActive().orElseThrow(() ->
-                new RuleViolated(AdoptionEligibility.VERSION_NOT_ACTIVE, "Version not active",
-                        "Service " + request.serviceId() + " has no ACTIVE version to adopt"));
+        ServiceVersion version = VersionToAdopt.of(service, request.version());
 
         List<Rejection> refused = new ArrayList<>();
         List<Ags> selected = select(request, caller, refused);

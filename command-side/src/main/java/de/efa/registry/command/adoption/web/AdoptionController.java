@@ -1,5 +1,6 @@
-package de.efa.registry.command.adoption;
+package de.efa.registry.command.adoption.web;
 
+import de.efa.registry.command.adoption.bulk.BulkAdoption;
 import de.efa.registry.command.job.Jobs;
 import de.efa.registry.command.job.LongWork;
 import de.efa.registry.command.job.ProgressWatch;
@@ -25,7 +26,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,16 +45,14 @@ import java.util.Map;
 @RequestMapping(path = "/api/v1/adoptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdoptionController {
 
-    private final CommandGateway commands;
     private final CommandResponses responses;
     private final WriteLookup lookup;
     private final BulkAdoption bulkAdoption;
     private final Jobs jobs;
     private final ProgressWatch progress;
 
-    AdoptionController(CommandGateway commands, CommandResponses responses, WriteLookup lookup, BulkAdoption bulkAdoption,
+    AdoptionController(CommandResponses responses, WriteLookup lookup, BulkAdoption bulkAdoption,
                        Jobs jobs, ProgressWatch progress) {
-        this.commands = commands;
         this.responses = responses;
         this.lookup = lookup;
         this.bulkAdoption = bulkAdoption;
@@ -76,9 +74,9 @@ class AdoptionController {
     ResponseEntity<Map<String, String>> adopt(@Valid @RequestBody AdoptionRequest request) {
         RegistryUser.current().requireMayActFor(request.ags().state());
         AdoptionId adoptionId = AdoptionId.random();
-        return responses.execute(HttpStatus.CREATED, () -> {
+        return responses.execute(HttpStatus.CREATED, commands -> {
             // the command answers with the version the rules chose: no read-back of what was just stored
-            ServiceVersion version = commands.sendAndWait(new AdoptService(request.ags(), adoptionId, request.serviceId(),
+            ServiceVersion version = commands.send(new AdoptService(request.ags(), adoptionId, request.serviceId(),
                     request.version(), request.effectiveFrom()));
             Map<String, String> body = new LinkedHashMap<>();
             body.put("adoptionId", adoptionId.value());
@@ -106,14 +104,14 @@ class AdoptionController {
         if (RespondAsync.requested(http)) {
             return jobs.accept(work, caller.name());
         }
-        return responses.execute(HttpStatus.OK, () -> progress.carryOut(work));
+        return responses.execute(HttpStatus.OK, commands -> progress.carryOut(work, commands));
     }
 
     @PostMapping(path = "/{adoptionId}/version-switch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> switchVersion(@PathVariable AdoptionId adoptionId, @Valid @RequestBody SwitchRequest request) {
         AdoptionFacts adoption = ownedAdoption(adoptionId);
-        return responses.execute(HttpStatus.OK, () -> {
-            commands.sendAndWait(new SwitchAdoptionVersion(adoption.ags(), adoptionId, request.version(), request.effectiveFrom()));
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new SwitchAdoptionVersion(adoption.ags(), adoptionId, request.version(), request.effectiveFrom()));
             return Map.of("adoptionId", adoptionId.value(), "version", request.version().toString(), "status", "ACTIVE");
         });
     }
@@ -121,8 +119,8 @@ class AdoptionController {
     @PostMapping(path = "/{adoptionId}/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> terminate(@PathVariable AdoptionId adoptionId, @Valid @RequestBody TerminationRequest request) {
         AdoptionFacts adoption = ownedAdoption(adoptionId);
-        return responses.execute(HttpStatus.OK, () -> {
-            commands.sendAndWait(new TerminateAdoption(adoption.ags(), adoptionId, request.endsOn()));
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new TerminateAdoption(adoption.ags(), adoptionId, request.endsOn()));
             return Map.of("adoptionId", adoptionId.value(), "status", "ENDED", "endsOn", request.endsOn().toString());
         });
     }

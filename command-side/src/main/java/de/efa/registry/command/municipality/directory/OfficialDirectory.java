@@ -1,4 +1,4 @@
-package de.efa.registry.command.municipality;
+package de.efa.registry.command.municipality.directory;
 
 import de.efa.registry.kernel.municipality.Ags;
 

@@ -1,4 +1,4 @@
-package de.efa.registry.command.web;
+package de.efa.registry.command.axon;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

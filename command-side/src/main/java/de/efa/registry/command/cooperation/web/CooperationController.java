@@ -1,4 +1,4 @@
-package de.efa.registry.command.cooperation;
+package de.efa.registry.command.cooperation.web;
 
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.cooperation.CooperationId;
@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,11 +36,9 @@ import java.util.Map;
 @RequestMapping(path = "/api/v1/cooperations", produces = MediaType.APPLICATION_JSON_VALUE)
 class CooperationController {
 
-    private final CommandGateway commands;
     private final CommandResponses responses;
 
-    CooperationController(CommandGateway commands, CommandResponses responses) {
-        this.commands = commands;
+    CooperationController(CommandResponses responses) {
         this.responses = responses;
     }
 
@@ -61,8 +58,8 @@ class CooperationController {
             throw RegistryProblem.forbidden(caller.name() + " may only found a cooperation its own state is part of");
         }
         CooperationId cooperationId = CooperationId.random();
-        return responses.execute(HttpStatus.CREATED, () -> {
-            commands.sendAndWait(new FoundCooperation(cooperationId, request.name().strip(), request.foundingStates(), request.signedOn()));
+        return responses.execute(HttpStatus.CREATED, commands -> {
+            commands.send(new FoundCooperation(cooperationId, request.name().strip(), request.foundingStates(), request.signedOn()));
             return Map.of("cooperationId", cooperationId.value());
         });
     }
@@ -71,8 +68,8 @@ class CooperationController {
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     ResponseEntity<Map<String, String>> join(@PathVariable CooperationId cooperationId, @Valid @RequestBody JoinRequest request) {
         RegistryUser.current().requireMayActFor(request.state());
-        return responses.execute(HttpStatus.CREATED, () -> {
-            commands.sendAndWait(new JoinCooperation(cooperationId, request.state(), request.joinedOn()));
+        return responses.execute(HttpStatus.CREATED, commands -> {
+            commands.send(new JoinCooperation(cooperationId, request.state(), request.joinedOn()));
             return Map.of("cooperationId", cooperationId.value(), "state", request.state().value(),
                     "joinedOn", request.joinedOn().toString());
         });
@@ -82,8 +79,8 @@ class CooperationController {
     ResponseEntity<Map<String, String>> leave(@PathVariable CooperationId cooperationId, @PathVariable StateCode state,
                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftOn) {
         RegistryUser.current().requireMayActFor(state);
-        return responses.execute(HttpStatus.OK, () -> {
-            commands.sendAndWait(new LeaveCooperation(cooperationId, state, leftOn));
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new LeaveCooperation(cooperationId, state, leftOn));
             return Map.of("cooperationId", cooperationId.value(), "state", state.value(), "leftOn", leftOn.toString());
         });
     }

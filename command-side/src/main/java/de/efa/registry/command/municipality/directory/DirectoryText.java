@@ -1,4 +1,4 @@
-package de.efa.registry.command.municipality;
+package de.efa.registry.command.municipality.directory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
