@@ -1,7 +1,7 @@
 package de.efa.registry.eventstore;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The hash of the last event this engine stored per aggregate, so that the next append to a busy aggregate does not
@@ -15,27 +15,21 @@ final class RecentHashes {
     private record Last(long sequence, String hash) {
     }
 
-    private final Map<String, Last> last;
+    private final Cache<String, Last> last;
 
     RecentHashes(int capacity) {
-        this.last = new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Last> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.last = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
     }
 
     /** @return the hash of {@code aggregateId}'s event {@code sequence}, or null if not known here */
-    synchronized String hashOf(String aggregateId, long sequence) {
-        Last entry = last.get(aggregateId);
+    String hashOf(String aggregateId, long sequence) {
+        Last entry = last.getIfPresent(aggregateId);
         return entry != null && entry.sequence == sequence ? entry.hash : null;
     }
 
-    synchronized void stored(String aggregateId, long sequence, String hash) {
-        Last entry = last.get(aggregateId);
-        if (entry == null || entry.sequence < sequence) {
-            last.put(aggregateId, new Last(sequence, hash));
-        }
+    void stored(String aggregateId, long sequence, String hash) {
+        // atomically per aggregate: a later event's hash is never replaced by an earlier one's
+        last.asMap().merge(aggregateId, new Last(sequence, hash),
+                (kept, offered) -> kept.sequence < offered.sequence ? offered : kept);
     }
 }

@@ -1,15 +1,15 @@
 package de.efa.registry.command.job;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import de.efa.registry.kernel.common.MintedId;
 import de.efa.registry.kernel.common.Uuids;
 
 /** Identifies one job (a UUID the registry mints when it accepts long work). */
-public record JobId(String value) {
+public final class JobId extends MintedId {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public JobId {
-        value = Uuids.require(value, "jobId");
+    public JobId(String value) {
+        super(value, "jobId");
     }
 
     public static JobId of(String value) {
@@ -18,16 +18,5 @@ public record JobId(String value) {
 
     public static JobId random() {
         return new JobId(Uuids.random());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

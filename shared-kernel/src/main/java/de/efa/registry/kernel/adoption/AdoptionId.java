@@ -1,15 +1,15 @@
 package de.efa.registry.kernel.adoption;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import de.efa.registry.kernel.common.MintedId;
 import de.efa.registry.kernel.common.Uuids;
 
 /** Identifies one adoption (a UUID the registry mints). */
-public record AdoptionId(String value) {
+public final class AdoptionId extends MintedId {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public AdoptionId {
-        value = Uuids.require(value, "adoptionId");
+    public AdoptionId(String value) {
+        super(value, "adoptionId");
     }
 
     public static AdoptionId of(String value) {
@@ -18,16 +18,5 @@ public record AdoptionId(String value) {
 
     public static AdoptionId random() {
         return new AdoptionId(Uuids.random());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

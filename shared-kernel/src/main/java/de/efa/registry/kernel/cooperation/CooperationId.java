@@ -1,15 +1,15 @@
 package de.efa.registry.kernel.cooperation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import de.efa.registry.kernel.common.MintedId;
 import de.efa.registry.kernel.common.Uuids;
 
 /** Identifies one cooperation (a UUID the registry mints). */
-public record CooperationId(String value) {
+public final class CooperationId extends MintedId {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public CooperationId {
-        value = Uuids.require(value, "cooperationId");
+    public CooperationId(String value) {
+        super(value, "cooperationId");
     }
 
     public static CooperationId of(String value) {
@@ -18,16 +18,5 @@ public record CooperationId(String value) {
 
     public static CooperationId random() {
         return new CooperationId(Uuids.random());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

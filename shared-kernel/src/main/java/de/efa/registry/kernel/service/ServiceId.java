@@ -1,15 +1,15 @@
 package de.efa.registry.kernel.service;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import de.efa.registry.kernel.common.MintedId;
 import de.efa.registry.kernel.common.Uuids;
 
 /** Identifies one service (a UUID the registry mints). */
-public record ServiceId(String value) {
+public final class ServiceId extends MintedId {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public ServiceId {
-        value = Uuids.require(value, "serviceId");
+    public ServiceId(String value) {
+        super(value, "serviceId");
     }
 
     public static ServiceId of(String value) {
@@ -18,16 +18,5 @@ public record ServiceId(String value) {
 
     public static ServiceId random() {
         return new ServiceId(Uuids.random());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }
