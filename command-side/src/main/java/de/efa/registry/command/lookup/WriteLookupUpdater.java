@@ -7,23 +7,21 @@ import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.MunicipalityChanged;
 import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.service.ServiceRegistered;
-import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.VersionDeprecated;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
-import de.efa.registry.kernel.service.VersionStatus;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -87,96 +85,51 @@ public abstract class WriteLookupUpdater {
 
     @EventHandler
     void on(ServiceRegistered e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.services(), e.serviceId().value(), seq, current ->
-                new Document("leikaKey", e.leikaKey().value()).append("name", e.name())
-                        .append("providingState", e.providingState().value()).append("reuse", e.reuse().name())
-                        .append("versions", new ArrayList<Document>()));
+        service(e.serviceId(), e, seq);
         claims.confirm(e.providingState(), e.leikaKey(), e.serviceId());
-        factChanges.changed();
     }
 
     @EventHandler
     void on(VersionPublished e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.services(), e.serviceId().value(), seq, current -> {
-            if (current == null) {
-                return null;
-            }
-            List<Document> versions = new ArrayList<>(current.getList("versions", Document.class));
-            versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
-                    .append("releasedOn", e.releasedOn().toString()));
-            return current.append("versions", versions);
-        });
-        factChanges.changed();
+        service(e.serviceId(), e, seq);
     }
 
     @EventHandler
     void on(VersionDeprecated e, @SequenceNumber long seq) {
-        setStatus(e.serviceId().value(), e.version(), VersionStatus.DEPRECATED, seq);
-        factChanges.changed();
+        service(e.serviceId(), e, seq);
     }
 
     @EventHandler
     void on(VersionRetired e, @SequenceNumber long seq) {
-        setStatus(e.serviceId().value(), e.version(), VersionStatus.RETIRED, seq);
-        factChanges.changed();
+        service(e.serviceId(), e, seq);
     }
 
-    private void setStatus(String serviceId, ServiceVersion version, VersionStatus status, long seq) {
-        VersionedDocuments.apply(collections.services(), serviceId, seq, current -> {
-            if (current == null) {
-                return null;
-            }
-            List<Document> versions = new ArrayList<>();
-            for (Document v : current.getList("versions", Document.class)) {
-                versions.add(version.toString().equals(v.getString("version")) ? new Document(v).append("status", status.name()) : v);
-            }
-            return current.append("versions", versions);
-        });
+    private void service(ServiceId serviceId, Object e, long seq) {
+        VersionedDocuments.apply(collections.services(), serviceId.value(), seq, current -> RuleFactFolds.service(current, e));
+        factChanges.changed();
     }
 
     // ------------------------------------------------------------------ cooperations
 
     @EventHandler
     void on(CooperationFounded e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.cooperations(), e.cooperationId().value(), seq, current -> {
-            List<Document> members = new ArrayList<>();
-            e.foundingStates().stream().distinct().forEach(s -> members.add(membership(s.value(), e.signedOn().toString())));
-            return new Document("name", e.name()).append("members", members);
-        });
-        factChanges.changed();
+        cooperation(e.cooperationId(), e, seq);
     }
 
     @EventHandler
     void on(StateJoinedCooperation e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.cooperations(), e.cooperationId().value(), seq, current -> {
-            if (current == null) {
-                return null;
-            }
-            List<Document> members = new ArrayList<>(current.getList("members", Document.class));
-            members.add(membership(e.state().value(), e.joinedOn().toString()));
-            return current.append("members", members);
-        });
-        factChanges.changed();
+        cooperation(e.cooperationId(), e, seq);
     }
 
     @EventHandler
     void on(StateLeftCooperation e, @SequenceNumber long seq) {
-        VersionedDocuments.apply(collections.cooperations(), e.cooperationId().value(), seq, current -> {
-            if (current == null) {
-                return null;
-            }
-            List<Document> members = new ArrayList<>();
-            for (Document m : current.getList("members", Document.class)) {
-                boolean open = e.state().value().equals(m.getString("state")) && m.getString("leftOn") == null;
-                members.add(open ? new Document(m).append("leftOn", e.leftOn().toString()) : m);
-            }
-            return current.append("members", members);
-        });
-        factChanges.changed();
+        cooperation(e.cooperationId(), e, seq);
     }
 
-    private static Document membership(String state, String joinedOn) {
-        return new Document("state", state).append("joinedOn", joinedOn).append("leftOn", null);
+    private void cooperation(CooperationId cooperationId, Object e, long seq) {
+        VersionedDocuments.apply(collections.cooperations(), cooperationId.value(), seq,
+                current -> RuleFactFolds.cooperation(current, e));
+        factChanges.changed();
     }
 
     // ------------------------------------------------------------------ adoptions (sequence of the municipality)
