@@ -1,5 +1,6 @@
 package de.efa.registry.command.web;
 
+import de.efa.registry.platform.web.ProblemWriter;
 import de.efa.registry.platform.web.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

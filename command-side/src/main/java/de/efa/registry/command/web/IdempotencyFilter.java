@@ -1,5 +1,6 @@
 package de.efa.registry.command.web;
 
+import de.efa.registry.platform.web.ProblemWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -2,13 +2,12 @@ package de.efa.registry.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.registry.platform.web.ProblemTypes;
+import de.efa.registry.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -34,11 +33,11 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     static final String REQUESTED_WITH = "X-Requested-With";
     static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
-    private final ObjectMapper objectMapper;
+    private final ProblemWriter problems;
     private final String challenge;
 
     ProblemAuthenticationEntryPoint(ObjectMapper objectMapper, String challenge) {
-        this.objectMapper = objectMapper;
+        this.problems = new ProblemWriter(objectMapper);
         this.challenge = challenge;
     }
 
@@ -84,11 +83,6 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
     }
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        problems.write(response, status, type, title, detail);
     }
 }

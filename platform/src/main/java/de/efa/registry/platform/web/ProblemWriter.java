@@ -1,4 +1,4 @@
-package de.efa.registry.command.web;
+package de.efa.registry.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,17 +10,20 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.net.URI;
 
-/** Problems answered by filters, before any controller (and so before the problem advice) is involved. */
+/**
+ * Problems answered by filters and the security entry point, before any controller (and so before the problem
+ * advice) is involved.
+ */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
     private final ObjectMapper objectMapper;
 
-    ProblemWriter(ObjectMapper objectMapper) {
+    public ProblemWriter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 
-    void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail) throws IOException {
+    public void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
