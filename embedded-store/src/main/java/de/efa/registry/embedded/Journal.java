@@ -287,12 +287,7 @@ final class Journal implements AutoCloseable {
         commandLock.lock();
         try {
             synchronized (flushMonitor) {
-                while (flushing) {
-                    flushMonitor.wait();
-                }
-                if (!queued.isEmpty()) {
-                    flushQueuedLocked();
-                }
+                drainLocked();
                 for (JournaledCollection collection : openCollections) {
                     documents.put(collection.getFullName(), collection.slotsNow());
                 }
@@ -316,6 +311,19 @@ final class Journal implements AutoCloseable {
             deleteCovered(number);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint of the embedded store", e);
+        }
+    }
+
+    /**
+     * Waits for a running flush, then writes what is still queued, holding the flush monitor: afterwards every record
+     * of an answered command is in the segment and nobody else is writing (a checkpoint's cut, a clean close).
+     */
+    private void drainLocked() throws IOException, InterruptedException {
+        while (flushing) {
+            flushMonitor.wait();
+        }
+        if (!queued.isEmpty()) {
+            flushQueuedLocked();
         }
     }
 
@@ -435,12 +443,7 @@ final class Journal implements AutoCloseable {
         commandLock.lock();
         try {
             synchronized (flushMonitor) {
-                while (flushing) {
-                    flushMonitor.wait();
-                }
-                if (!queued.isEmpty()) {
-                    flushQueuedLocked();
-                }
+                drainLocked();
                 segment.close();
             }
         } catch (IOException e) {
