@@ -24,8 +24,6 @@ import de.efa.registry.query.projection.DerivedWrites;
 import de.efa.registry.query.projection.DocumentProjection;
 import de.efa.registry.query.projection.Documents;
 import de.efa.registry.query.projection.StateKey;
-import de.efa.registry.query.statistics.StatisticsContributions;
-import de.efa.registry.query.statistics.StatisticsContributions;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 

@@ -4,13 +4,15 @@ import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.platform.web.RegistryProblem;
-import de.efa.registry.query.municipality.Municipality;
 import de.efa.registry.query.municipality.MunicipalityDirectory;
 import de.efa.registry.query.projection.ActiveVersions;
 import de.efa.registry.query.projection.Documents;
 import de.efa.registry.query.projection.ProjectionStore;
 import de.efa.registry.query.register.RegisterProjection;
-import de.efa.registry.query.register.ServiceAdoptions;
+import de.efa.registry.query.register.Municipality;
+import de.efa.registry.query.register.RegisterRecords;
+import de.efa.registry.query.register.ServiceAdoption;
+import de.efa.registry.query.register.StatisticsContributions;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +50,13 @@ class StatisticsQueries {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Set<String> adopted = new HashSet<>();
         if (serviceId != null) {
-            if (store.collection(RegisterProjection.SERVICES).find(new Document("_id", serviceId.value())).first() == null) {
+            RegisterRecords register = new RegisterRecords(store);
+            if (!register.holdsService(serviceId.value())) {
                 throw RegistryProblem.notFound("Service", serviceId);
             }
-            for (Document perState : ServiceAdoptions.read(store, serviceId.value(), state)) {
-                Document adoptions = perState.get("a", Document.class);
-                if (adoptions != null) {
-                    adoptions.values().stream().map(Document.class::cast)
-                            .filter(a -> AdoptionStatus.ACTIVE.name().equals(a.getString("st")))
-                            .forEach(a -> adopted.add(a.getString("g")));
+            for (ServiceAdoption adoption : register.serviceAdoptions(serviceId.value(), state)) {
+                if (AdoptionStatus.ACTIVE.name().equals(adoption.status())) {
+                    adopted.add(adoption.ags());
                 }
             }
         } else {
