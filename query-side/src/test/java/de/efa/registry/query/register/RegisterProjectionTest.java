@@ -119,6 +119,21 @@ class RegisterProjectionTest {
     }
 
     @Test
+    void theStatisticsCountAnAdoptionOnItsDaysAndAServiceAtTheMaturityOfItsLatestVersionInForce() {
+        documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2),
+                        published("2.0.0", 3), started(adoption, AGS, "1.0.0"))
+                .feed(projection, new AdoptionEnded(adoption, Ags.of(AGS), wohngeld, LocalDate.of(2023, 4, 15)),
+                        new VersionRetired(wohngeld, ServiceVersion.parse("2.0.0"), LocalDate.of(2024, 3, 31), null));
+
+        assertThat(documents.get(StatisticsContributions.TIMELINE, "16|2023-03|16061").get("m"))
+                .isEqualTo(new Document("g" + AGS, new Document("d01", List.of(1, 0))));
+        assertThat(documents.get(StatisticsContributions.TIMELINE, "16|2023-04|16061").get("m"))
+                .isEqualTo(new Document("g" + AGS, new Document("d15", List.of(0, 1))));
+        assertThat(documents.get(StatisticsContributions.MATURITY, "09").get("m"))
+                .isEqualTo(new Document(wohngeld.value(), 2));
+    }
+
+    @Test
     void aCooperationKeepsEveryMembershipWithItsDays() {
         CooperationId id = CooperationId.random();
         documents.feed(projection, new CooperationFounded(id, "Nord", List.of(StateCode.of("01"), StateCode.of("02"),
