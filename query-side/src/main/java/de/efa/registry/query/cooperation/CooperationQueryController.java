@@ -3,10 +3,10 @@ package de.efa.registry.query.cooperation;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
-import de.efa.registry.query.register.RegisterProjection;
+import de.efa.registry.query.register.Cooperation;
+import de.efa.registry.query.register.RegisterRecords;
 import de.efa.registry.query.web.Page;
 import de.efa.registry.query.web.PageRequest;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,22 +34,16 @@ class CooperationQueryController {
 
     @GetMapping("/{cooperationId}")
     CooperationEntry cooperation(@PathVariable CooperationId cooperationId) {
-        Document stored = versions.active(RegisterProjection.NAME).collection(RegisterProjection.COOPERATIONS)
-                .find(new Document("_id", cooperationId.value())).first();
-        if (stored == null || stored.getString("cooperationId") == null) {
-            throw RegistryProblem.notFound("Cooperation", cooperationId);
-        }
-        return CooperationEntry.of(stored);
+        return RegisterRecords.active(versions).cooperation(cooperationId.value()).map(CooperationEntry::of)
+                .orElseThrow(() -> RegistryProblem.notFound("Cooperation", cooperationId));
     }
 
     @GetMapping
     Page<CooperationEntry> cooperations(@RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        List<Document> all = versions.active(RegisterProjection.NAME).collection(RegisterProjection.COOPERATIONS)
-                .find().into(new ArrayList<>());
-        all.removeIf(c -> c.getString("cooperationId") == null);
-        all.sort(Comparator.comparing((Document c) -> c.getString("name")).thenComparing(c -> c.getString("cooperationId")));
+        List<Cooperation> all = new ArrayList<>(RegisterRecords.active(versions).cooperations());
+        all.sort(Comparator.comparing(Cooperation::name).thenComparing(Cooperation::cooperationId));
         return request.cut(all, CooperationEntry::of);
     }
 }

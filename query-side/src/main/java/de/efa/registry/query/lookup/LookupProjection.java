@@ -4,22 +4,23 @@ import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.MunicipalityChanged;
 import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
+import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.query.projection.DerivedWrites;
 import de.efa.registry.query.projection.DocumentProjection;
 import de.efa.registry.query.projection.ProjectedEvent;
-import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.query.projection.ProjectionDocuments;
 import de.efa.registry.query.projection.StateKey;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The cross-border lookup: one document per municipality ({@code _id} = AGS) with every interval in which one
@@ -39,14 +40,21 @@ public class LookupProjection extends DocumentProjection {
     static final String MUNICIPALITIES = "municipalities";
     static final String SERVICES = "services";
 
-    private static final Set<Class<?>> HANDLED = Set.of(MunicipalityRecorded.class, MunicipalityChanged.class,
-            MunicipalityDissolved.class, AdoptionStarted.class, AdoptionVersionSwitched.class,
-            AdoptionMarkedUnsupported.class, AdoptionEnded.class, ServiceRegistered.class, VersionPublished.class);
-
     private final LookupCache cache;
 
     public LookupProjection(LookupCache cache) {
         this.cache = cache;
+        on(MunicipalityRecorded.class, e -> municipality(e.ags()), (e, state, p) -> named(state, e.name(), e.ags()));
+        on(MunicipalityChanged.class, e -> municipality(e.ags()), (e, state, p) -> named(state, e.name(), e.ags()));
+        on(MunicipalityDissolved.class, e -> municipality(e.ags()), this::dissolved);
+        on(AdoptionStarted.class, e -> municipality(e.ags()), this::adoptionStarted);
+        on(AdoptionVersionSwitched.class, e -> municipality(e.ags()), this::versionSwitched);
+        on(AdoptionMarkedUnsupported.class, e -> municipality(e.ags()),
+                (e, state, p) -> cut(state, e.adoptionId().value(), e.since().toString()));
+        on(AdoptionEnded.class, e -> municipality(e.ags()),
+                (e, state, p) -> cut(state, e.adoptionId().value(), e.endsOn().toString()));
+        on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
+        on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
     }
 
     @Override
@@ -56,7 +64,7 @@ public class LookupProjection extends DocumentProjection {
 
     /** Applies the batch, then tells the cache which municipalities' documents it wrote (also when it failed midway). */
     @Override
-    public void apply(List<ProjectedEvent> events, ProjectionStore store, Failures failures) {
+    public void apply(List<ProjectedEvent> events, ProjectionDocuments store, Failures failures) {
         try {
             super.apply(events, store, failures);
         } finally {
@@ -81,67 +89,41 @@ public class LookupProjection extends DocumentProjection {
         return 2;
     }
 
-    @Override
-    public boolean handles(Class<?> payloadType) {
-        return HANDLED.contains(payloadType);
+    private static StateKey municipality(Ags ags) {
+        return new StateKey(MUNICIPALITIES, ags.value());
     }
 
-    @Override
-    protected StateKey keyOf(Object payload) {
-        if (payload instanceof MunicipalityRecorded e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof MunicipalityChanged e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof MunicipalityDissolved e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof AdoptionStarted e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof AdoptionVersionSwitched e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof AdoptionMarkedUnsupported e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof AdoptionEnded e) {
-            return municipality(e.ags().value());
-        } else if (payload instanceof ServiceRegistered e) {
-            return new StateKey(SERVICES, e.serviceId().value());
-        } else if (payload instanceof VersionPublished e) {
-            return new StateKey(SERVICES, e.serviceId().value());
-        }
-        return null;
+    private static StateKey service(ServiceId serviceId) {
+        return new StateKey(SERVICES, serviceId.value());
     }
 
-    private static StateKey municipality(String ags) {
-        return new StateKey(MUNICIPALITIES, ags);
+    private static void named(Document state, String name, Ags ags) {
+        state.append("n", name).append("st", ags.state().value()).remove("x");
     }
 
-    @Override
-    protected void apply(Object payload, Document state, long position) {
-        if (payload instanceof MunicipalityRecorded e) {
-            state.append("n", e.name()).append("st", e.ags().state().value()).remove("x");
-        } else if (payload instanceof MunicipalityChanged e) {
-            state.append("n", e.name()).append("st", e.ags().state().value()).remove("x");
-        } else if (payload instanceof MunicipalityDissolved e) {
-            state.append("x", e.gebietsstand().toString());
-        } else if (payload instanceof AdoptionStarted e) {
-            intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.version().toString(),
-                    e.effectiveFrom().toString(), null).stored());
-        } else if (payload instanceof AdoptionVersionSwitched e) {
-            cut(state, e.adoptionId().value(), e.effectiveFrom().toString());
-            intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.toVersion().toString(),
-                    e.effectiveFrom().toString(), null).stored());
-        } else if (payload instanceof AdoptionMarkedUnsupported e) {
-            cut(state, e.adoptionId().value(), e.since().toString());
-        } else if (payload instanceof AdoptionEnded e) {
-            cut(state, e.adoptionId().value(), e.endsOn().toString());
-        } else if (payload instanceof ServiceRegistered e) {
-            state.append("k", e.leikaKey().value()).append("n", e.name()).append("ps", e.providingState().value());
-        } else if (payload instanceof VersionPublished e) {
-            List<Document> versions = list(state, "vs");
-            versions.removeIf(v -> e.version().toString().equals(v.getString("v")));
-            versions.add(new Document("v", e.version().toString()).append("l", e.maturityLevel().level()));
-        } else {
-            throw new IllegalArgumentException("not a lookup event: " + payload.getClass().getName());
-        }
+    private void dissolved(MunicipalityDissolved e, Document state, long position) {
+        state.append("x", e.gebietsstand().toString());
+    }
+
+    private void adoptionStarted(AdoptionStarted e, Document state, long position) {
+        intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.version().toString(),
+                e.effectiveFrom().toString(), null).stored());
+    }
+
+    private void versionSwitched(AdoptionVersionSwitched e, Document state, long position) {
+        cut(state, e.adoptionId().value(), e.effectiveFrom().toString());
+        intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.toVersion().toString(),
+                e.effectiveFrom().toString(), null).stored());
+    }
+
+    private void serviceRegistered(ServiceRegistered e, Document state, long position) {
+        state.append("k", e.leikaKey().value()).append("n", e.name()).append("ps", e.providingState().value());
+    }
+
+    private void versionPublished(VersionPublished e, Document state, long position) {
+        List<Document> versions = list(state, "vs");
+        versions.removeIf(v -> e.version().toString().equals(v.getString("v")));
+        versions.add(new Document("v", e.version().toString()).append("l", e.maturityLevel().level()));
     }
 
     /**

@@ -1,10 +1,9 @@
 package de.efa.registry.query.municipality;
 
 import de.efa.registry.query.projection.ActiveVersions;
-import de.efa.registry.query.projection.ProjectionStore;
 import de.efa.registry.query.register.RegisterProjection;
-import de.efa.registry.query.web.ChangeMarks;
-import org.bson.Document;
+import de.efa.registry.query.register.Municipality;
+import de.efa.registry.query.register.RegisterRecords;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -29,25 +28,19 @@ public class MunicipalityDirectory {
     }
 
     public Snapshot current() {
-        ProjectionStore store = versions.active(RegisterProjection.NAME);
-        long mark = ChangeMarks.of(store, RegisterProjection.MUNICIPALITIES);
+        RegisterRecords register = RegisterRecords.active(versions);
+        long mark = register.changeMark(RegisterProjection.MUNICIPALITIES);
         Snapshot current = snapshot;
-        if (current != null && current.collection.equals(store.prefix()) && current.mark == mark) {
+        if (current != null && current.collection.equals(register.version()) && current.mark == mark) {
             return current;
         }
         synchronized (this) {
-            if (snapshot != null && snapshot.collection.equals(store.prefix()) && snapshot.mark == mark) {
+            if (snapshot != null && snapshot.collection.equals(register.version()) && snapshot.mark == mark) {
                 return snapshot;
             }
-            List<Municipality> all = new ArrayList<>();
-            for (Document stored : store.collection(RegisterProjection.MUNICIPALITIES).find()
-                    .projection(new Document("ad", 0).append("_rp", 0))) {
-                if (stored.getString("ags") != null) {
-                    all.add(Municipality.of(stored));
-                }
-            }
+            List<Municipality> all = new ArrayList<>(register.municipalities());
             all.sort(Comparator.comparing(Municipality::ags));
-            snapshot = new Snapshot(store.prefix(), mark, all);
+            snapshot = new Snapshot(register.version(), mark, all);
             return snapshot;
         }
     }

@@ -5,10 +5,10 @@ import de.efa.registry.kernel.municipality.DistrictKey;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
-import de.efa.registry.query.register.RegisterProjection;
+import de.efa.registry.query.register.Municipality;
+import de.efa.registry.query.register.RegisterRecords;
 import de.efa.registry.query.web.Page;
 import de.efa.registry.query.web.PageRequest;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,12 +34,8 @@ class MunicipalityQueryController {
 
     @GetMapping("/{ags}")
     MunicipalityEntry municipality(@PathVariable Ags ags) {
-        Document stored = versions.active(RegisterProjection.NAME).collection(RegisterProjection.MUNICIPALITIES)
-                .find(new Document("_id", ags.value())).projection(new Document("ad", 0).append("_rp", 0)).first();
-        if (stored == null || stored.getString("ags") == null) {
-            throw RegistryProblem.notFound("Municipality", ags);
-        }
-        return Municipality.of(stored).entry();
+        return RegisterRecords.active(versions).municipality(ags.value()).map(MunicipalityEntry::of)
+                .orElseThrow(() -> RegistryProblem.notFound("Municipality", ags));
     }
 
     @GetMapping
@@ -56,6 +52,6 @@ class MunicipalityQueryController {
                 .filter(m -> district == null || district.value().equals(m.districtKey()))
                 .filter(m -> needle == null || m.name().toLowerCase(Locale.GERMAN).contains(needle) || m.ags().startsWith(needle))
                 .toList();
-        return request.cut(matching, Municipality::entry);
+        return request.cut(matching, MunicipalityEntry::of);
     }
 }

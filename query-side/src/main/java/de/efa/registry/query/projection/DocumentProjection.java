@@ -1,7 +1,5 @@
 package de.efa.registry.query.projection;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -14,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A projection whose truth is one state document per aggregate, read, changed in memory and written back once per
@@ -27,20 +26,39 @@ import java.util.Set;
 public abstract class DocumentProjection implements Projection {
 
     public static final String POSITION = "_p";
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    /** The state document an event changes, or null if this projection ignores the event. */
-    protected abstract StateKey keyOf(Object payload);
+    private final EventHandlers handlers = new EventHandlers();
 
-    /** Changes the state document (a fresh one holds only {@code _id}). Throwing dead-letters the event. */
-    protected abstract void apply(Object payload, Document state, long position);
+    /**
+     * Declares the handler of one event type: the state document it changes ({@code key}) and how ({@code change},
+     * on a fresh document holding only {@code _id} if there was none; throwing dead-letters the event). Projections
+     * declare theirs in their constructor.
+     */
+    protected final <E> void on(Class<E> type, Function<? super E, StateKey> key, EventHandlers.StateChange<? super E> change) {
+        handlers.on(type, key, change);
+    }
+
+    @Override
+    public final boolean handles(Class<?> payloadType) {
+        return handlers.handles(payloadType);
+    }
+
+    /** The state document an event changes, or null if this projection ignores the event. */
+    protected final StateKey keyOf(Object payload) {
+        return handlers.keyOf(payload);
+    }
 
     /** Writes derived from a state document's change; {@code before} is null for a new document. */
     protected abstract void derive(StateKey key, Document before, Document after, long position, DerivedWrites writes);
 
     @Override
-    public void apply(List<ProjectedEvent> events, ProjectionStore store, Failures failures) {
+    public final void apply(List<ProjectedEvent> events, ProjectionStore store, Failures failures) {
+        apply(events, (ProjectionDocuments) store, failures);
+    }
+
+    /** Applies a batch to the projection's documents wherever they are kept (see {@link ProjectionDocuments}). */
+    public void apply(List<ProjectedEvent> events, ProjectionDocuments store, Failures failures) {
         Map<String, Set<String>> idsByCollection = new LinkedHashMap<>();
         List<Map.Entry<StateKey, ProjectedEvent>> ordered = new ArrayList<>(events.size());
         for (ProjectedEvent event : events) {
@@ -69,7 +87,7 @@ public abstract class DocumentProjection implements Projection {
                 continue;
             }
             try {
-                apply(event.payload(), state, event.position());
+                handlers.apply(event.payload(), state, event.position());
                 state.put(POSITION, event.position());
                 appliedInBatch.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
                 failures.applied(event, key.id());
@@ -78,7 +96,7 @@ public abstract class DocumentProjection implements Projection {
                 // undo the half-applied event: start again from the stored state and replay what succeeded
                 Document restored = fresh(key, before.get(key));
                 for (ProjectedEvent earlier : appliedInBatch.getOrDefault(key, List.of())) {
-                    apply(earlier.payload(), restored, earlier.position());
+                    handlers.apply(earlier.payload(), restored, earlier.position());
                     restored.put(POSITION, earlier.position());
                 }
                 after.put(key, restored);
@@ -87,7 +105,7 @@ public abstract class DocumentProjection implements Projection {
         write(store, before, after);
     }
 
-    private void write(ProjectionStore store, Map<StateKey, Document> before, Map<StateKey, Document> after) {
+    private void write(ProjectionDocuments store, Map<StateKey, Document> before, Map<StateKey, Document> after) {
         DerivedWrites derived = new DerivedWrites();
         Map<String, List<WriteModel<Document>>> states = new LinkedHashMap<>();
         for (Map.Entry<StateKey, Document> entry : after.entrySet()) {
@@ -104,19 +122,18 @@ public abstract class DocumentProjection implements Projection {
         bulk(store, states);
     }
 
-    private static void bulk(ProjectionStore store, Map<String, List<WriteModel<Document>>> writes) {
+    private static void bulk(ProjectionDocuments store, Map<String, List<WriteModel<Document>>> writes) {
         for (Map.Entry<String, List<WriteModel<Document>>> entry : writes.entrySet()) {
             if (!entry.getValue().isEmpty()) {
-                store.collection(entry.getKey()).bulkWrite(entry.getValue(), UNORDERED);
+                store.write(entry.getKey(), entry.getValue());
             }
         }
     }
 
-    private static Map<StateKey, Document> load(ProjectionStore store, Map<String, Set<String>> idsByCollection) {
+    private static Map<StateKey, Document> load(ProjectionDocuments store, Map<String, Set<String>> idsByCollection) {
         Map<StateKey, Document> loaded = new HashMap<>();
         for (Map.Entry<String, Set<String>> entry : idsByCollection.entrySet()) {
-            MongoCollection<Document> collection = store.collection(entry.getKey());
-            for (Document document : collection.find(new Document("_id", new Document("$in", new ArrayList<>(entry.getValue()))))) {
+            for (Document document : store.find(entry.getKey(), entry.getValue())) {
                 loaded.put(new StateKey(entry.getKey(), document.getString("_id")), document);
             }
         }

@@ -2,6 +2,7 @@ package de.efa.registry.query.projection;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -143,7 +144,7 @@ final class ProjectionProcessor {
             return false;
         }
         for (TrackingToken token : tokens.values()) {
-            if (!ProjectionManager.covers(token, position)) {
+            if (!covers(token, position)) {
                 return false;
             }
         }
@@ -208,5 +209,17 @@ final class ProjectionProcessor {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Whether the token has processed {@code position}: at or past it, and not waiting for it as a gap. */
+    static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+        if (lower instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return lower != null && lower.position().orElse(-1) >= position;
     }
 }

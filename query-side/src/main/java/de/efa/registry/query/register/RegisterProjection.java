@@ -6,12 +6,15 @@ import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.MunicipalityChanged;
 import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionDeprecated;
 import de.efa.registry.kernel.service.VersionPublished;
@@ -21,14 +24,12 @@ import de.efa.registry.query.projection.DerivedWrites;
 import de.efa.registry.query.projection.DocumentProjection;
 import de.efa.registry.query.projection.Documents;
 import de.efa.registry.query.projection.StateKey;
-import de.efa.registry.query.statistics.StatisticsContributions;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The register: municipalities (with their adoptions), services (with their versions) and cooperations, one state
@@ -60,13 +61,24 @@ public class RegisterProjection extends DocumentProjection {
     /** Position of the last change of a municipality's own record (not its adoptions): what its change mark carries. */
     private static final String RECORD_POSITION = "_rp";
 
-    private static final Set<Class<?>> HANDLED = Set.of(MunicipalityRecorded.class, MunicipalityChanged.class,
-            MunicipalityDissolved.class, AdoptionStarted.class, AdoptionVersionSwitched.class,
-            AdoptionMarkedUnsupported.class, AdoptionEnded.class, ServiceRegistered.class, VersionPublished.class,
-            VersionDeprecated.class, VersionRetired.class, CooperationFounded.class, StateJoinedCooperation.class,
-            StateLeftCooperation.class);
-
     private final StatisticsContributions statistics = new StatisticsContributions();
+
+    public RegisterProjection() {
+        on(MunicipalityRecorded.class, e -> municipality(e.ags()), this::recorded);
+        on(MunicipalityChanged.class, e -> municipality(e.ags()), this::changed);
+        on(MunicipalityDissolved.class, e -> municipality(e.ags()), this::dissolved);
+        on(AdoptionStarted.class, e -> municipality(e.ags()), this::adoptionStarted);
+        on(AdoptionVersionSwitched.class, e -> municipality(e.ags()), this::versionSwitched);
+        on(AdoptionMarkedUnsupported.class, e -> municipality(e.ags()), this::markedUnsupported);
+        on(AdoptionEnded.class, e -> municipality(e.ags()), this::adoptionEnded);
+        on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
+        on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
+        on(VersionDeprecated.class, e -> service(e.serviceId()), this::versionDeprecated);
+        on(VersionRetired.class, e -> service(e.serviceId()), this::versionRetired);
+        on(CooperationFounded.class, e -> cooperation(e.cooperationId()), this::cooperationFounded);
+        on(StateJoinedCooperation.class, e -> cooperation(e.cooperationId()), this::stateJoined);
+        on(StateLeftCooperation.class, e -> cooperation(e.cooperationId()), this::stateLeft);
+    }
 
     @Override
     public String name() {
@@ -78,119 +90,112 @@ public class RegisterProjection extends DocumentProjection {
         return LAYOUT;
     }
 
-    @Override
-    public boolean handles(Class<?> payloadType) {
-        return HANDLED.contains(payloadType);
+    private static StateKey municipality(Ags ags) {
+        return new StateKey(MUNICIPALITIES, ags.value());
     }
 
-    @Override
-    protected StateKey keyOf(Object payload) {
-        if (payload instanceof MunicipalityRecorded e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof MunicipalityChanged e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof MunicipalityDissolved e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof AdoptionStarted e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof AdoptionVersionSwitched e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof AdoptionMarkedUnsupported e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof AdoptionEnded e) {
-            return new StateKey(MUNICIPALITIES, e.ags().value());
-        } else if (payload instanceof ServiceRegistered e) {
-            return new StateKey(SERVICES, e.serviceId().value());
-        } else if (payload instanceof VersionPublished e) {
-            return new StateKey(SERVICES, e.serviceId().value());
-        } else if (payload instanceof VersionDeprecated e) {
-            return new StateKey(SERVICES, e.serviceId().value());
-        } else if (payload instanceof VersionRetired e) {
-            return new StateKey(SERVICES, e.serviceId().value());
-        } else if (payload instanceof CooperationFounded e) {
-            return new StateKey(COOPERATIONS, e.cooperationId().value());
-        } else if (payload instanceof StateJoinedCooperation e) {
-            return new StateKey(COOPERATIONS, e.cooperationId().value());
-        } else if (payload instanceof StateLeftCooperation e) {
-            return new StateKey(COOPERATIONS, e.cooperationId().value());
-        }
-        return null;
+    private static StateKey service(ServiceId serviceId) {
+        return new StateKey(SERVICES, serviceId.value());
     }
 
-    @Override
-    protected void apply(Object payload, Document state, long position) {
-        if (payload instanceof MunicipalityRecorded e) {
-            municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
-                    e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
-            state.put(RECORD_POSITION, position);
-        } else if (payload instanceof MunicipalityChanged e) {
-            municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
-                    e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
-            state.put(RECORD_POSITION, position);
-        } else if (payload instanceof MunicipalityDissolved e) {
-            state.put("dissolvedOn", e.gebietsstand().toString());
-            state.put(RECORD_POSITION, position);
-        } else if (payload instanceof AdoptionStarted e) {
-            Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
-                    .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
-                    .append("f", e.effectiveFrom().toString()).append("vs", e.effectiveFrom().toString())
-                    .append("ps", e.providingState().value()).append("xb", e.crossBorder()));
-        } else if (payload instanceof AdoptionVersionSwitched e) {
-            Document adoption = adoption(state, e.adoptionId().value());
-            adoption.append("v", e.toVersion().toString()).append("vs", e.effectiveFrom().toString())
-                    .append("st", AdoptionStatus.ACTIVE.name());
-        } else if (payload instanceof AdoptionMarkedUnsupported e) {
-            adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.UNSUPPORTED.name())
-                    .append("us", e.since().toString());
-        } else if (payload instanceof AdoptionEnded e) {
-            adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.ENDED.name()).append("e", e.endsOn().toString());
-        } else if (payload instanceof ServiceRegistered e) {
-            state.append("serviceId", e.serviceId().value()).append("leikaKey", e.leikaKey().value())
-                    .append("name", e.name()).append("providingState", e.providingState().value())
-                    .append("reuse", e.reuse().name()).append("topic", e.topic()).append("description", e.description());
-            versions(state);
-        } else if (payload instanceof VersionPublished e) {
-            List<Document> versions = versions(state);
-            versions.removeIf(v -> e.version().toString().equals(v.getString("version")));
-            versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
-                    .append("maturityLevel", e.maturityLevel().level()).append("maturityModel", e.maturityModel())
-                    .append("releasedOn", string(e.releasedOn())).append("sunsetOn", null).append("retiredOn", null)
-                    .append("successor", null).append("url", e.url()));
-        } else if (payload instanceof VersionDeprecated e) {
-            Document version = version(state, e.version().toString());
-            if (!VersionStatus.RETIRED.name().equals(version.getString("status"))) {
-                version.put("status", VersionStatus.DEPRECATED.name());
-            }
-            version.append("sunsetOn", string(e.sunsetOn()));
-            if (e.successor() != null) {
-                version.put("successor", e.successor().toString());
-            }
-        } else if (payload instanceof VersionRetired e) {
-            Document version = version(state, e.version().toString());
-            version.append("status", VersionStatus.RETIRED.name()).append("retiredOn", string(e.retiredOn()));
-            if (e.successor() != null) {
-                version.put("successor", e.successor().toString());
-            }
-        } else if (payload instanceof CooperationFounded e) {
-            List<Document> members = new ArrayList<>();
-            for (StateCode founding : new LinkedHashSet<>(e.foundingStates())) {
-                members.add(member(founding.value(), e.signedOn().toString()));
-            }
-            state.append("cooperationId", e.cooperationId().value()).append("name", e.name())
-                    .append("signedOn", e.signedOn().toString()).append("members", members);
-        } else if (payload instanceof StateJoinedCooperation e) {
-            if (openMembership(state, e.state().value()) == null) {
-                members(state).add(member(e.state().value(), e.joinedOn().toString()));
-            }
-        } else if (payload instanceof StateLeftCooperation e) {
-            Document open = openMembership(state, e.state().value());
-            if (open == null) {
-                throw new IllegalStateException("state " + e.state() + " is no member of " + e.cooperationId());
-            }
-            open.put("leftOn", e.leftOn().toString());
-        } else {
-            throw new IllegalArgumentException("not a register event: " + payload.getClass().getName());
+    private static StateKey cooperation(CooperationId cooperationId) {
+        return new StateKey(COOPERATIONS, cooperationId.value());
+    }
+
+    private void recorded(MunicipalityRecorded e, Document state, long position) {
+        municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
+                e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
+        state.put(RECORD_POSITION, position);
+    }
+
+    private void changed(MunicipalityChanged e, Document state, long position) {
+        municipality(state, e.ags().value(), e.ars().value(), e.name(), e.district().value(), e.districtName(),
+                e.associationName(), e.population(), e.areaHa(), e.postalCode(), e.gebietsstand().toString());
+        state.put(RECORD_POSITION, position);
+    }
+
+    private void dissolved(MunicipalityDissolved e, Document state, long position) {
+        state.put("dissolvedOn", e.gebietsstand().toString());
+        state.put(RECORD_POSITION, position);
+    }
+
+    private void adoptionStarted(AdoptionStarted e, Document state, long position) {
+        Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
+                .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
+                .append("f", e.effectiveFrom().toString()).append("vs", e.effectiveFrom().toString())
+                .append("ps", e.providingState().value()).append("xb", e.crossBorder()));
+    }
+
+    private void versionSwitched(AdoptionVersionSwitched e, Document state, long position) {
+        adoption(state, e.adoptionId().value()).append("v", e.toVersion().toString())
+                .append("vs", e.effectiveFrom().toString()).append("st", AdoptionStatus.ACTIVE.name());
+    }
+
+    private void markedUnsupported(AdoptionMarkedUnsupported e, Document state, long position) {
+        adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.UNSUPPORTED.name())
+                .append("us", e.since().toString());
+    }
+
+    private void adoptionEnded(AdoptionEnded e, Document state, long position) {
+        adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.ENDED.name()).append("e", e.endsOn().toString());
+    }
+
+    private void serviceRegistered(ServiceRegistered e, Document state, long position) {
+        state.append("serviceId", e.serviceId().value()).append("leikaKey", e.leikaKey().value())
+                .append("name", e.name()).append("providingState", e.providingState().value())
+                .append("reuse", e.reuse().name()).append("topic", e.topic()).append("description", e.description());
+        versions(state);
+    }
+
+    private void versionPublished(VersionPublished e, Document state, long position) {
+        List<Document> versions = versions(state);
+        versions.removeIf(v -> e.version().toString().equals(v.getString("version")));
+        versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
+                .append("maturityLevel", e.maturityLevel().level()).append("maturityModel", e.maturityModel())
+                .append("releasedOn", string(e.releasedOn())).append("sunsetOn", null).append("retiredOn", null)
+                .append("successor", null).append("url", e.url()));
+    }
+
+    private void versionDeprecated(VersionDeprecated e, Document state, long position) {
+        Document version = version(state, e.version().toString());
+        if (!VersionStatus.RETIRED.name().equals(version.getString("status"))) {
+            version.put("status", VersionStatus.DEPRECATED.name());
         }
+        version.append("sunsetOn", string(e.sunsetOn()));
+        if (e.successor() != null) {
+            version.put("successor", e.successor().toString());
+        }
+    }
+
+    private void versionRetired(VersionRetired e, Document state, long position) {
+        Document version = version(state, e.version().toString());
+        version.append("status", VersionStatus.RETIRED.name()).append("retiredOn", string(e.retiredOn()));
+        if (e.successor() != null) {
+            version.put("successor", e.successor().toString());
+        }
+    }
+
+    private void cooperationFounded(CooperationFounded e, Document state, long position) {
+        List<Document> members = new ArrayList<>();
+        for (StateCode founding : new LinkedHashSet<>(e.foundingStates())) {
+            members.add(member(founding.value(), e.signedOn().toString()));
+        }
+        state.append("cooperationId", e.cooperationId().value()).append("name", e.name())
+                .append("signedOn", e.signedOn().toString()).append("members", members);
+    }
+
+    private void stateJoined(StateJoinedCooperation e, Document state, long position) {
+        if (openMembership(state, e.state().value()) == null) {
+            members(state).add(member(e.state().value(), e.joinedOn().toString()));
+        }
+    }
+
+    private void stateLeft(StateLeftCooperation e, Document state, long position) {
+        Document open = openMembership(state, e.state().value());
+        if (open == null) {
+            throw new IllegalStateException("state " + e.state() + " is no member of " + e.cooperationId());
+        }
+        open.put("leftOn", e.leftOn().toString());
     }
 
     private static void municipality(Document state, String ags, String ars, String name, String district,

@@ -4,14 +4,14 @@ import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.platform.web.RegistryProblem;
-import de.efa.registry.query.municipality.Municipality;
 import de.efa.registry.query.municipality.MunicipalityDirectory;
 import de.efa.registry.query.projection.ActiveVersions;
-import de.efa.registry.query.projection.Documents;
 import de.efa.registry.query.projection.ProjectionStore;
 import de.efa.registry.query.register.RegisterProjection;
-import de.efa.registry.query.register.ServiceAdoptions;
-import org.bson.Document;
+import de.efa.registry.query.register.Municipality;
+import de.efa.registry.query.register.RegisterRecords;
+import de.efa.registry.query.register.ServiceAdoption;
+import de.efa.registry.query.register.StatisticsRecords;
 import org.springframework.stereotype.Component;
 
 import java.time.DayOfWeek;
@@ -48,24 +48,17 @@ class StatisticsQueries {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Set<String> adopted = new HashSet<>();
         if (serviceId != null) {
-            if (store.collection(RegisterProjection.SERVICES).find(new Document("_id", serviceId.value())).first() == null) {
+            RegisterRecords register = new RegisterRecords(store);
+            if (!register.holdsService(serviceId.value())) {
                 throw RegistryProblem.notFound("Service", serviceId);
             }
-            for (Document perState : ServiceAdoptions.read(store, serviceId.value(), state)) {
-                Document adoptions = perState.get("a", Document.class);
-                if (adoptions != null) {
-                    adoptions.values().stream().map(Document.class::cast)
-                            .filter(a -> AdoptionStatus.ACTIVE.name().equals(a.getString("st")))
-                            .forEach(a -> adopted.add(a.getString("g")));
+            for (ServiceAdoption adoption : register.serviceAdoptions(serviceId.value(), state)) {
+                if (AdoptionStatus.ACTIVE.name().equals(adoption.status())) {
+                    adopted.add(adoption.ags());
                 }
             }
         } else {
-            for (Document perDistrict : ofDistricts(store, StatisticsContributions.ADOPTED, state)) {
-                Document m = perDistrict.get("m", Document.class);
-                if (m != null) {
-                    m.keySet().forEach(key -> adopted.add(key.substring(1)));
-                }
-            }
+            adopted.addAll(new StatisticsRecords(store).adoptingMunicipalities(state == null ? null : state.value()));
         }
         Map<String, long[]> groups = new TreeMap<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -98,16 +91,13 @@ class StatisticsQueries {
         // per providingState|adoptingState: the services adopted across that border, and the adoptions
         Map<String, Set<String>> services = new TreeMap<>();
         Map<String, Long> adoptions = new TreeMap<>();
-        // one document per providingState|district|serviceId, a field per municipality adopting that service
-        for (Document perService : store.collection(StatisticsContributions.CROSS_BORDER).find()) {
-            Document m = perService.get("m", Document.class);
-            String id = perService.getString("_id");
-            String pair = id.substring(0, 5);
-            if (m == null || m.isEmpty() || pair.substring(0, 2).equals(pair.substring(3))) {
+        for (StatisticsRecords.CrossBorderAdoptions perDistrict : new StatisticsRecords(store).crossBorder()) {
+            if (perDistrict.municipalities() == 0 || perDistrict.providingState().equals(perDistrict.adoptingState())) {
                 continue;
             }
-            adoptions.merge(pair, (long) m.size(), Long::sum);
-            services.computeIfAbsent(pair, p -> new HashSet<>()).add(id.substring(id.indexOf('|', 3) + 1));
+            String pair = perDistrict.providingState() + "|" + perDistrict.adoptingState();
+            adoptions.merge(pair, (long) perDistrict.municipalities(), Long::sum);
+            services.computeIfAbsent(pair, p -> new HashSet<>()).add(perDistrict.serviceId());
         }
         List<CrossBorderRow> rows = new ArrayList<>();
         adoptions.forEach((pair, count) -> rows.add(new CrossBorderRow(pair.substring(0, 2), pair.substring(3, 5),
@@ -124,27 +114,12 @@ class StatisticsQueries {
         LocalDate lastDay = next(periodStart(to, interval), interval).minusDays(1);
         String lastMonth = lastDay.toString().substring(0, 7);
         // per day: [started, ended], summed over municipalities; every month up to the last one (earlier days count
-        // towards "active"), a state's months and districts being one range of ids state|yyyy-MM|district
+        // towards "active")
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
-        List<Document> upToLastMonth = new ArrayList<>();
-        for (String stateCode : states(state)) {
-            upToLastMonth.add(new Document("_id", new Document("$gte", stateCode + "|")
-                    .append("$lt", stateCode + "|" + lastMonth + "|~")));
-        }
-        for (Document month : store.collection(StatisticsContributions.TIMELINE).find(new Document("$or", upToLastMonth))) {
-            String yearMonth = month.getString("_id").substring(3, 10);
-            Document m = month.get("m", Document.class);
-            if (m == null) {
-                continue;
-            }
-            for (Object contribution : m.values()) {
-                for (Map.Entry<String, Object> day : ((Document) contribution).entrySet()) {
-                    List<?> counts = (List<?>) day.getValue();
-                    long[] sums = days.computeIfAbsent(LocalDate.parse(yearMonth + "-" + day.getKey().substring(1)), d -> new long[2]);
-                    sums[0] += ((Number) counts.get(0)).longValue();
-                    sums[1] += ((Number) counts.get(1)).longValue();
-                }
-            }
+        for (StatisticsRecords.DayCounts counts : new StatisticsRecords(store).timeline(states(state), lastMonth)) {
+            long[] sums = days.computeIfAbsent(counts.day(), d -> new long[2]);
+            sums[0] += counts.started();
+            sums[1] += counts.ended();
         }
         List<TimelineRow> rows = new ArrayList<>();
         long active = 0;
@@ -172,13 +147,8 @@ class StatisticsQueries {
     StatisticsTable<MaturityRow> maturity() {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         Map<String, Long> counts = new TreeMap<>();
-        for (Document perState : byIds(store, StatisticsContributions.MATURITY, states(null))) {
-            Document m = perState.get("m", Document.class);
-            if (m != null) {
-                for (Object level : m.values()) {
-                    counts.merge(perState.getString("_id") + "|" + level, 1L, Long::sum);
-                }
-            }
+        for (StatisticsRecords.ServiceMaturity service : new StatisticsRecords(store).maturity(states(null))) {
+            counts.merge(service.providingState() + "|" + service.level(), 1L, Long::sum);
         }
         List<MaturityRow> rows = new ArrayList<>();
         counts.forEach((key, services) -> rows.add(new MaturityRow(key.substring(0, 2), Integer.parseInt(key.substring(3)),
@@ -188,19 +158,6 @@ class StatisticsQueries {
 
     private static List<String> states(StateCode state) {
         return state == null ? StateCode.all().stream().map(StateCode::value).toList() : List.of(state.value());
-    }
-
-    /** The documents of a state's districts (their {@code _id}s start with the state), or of all districts. */
-    private static List<Document> ofDistricts(ProjectionStore store, String collection, StateCode state) {
-        Document filter = state == null ? new Document() : Documents.idsStartingWith(state.value());
-        return store.collection(collection).find(filter).into(new ArrayList<>());
-    }
-
-    private static List<Document> byIds(ProjectionStore store, String collection, List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return store.collection(collection).find(new Document("_id", new Document("$in", ids))).into(new ArrayList<>());
     }
 
     static LocalDate periodStart(LocalDate day, String interval) {

@@ -1,15 +1,23 @@
 package de.efa.registry.query.statistics;
 
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Rows of one statistic, as JSON ({@code {"rows": […], "source": …}}) or RFC 4180 CSV (a header row, comma separated,
- * CRLF, fields quoted when they hold a comma, quote or line break). The CSV columns are the row record's components,
- * in their order: the names and the order Jackson writes in JSON, so both formats always show the same table.
+ * CRLF, fields quoted when they hold a comma, quote or line break; written by Jackson's CSV module). The CSV columns
+ * are the row record's components, in their order: the names and the order Jackson writes in JSON, so both formats
+ * always show the same table.
  */
 record StatisticsTable<R extends Record>(Class<R> type, List<R> rows) {
 
@@ -19,16 +27,38 @@ record StatisticsTable<R extends Record>(Class<R> type, List<R> rows) {
     static final String SOURCE_HEADER = "Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD 30.11.2023, dl-de/by-2-0";
     static final String LICENSE_LINK = "<https://www.govdata.de/dl-de/by-2-0>; rel=\"license\"";
 
+    /** Quotes only what RFC 4180 must quote (not a name with a space or a bracket, as its quick check would). */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
     StatisticsAnswer<R> json() {
         return new StatisticsAnswer<>(rows, SOURCE);
     }
 
     String csv() {
-        List<RecordComponent> columns = Arrays.asList(type.getRecordComponents());
-        StringBuilder out = new StringBuilder();
-        out.append(String.join(",", columns.stream().map(c -> field(c.getName())).toList())).append("\r\n");
-        for (R row : rows) {
-            out.append(String.join(",", columns.stream().map(c -> field(value(c, row))).toList())).append("\r\n");
+        RecordComponent[] columns = type.getRecordComponents();
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        for (RecordComponent column : columns) {
+            schema.addColumn(column.getName());
+        }
+        StringWriter out = new StringWriter();
+        try (CsvGenerator generator = CSV.getFactory().createGenerator(out)) {
+            generator.setSchema(schema.build());
+            for (R row : rows) {
+                generator.writeStartArray();
+                for (RecordComponent column : columns) {
+                    String text = text(value(column, row));
+                    if (text.indexOf('\n') >= 0) {
+                        // the strict check only looks for the line separator's first character (CR), so a lone LF
+                        // would go out unquoted and split the row for every reader
+                        generator.writeRawValue("\"" + text.replace("\"", "\"\"") + "\"");
+                    } else {
+                        generator.writeString(text);
+                    }
+                }
+                generator.writeEndArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + type.getSimpleName() + " as CSV", e);
         }
         return out.toString();
     }
@@ -41,7 +71,8 @@ record StatisticsTable<R extends Record>(Class<R> type, List<R> rows) {
         }
     }
 
-    static String field(Object value) {
+    /** A value as the CSV shows it, an empty field for none; the library quotes it where needed. */
+    private static String text(Object value) {
         if (value == null) {
             return "";
         }
@@ -49,9 +80,6 @@ record StatisticsTable<R extends Record>(Class<R> type, List<R> rows) {
         if (value instanceof Double number && text.contains("E")) {
             // a small share (a first adoption in a large state) would read 3.0E-5: spreadsheets and people want digits
             text = BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
     }

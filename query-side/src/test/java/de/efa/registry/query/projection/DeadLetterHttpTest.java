@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,30 +108,24 @@ class DeadLetterHttpTest extends QuerySideTestBase {
         @Bean
         Projection flakyProjection() {
             return new DocumentProjection() {
+                {
+                    on(CooperationFounded.class, f -> new StateKey("c", f.cooperationId().value()), (f, state, p) -> {
+                        state.put("name", f.name());
+                        state.put("members", f.foundingStates().size());
+                        poison(state);
+                    });
+                    on(StateJoinedCooperation.class, j -> new StateKey("c", j.cooperationId().value()), (j, state, p) -> {
+                        state.put("members", state.getInteger("members") + 1);
+                        poison(state);
+                    });
+                }
+
                 @Override
                 public String name() {
                     return "flaky";
                 }
 
-                @Override
-                public boolean handles(Class<?> payloadType) {
-                    return Set.of(CooperationFounded.class, StateJoinedCooperation.class).contains(payloadType);
-                }
-
-                @Override
-                protected StateKey keyOf(Object payload) {
-                    return payload instanceof CooperationFounded f ? new StateKey("c", f.cooperationId().value())
-                            : new StateKey("c", ((StateJoinedCooperation) payload).cooperationId().value());
-                }
-
-                @Override
-                protected void apply(Object payload, Document state, long position) {
-                    if (payload instanceof CooperationFounded f) {
-                        state.put("name", f.name());
-                        state.put("members", f.foundingStates().size());
-                    } else {
-                        state.put("members", state.getInteger("members") + 1);
-                    }
+                private void poison(Document state) {
                     if (poisoned && "Poison".equals(state.getString("name"))) {
                         throw new IllegalStateException("poisoned");
                     }

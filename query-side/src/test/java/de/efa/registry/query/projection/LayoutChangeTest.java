@@ -68,7 +68,7 @@ class LayoutChangeTest extends QuerySideTestBase {
     void stopManagers() {
         probes.forEach(Probe::open);
         new ArrayList<>(managers).forEach(this::stop);
-        managerLogger().detachAppender(log);
+        followerLogger().detachAppender(log);
     }
 
     @Test
@@ -157,7 +157,7 @@ class LayoutChangeTest extends QuerySideTestBase {
     void anInstanceNeverFollowsIntoAVersionOfAnotherLayout() {
         String name = "probe_follow";
         log.start();
-        managerLogger().addAppender(log);
+        followerLogger().addAppender(log);
         Probe oldCode = probe(name, 1);
         ProjectionManager old = manager("query-side-old", oldCode);
         long first = history.municipality("16064001", "Eins", 100);
@@ -235,8 +235,8 @@ class LayoutChangeTest extends QuerySideTestBase {
         return new ProjectionStore(database, name, version).collection(Probe.EVENTS).find().into(new ArrayList<>());
     }
 
-    private static Logger managerLogger() {
-        return (Logger) LoggerFactory.getLogger(ProjectionManager.class);
+    private static Logger followerLogger() {
+        return (Logger) LoggerFactory.getLogger(VersionFollower.class);
     }
 
     /**

@@ -92,7 +92,9 @@ class StatisticsHttpTest extends QuerySideTestBase {
         ResponseEntity<String> services = http.withBasicAuth("admin", "demo").exchange("/api/v1/stats/maturity",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(services.getBody()).isEqualTo("providingState,level,services\r\n09,4,1\r\n16,2,1\r\n");
-        assertThat(StatisticsTable.field("Hundesteuer, \"online\"")).isEqualTo("\"Hundesteuer, \"\"online\"\"\"");
+        assertThat(new StatisticsTable<>(StatisticsTableTest.Share.class,
+                java.util.List.of(new StatisticsTableTest.Share("Hundesteuer, \"online\"", 1))).csv())
+                .isEqualTo("name,share\r\n\"Hundesteuer, \"\"online\"\"\",1.0\r\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.efa.registry.query.statistics;
 
+import de.efa.registry.query.register.StatisticsContributions;
 import com.mongodb.client.MongoDatabase;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.query.QuerySideTestBase;

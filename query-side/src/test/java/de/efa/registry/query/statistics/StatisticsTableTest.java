@@ -2,26 +2,38 @@ package de.efa.registry.query.statistics;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CSV fields as RFC 4180 wants them, and numbers as digits a spreadsheet reads in any locale. */
 class StatisticsTableTest {
 
+    /** A row with a text and a share, as the statistics have them. */
+    record Share(String name, double share) {
+    }
+
     @Test
     void smallSharesAreWrittenAsDigitsNotInScientificNotation() {
-        assertThat(StatisticsTable.field(3.0E-5)).isEqualTo("0.00003");
-        assertThat(StatisticsTable.field(1.2E-4)).isEqualTo("0.00012");
-        assertThat(StatisticsTable.field(0.25)).isEqualTo("0.25");
-        assertThat(StatisticsTable.field(1.0)).isEqualTo("1.0");
-        assertThat(StatisticsTable.field(0.0)).isEqualTo("0.0");
+        assertThat(csv(new Share("a", 3.0E-5), new Share("b", 1.2E-4), new Share("c", 0.25), new Share("d", 1.0),
+                new Share("e", 0.0)))
+                .isEqualTo("name,share\r\na,0.00003\r\nb,0.00012\r\nc,0.25\r\nd,1.0\r\ne,0.0\r\n");
     }
 
     @Test
     void textWithCommasQuotesOrLineBreaksIsQuoted() {
-        assertThat(StatisticsTable.field("Halle (Saale)")).isEqualTo("Halle (Saale)");
-        assertThat(StatisticsTable.field("Gera, Stadt")).isEqualTo("\"Gera, Stadt\"");
-        assertThat(StatisticsTable.field("Der \"Dienst\"")).isEqualTo("\"Der \"\"Dienst\"\"\"");
-        assertThat(StatisticsTable.field("a\nb")).isEqualTo("\"a\nb\"");
-        assertThat(StatisticsTable.field(null)).isEmpty();
+        assertThat(csv(new Share("Halle (Saale)", 1), new Share("Gera, Stadt", 1), new Share("Der \"Dienst\"", 1),
+                new Share("a\nb", 1), new Share("a\rb", 1), new Share(null, 1), new Share("", 1), new Share("# 1 ", 1)))
+                .isEqualTo("name,share\r\nHalle (Saale),1.0\r\n\"Gera, Stadt\",1.0\r\n\"Der \"\"Dienst\"\"\",1.0\r\n"
+                        + "\"a\nb\",1.0\r\n\"a\rb\",1.0\r\n,1.0\r\n,1.0\r\n# 1 ,1.0\r\n");
+    }
+
+    @Test
+    void aTableWithoutRowsIsItsHeader() {
+        assertThat(new StatisticsTable<>(Share.class, List.of()).csv()).isEqualTo("name,share\r\n");
+    }
+
+    private static String csv(Share... rows) {
+        return new StatisticsTable<>(Share.class, List.of(rows)).csv();
     }
 }

@@ -1,4 +1,4 @@
-package de.efa.registry.query.register;
+package de.efa.registry.query.service;
 
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -6,13 +6,14 @@ import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.VersionStatus;
 import de.efa.registry.platform.web.RegistryProblem;
-import de.efa.registry.query.municipality.Municipality;
 import de.efa.registry.query.municipality.MunicipalityDirectory;
 import de.efa.registry.query.projection.ActiveVersions;
-import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.query.register.Municipality;
+import de.efa.registry.query.register.RegisterRecords;
+import de.efa.registry.query.register.Service;
+import de.efa.registry.query.register.ServiceAdoption;
 import de.efa.registry.query.web.Page;
 import de.efa.registry.query.web.PageRequest;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Reads of the service register. */
 @RestController
@@ -43,9 +44,9 @@ class ServiceQueryController {
 
     @GetMapping("/{serviceId}")
     ServiceView service(@PathVariable ServiceId serviceId) {
-        ProjectionStore store = versions.active(RegisterProjection.NAME);
-        Document service = require(store, serviceId);
-        return ServiceView.of(service, AdoptionCounts.of(ServiceAdoptions.read(store, serviceId.value(), null)));
+        RegisterRecords register = RegisterRecords.active(versions);
+        Service service = require(register, serviceId);
+        return ServiceView.of(service, AdoptionCounts.of(register.serviceAdoptions(serviceId.value(), null)));
     }
 
     @GetMapping
@@ -58,10 +59,10 @@ class ServiceQueryController {
                                @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         String needle = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.GERMAN);
-        List<Document> matching = directory.all().stream()
-                .filter(s -> providingState == null || providingState.value().equals(s.getString("providingState")))
-                .filter(s -> leikaKey == null || leikaKey.value().equals(s.getString("leikaKey")))
-                .filter(s -> topic == null || topic.equalsIgnoreCase(s.getString("topic")))
+        List<Service> matching = directory.all().stream()
+                .filter(s -> providingState == null || providingState.value().equals(s.providingState()))
+                .filter(s -> leikaKey == null || leikaKey.value().equals(s.leikaKey()))
+                .filter(s -> topic == null || topic.equalsIgnoreCase(s.topic()))
                 .filter(s -> status == null || hasVersionIn(s, status))
                 .filter(s -> needle == null || contains(s, needle))
                 .toList();
@@ -75,49 +76,35 @@ class ServiceQueryController {
                                          @RequestParam(required = false) Integer page,
                                          @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        ProjectionStore store = versions.active(RegisterProjection.NAME);
-        require(store, serviceId);
+        RegisterRecords register = RegisterRecords.active(versions);
+        require(register, serviceId);
         MunicipalityDirectory.Snapshot directory = municipalities.current();
         List<AdoptingMunicipality> rows = new ArrayList<>();
-        for (Document perState : ServiceAdoptions.read(store, serviceId.value(), state)) {
-            Document adoptions = perState.get("a", Document.class);
-            if (adoptions == null) {
+        for (ServiceAdoption adoption : register.serviceAdoptions(serviceId.value(), state)) {
+            if (status != null && !status.name().equals(adoption.status())) {
                 continue;
             }
-            for (Map.Entry<String, Object> entry : adoptions.entrySet()) {
-                Document adoption = (Document) entry.getValue();
-                if (status != null && !status.name().equals(adoption.getString("st"))) {
-                    continue;
-                }
-                String ags = adoption.getString("g");
-                Municipality municipality = directory.get(ags);
-                rows.add(new AdoptingMunicipality(entry.getKey(), ags, municipality == null ? null : municipality.name(),
-                        ags.substring(0, 2), adoption.getString("v"), adoption.getString("st"), adoption.getString("f"),
-                        adoption.getString("e")));
-            }
+            String ags = adoption.ags();
+            Municipality municipality = directory.get(ags);
+            rows.add(new AdoptingMunicipality(adoption.adoptionId(), ags, municipality == null ? null : municipality.name(),
+                    ags.substring(0, 2), adoption.version(), adoption.status(), adoption.effectiveFrom(),
+                    adoption.endsOn()));
         }
         rows.sort(Comparator.comparing(AdoptingMunicipality::ags).thenComparing(AdoptingMunicipality::since)
                 .thenComparing(AdoptingMunicipality::adoptionId));
         return request.cut(rows, row -> row);
     }
 
-    private static Document require(ProjectionStore store, ServiceId serviceId) {
-        Document service = store.collection(RegisterProjection.SERVICES).find(new Document("_id", serviceId.value())).first();
-        if (service == null || service.getString("serviceId") == null) {
-            throw RegistryProblem.notFound("Service", serviceId);
-        }
-        return service;
+    private static Service require(RegisterRecords register, ServiceId serviceId) {
+        return register.service(serviceId.value()).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
     }
 
-    @SuppressWarnings("unchecked")
-    private static boolean hasVersionIn(Document service, VersionStatus status) {
-        return ((List<Document>) service.get("versions", List.class)).stream()
-                .anyMatch(v -> status.name().equals(v.getString("status")));
+    private static boolean hasVersionIn(Service service, VersionStatus status) {
+        return service.versions().stream().anyMatch(v -> status.name().equals(v.status()));
     }
 
-    private static boolean contains(Document service, String needle) {
-        for (String field : List.of("name", "description", "leikaKey", "topic")) {
-            String value = service.getString(field);
+    private static boolean contains(Service service, String needle) {
+        for (String value : Arrays.asList(service.name(), service.description(), service.leikaKey(), service.topic())) {
             if (value != null && value.toLowerCase(Locale.GERMAN).contains(needle)) {
                 return true;
             }

@@ -1,13 +1,13 @@
-package de.efa.registry.query.municipality;
+package de.efa.registry.query.register;
 
-import de.efa.registry.kernel.municipality.StateCode;
 import org.bson.Document;
 
 /** A municipality as the register lists it. */
 public record Municipality(String ags, String ars, String name, String state, String districtKey, String districtName,
                            long population, long areaHa, String postalCode, String gebietsstand, String dissolvedOn) {
 
-    static Municipality of(Document stored) {
+    /** Maps a stored municipality document (its adoptions left out: readers of the directory never need them). */
+    public static Municipality of(Document stored) {
         Document district = stored.get("district", Document.class);
         return new Municipality(stored.getString("ags"), stored.getString("ars"), stored.getString("name"),
                 stored.getString("state"), district == null ? null : district.getString("key"),
@@ -22,11 +22,5 @@ public record Municipality(String ags, String ars, String name, String state, St
 
     public boolean isDissolved() {
         return dissolvedOn != null;
-    }
-
-    MunicipalityEntry entry() {
-        return new MunicipalityEntry(ags, ars, name, state, StateCode.of(state).stateName(),
-                new MunicipalityEntry.District(districtKey, districtName), population, areaHa, postalCode, gebietsstand,
-                dissolvedOn);
     }
 }

@@ -1,4 +1,4 @@
-package de.efa.registry.query.statistics;
+package de.efa.registry.query.register;
 
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.service.VersionStatus;

@@ -1,8 +1,8 @@
-package de.efa.registry.query.register;
+package de.efa.registry.query.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.bson.Document;
+import de.efa.registry.query.register.Service;
 
 import java.util.List;
 import java.util.Map;
@@ -17,14 +17,12 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
                    @JsonInclude(JsonInclude.Include.NON_NULL) CurrentAdoptions adoptions) {
 
     /** The service with its adoption counts, or without them where {@code counts} is null. */
-    @SuppressWarnings("unchecked")
-    static ServiceView of(Document service, AdoptionCounts counts) {
-        List<PublishedVersion> versions = ((List<Document>) service.get("versions", List.class)).stream()
+    static ServiceView of(Service service, AdoptionCounts counts) {
+        List<PublishedVersion> versions = service.versions().stream()
                 .map(version -> PublishedVersion.of(version, counts))
                 .toList();
-        return new ServiceView(service.getString("serviceId"), service.getString("leikaKey"), service.getString("name"),
-                service.getString("providingState"), service.getString("reuse"), service.getString("topic"),
-                service.getString("description"), versions,
+        return new ServiceView(service.serviceId(), service.leikaKey(), service.name(), service.providingState(),
+                service.reuse(), service.topic(), service.description(), versions,
                 counts == null ? null : new CurrentAdoptions(counts.total(), counts.byState()));
     }
 
@@ -38,11 +36,11 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
                             @Schema(types = {"string", "null"}) String successor,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long adoptions) {
 
-        static PublishedVersion of(Document version, AdoptionCounts counts) {
-            String name = version.getString("version");
-            return new PublishedVersion(name, version.getString("status"), version.getInteger("maturityLevel"),
-                    version.getString("releasedOn"), version.getString("sunsetOn"), version.getString("retiredOn"),
-                    version.getString("successor"), counts == null ? null : counts.byVersion().getOrDefault(name, 0L));
+        static PublishedVersion of(Service.Version version, AdoptionCounts counts) {
+            String name = version.version();
+            return new PublishedVersion(name, version.status(), version.maturityLevel(), version.releasedOn(),
+                    version.sunsetOn(), version.retiredOn(), version.successor(),
+                    counts == null ? null : counts.byVersion().getOrDefault(name, 0L));
         }
     }
 

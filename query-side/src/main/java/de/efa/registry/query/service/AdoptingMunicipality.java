@@ -1,4 +1,4 @@
-package de.efa.registry.query.register;
+package de.efa.registry.query.service;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

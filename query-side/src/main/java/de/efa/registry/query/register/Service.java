@@ -1,0 +1,29 @@
+package de.efa.registry.query.register;
+
+import org.bson.Document;
+
+import java.util.List;
+
+/** A service as the register keeps it, with every version published of it. */
+public record Service(String serviceId, String leikaKey, String name, String providingState, String reuse, String topic,
+                      String description, List<Version> versions) {
+
+    /** A published version: sunset day once deprecated, retirement day once retired, the successor to move to. */
+    public record Version(String version, String status, Integer maturityLevel, String releasedOn, String sunsetOn,
+                          String retiredOn, String successor) {
+
+        static Version of(Document stored) {
+            return new Version(stored.getString("version"), stored.getString("status"),
+                    stored.getInteger("maturityLevel"), stored.getString("releasedOn"), stored.getString("sunsetOn"),
+                    stored.getString("retiredOn"), stored.getString("successor"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Service of(Document stored) {
+        List<Version> versions = ((List<Document>) stored.get("versions", List.class)).stream().map(Version::of).toList();
+        return new Service(stored.getString("serviceId"), stored.getString("leikaKey"), stored.getString("name"),
+                stored.getString("providingState"), stored.getString("reuse"), stored.getString("topic"),
+                stored.getString("description"), versions);
+    }
+}
