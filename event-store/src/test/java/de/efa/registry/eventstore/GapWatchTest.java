@@ -1,0 +1,82 @@
+package de.efa.registry.eventstore;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A gap is waited for until it has been missing longer than the timeout, counted from when it was first seen. */
+class GapWatchTest {
+
+    /** A clock the test moves by hand: the rule is about elapsed time, so no test waits for real time to pass. */
+    private static final class ManualClock extends Clock {
+        private Instant now = Instant.parse("2024-01-01T00:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final GapWatch watch = new GapWatch(Duration.ofSeconds(10), clock);
+
+    @Test
+    void aGapStaysOpenUpToAndIncludingTheTimeoutAfterItWasFirstSeen() {
+        assertThat(watch.stillOpen(5)).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(watch.stillOpen(5)).as("exactly at the timeout").isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(watch.stillOpen(5)).isFalse();
+    }
+
+    @Test
+    void eachGapHasItsOwnClock() {
+        watch.stillOpen(5);
+        clock.advance(Duration.ofSeconds(8));
+        watch.stillOpen(6);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(watch.stillOpen(5)).isFalse();
+        assertThat(watch.stillOpen(6)).isTrue();
+    }
+
+    @Test
+    void aFilledGapThatGoesMissingAgainStartsAFreshWait() {
+        watch.stillOpen(5);
+        clock.advance(Duration.ofSeconds(11));
+        watch.filled(5);
+
+        assertThat(watch.stillOpen(5)).isTrue();
+    }
+
+    @Test
+    void forgettingBelowAPositionRestartsOnlyTheGapsBelowIt() {
+        watch.stillOpen(4);
+        watch.stillOpen(5);
+        clock.advance(Duration.ofSeconds(11));
+        watch.forgetBelow(5);
+
+        assertThat(watch.stillOpen(4)).as("forgotten: seen missing afresh").isTrue();
+        assertThat(watch.stillOpen(5)).as("kept: its wait is over").isFalse();
+    }
+}
