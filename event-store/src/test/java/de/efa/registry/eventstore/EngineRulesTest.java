@@ -32,7 +32,6 @@ class EngineRulesTest {
     @AfterEach
     void stop() {
         engine.shutdown();
-        AppendedPositions.reset();
     }
 
     @Test
@@ -109,10 +108,15 @@ class EngineRulesTest {
     }
 
     @Test
-    void aCallersThreadLearnsThePositionOfItsLastAppend() {
-        AppendedPositions.reset();
+    void aUnitOfWorkLearnsThePositionOfItsLastAppendOnItsReceipt() {
+        append("before", 2);
+        AppendReceipt receipt = new AppendReceipt();
+        org.axonframework.messaging.unitofwork.DefaultUnitOfWork<?> unitOfWork =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.resources().put(AppendReceipt.RESOURCE, receipt);
         append("mine", 3);
-        assertThat(AppendedPositions.last()).isEqualTo(3);
+        unitOfWork.commit();
+        assertThat(receipt.lastPosition()).as("positions count from 1").isEqualTo(5);
     }
 
     @Test

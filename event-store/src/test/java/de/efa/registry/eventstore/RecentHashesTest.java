@@ -44,7 +44,7 @@ class RecentHashesTest {
     }
 
     @Test
-    void beyondItsCapacityTheEldestAggregateIsForgotten() {
+    void beyondItsCapacityAnAggregateIsForgottenAndThenReadBackInstead() {
         RecentHashes recent = new RecentHashes(2);
         recent.stored("a", 0, "a0");
         recent.stored("b", 0, "b0");
@@ -52,8 +52,10 @@ class RecentHashesTest {
 
         recent.stored("c", 0, "c0");
 
-        assertThat(recent.hashOf("a", 0)).isNull();
-        assertThat(recent.hashOf("b", 0)).isEqualTo("b0");
-        assertThat(recent.hashOf("c", 0)).isEqualTo("c0");
+        // which one goes is Caffeine's choice; what matters is that it stays bounded and never answers wrongly
+        long known = java.util.stream.Stream.of("a", "b", "c").filter(id -> recent.hashOf(id, 0) != null).count();
+        assertThat(known).isEqualTo(2);
+        java.util.stream.Stream.of("a", "b", "c").forEach(id ->
+                assertThat(recent.hashOf(id, 0)).isIn(null, id + "0"));
     }
 }
