@@ -305,4 +305,25 @@ class MunicipalityTest {
                 .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("1.1.0"), JULY.plusDays(1)))
                 .expectEvents(new AdoptionVersionSwitched(ADOPTION, ERFURT, WOHNGELD, v("1.0.0"), v("1.1.0"), JULY.plusDays(1), SwitchReason.REQUESTED));
     }
+
+    @Test
+    void noSwitchTakesEffectBeforeTheAdoptionStarted() {
+        lookup.services.put(WOHNGELD, new ServiceFacts(WOHNGELD, LeikaKey.of("99108001000000"), "Wohngeld", TH, ReuseModel.EFA,
+                Map.of(v("1.1.0"), VersionStatus.ACTIVE, v("2.0.0"), VersionStatus.ACTIVE)));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("2.0.0"), JULY.minusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("date-before-adoption"));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new SwitchAdoptionVersion(ERFURT, ADOPTION, v("2.0.0"), JULY))
+                .expectEvents(new AdoptionVersionSwitched(ADOPTION, ERFURT, WOHNGELD, v("1.1.0"), v("2.0.0"), JULY,
+                        SwitchReason.REQUESTED));
+    }
+
+    @Test
+    void anAdoptionOfAnotherServiceDoesNotStandInTheWay() {
+        AdoptionId hundesteuer = AdoptionId.random();
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new AdoptService(ERFURT, hundesteuer, HUNDESTEUER, null, JULY))
+                .expectEvents(new AdoptionStarted(hundesteuer, ERFURT, HUNDESTEUER, v("1.0.0"), TH, false, JULY));
+    }
 }

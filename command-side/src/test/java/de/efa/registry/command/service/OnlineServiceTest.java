@@ -182,4 +182,14 @@ class OnlineServiceTest {
                 .when(new RetireVersion(ID, v("1.0.0"), RELEASED.minusDays(1), null))
                 .expectNoEvents().expectException(ruleViolated("date-before-release"));
     }
+
+    @Test
+    void aSunsetBeforeTheReleaseIsRefused() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED.minusDays(1), null))
+                .expectNoEvents().expectException(ruleViolated("date-before-release"));
+        fixture.given(registered(), published("1.0.0"))
+                .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
+                .expectEvents(new VersionDeprecated(ID, v("1.0.0"), RELEASED, null));
+    }
 }
