@@ -24,6 +24,8 @@ class MintedIdTest {
         assertThat((Object) ServiceId.of(UUID)).isNotEqualTo(AdoptionId.of(UUID)).isNotEqualTo(CooperationId.of(UUID))
                 .isNotEqualTo(UUID).isNotEqualTo(null);
         assertThat(ServiceId.of(UUID)).isNotEqualTo(ServiceId.random());
+        // hashed by the UUID: two ids in one hash map do not all fall into one bucket
+        assertThat(ServiceId.of(UUID).hashCode()).isEqualTo(UUID.hashCode());
     }
 
     @Test
