@@ -117,6 +117,74 @@ class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
         assertThat(((Map<String, Object>) membership.get("leftOn")).get("type")).isEqualTo(List.of("string", "null"));
     }
 
+    @Test
+    void everyOperationIsSummarisedDescribedTaggedAndNamedForPeople() {
+        Map<String, Object> document = http.get("/v3/api-docs").send().json();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        Set<Object> declaredTags = new java.util.HashSet<>();
+        for (Map<String, Object> tag : (List<Map<String, Object>>) document.get("tags")) {
+            assertThat((String) tag.get("description")).as("tag %s", tag.get("name")).isNotBlank();
+            declaredTags.add(tag.get("name"));
+        }
+
+        Map<String, String> operationIds = new TreeMap<>();
+        List<String> operations = new ArrayList<>();
+        paths.forEach((path, item) -> ((Map<String, Map<String, Object>>) item).forEach((method, operation) -> {
+            String name = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+            operations.add(name);
+            assertThat((String) operation.get("summary")).as("summary of %s", name).isNotBlank();
+            assertThat((String) operation.get("description")).as("description of %s", name).isNotBlank();
+            // readable and stable: no springdoc suffix (_1) and no controller class names as tags
+            String operationId = (String) operation.get("operationId");
+            assertThat(operationId).as("operationId of %s", name).matches("[a-z][A-Za-z]+");
+            assertThat(operationIds.put(operationId, name)).as("%s named twice", operationId).isNull();
+            assertThat((List<Object>) operation.get("tags")).as("tags of %s", name).hasSize(1)
+                    .allSatisfy(tag -> assertThat(declaredTags).contains(tag));
+        }));
+        assertThat(operations).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void writesAnswerTypedBodiesAndShowAnExampleOfWhatTheyTake() {
+        Map<String, Object> document = http.get("/v3/api-docs").send().json();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+
+        List<String> checked = new ArrayList<>();
+        paths.forEach((path, item) -> ((Map<String, Map<String, Object>>) item).forEach((method, operation) -> {
+            if (method.equals("get")) {
+                return;
+            }
+            String name = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+            ((Map<String, Map<String, Object>>) operation.get("responses")).forEach((status, response) -> {
+                Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) response.getOrDefault("content", Map.of()))
+                        .get("application/json");
+                if (status.startsWith("2") && json != null) {
+                    assertThat(hasNamedProperties(resolve(schemas, (Map<String, Object>) json.get("schema"))))
+                            .as("%s answers %s with named properties", name, status).isTrue();
+                }
+            });
+            Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+            Map<String, Object> json = body == null ? null
+                    : (Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json");
+            if (json != null) {
+                checked.add(name);
+                Map<String, Object> schema = resolve(schemas, (Map<String, Object>) json.get("schema"));
+                assertThat(json.containsKey("example") || json.containsKey("examples") || schema.get("example") instanceof Map)
+                        .as("%s shows an example body", name).isTrue();
+            }
+        }));
+        assertThat(checked).contains("POST /api/v1/services", "POST /api/v1/adoptions", "POST /api/v1/adoptions/bulk");
+        assertThat(schemas).as("schemas named for what they are").doesNotContainKeys("Row", "Result", "Request", "Rejection");
+    }
+
+    @Test
+    void theYamlDocumentIsAsPublicAsTheJson() {
+        RawHttp.Answer yaml = http.get("/v3/api-docs.yaml").send();
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).startsWith("openapi: ").contains("operationId: registerService");
+    }
+
     /** The schema itself, the one it refers to, or for a list the schema of its elements. */
     private static Map<String, Object> resolve(Map<String, Object> schemas, Map<String, Object> schema) {
         if (schema.get("$ref") instanceof String ref) {

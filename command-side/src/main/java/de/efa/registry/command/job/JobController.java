@@ -2,9 +2,11 @@ package de.efa.registry.command.job;
 
 import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.RegistryProblem;
+import de.efa.registry.platform.web.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,7 @@ import java.time.Instant;
  * who started a job, or ADMIN, may read it: its result lists what that principal's request did.
  */
 @RestController
+@Tag(name = ApiTags.JOBS)
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 class JobController {
 
@@ -28,7 +31,7 @@ class JobController {
     }
 
     @GetMapping("/{jobId}")
-    @Operation(summary = "A job started by POST /admin/municipalities/import or /adoptions/bulk with Prefer: respond-async",
+    @Operation(operationId = "getJob", summary = "A job started by POST /admin/municipalities/import or /adoptions/bulk with Prefer: respond-async",
             description = "RUNNING until DONE (with the result the synchronous request answers) or FAILED (with a reason;"
                     + " repeat the request with its Idempotency-Key to finish the work). Only its starter or ADMIN may read it.")
     JobAnswer job(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String jobId) {

@@ -60,14 +60,14 @@ public class ApiDocumentation {
 
     /** The value objects travel as text: which text, wherever one appears (paths, queries, bodies). */
     private static final Map<Class<?>, Supplier<Schema<?>>> VALUE_OBJECTS = Map.of(
-            ServiceId.class, () -> new StringSchema().format("uuid"),
-            AdoptionId.class, () -> new StringSchema().format("uuid"),
-            CooperationId.class, () -> new StringSchema().format("uuid"),
-            Ags.class, () -> new StringSchema().pattern("^[0-9]{8}$").description("Amtlicher Gemeindeschlüssel"),
-            StateCode.class, () -> new StringSchema().pattern("^[0-9]{2}$").description("The state's two digits"),
-            LeikaKey.class, () -> new StringSchema().pattern("^[0-9]{14}$").description("LeiKa key"),
+            ServiceId.class, () -> new StringSchema().format("uuid").example("0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10"),
+            AdoptionId.class, () -> new StringSchema().format("uuid").example("5d0c3f8e-2a47-4b1e-9c3a-7e6f1a2b3c4d"),
+            CooperationId.class, () -> new StringSchema().format("uuid").example("a7e1c2d3-4b5f-4e6a-8b9c-0d1e2f3a4b5c"),
+            Ags.class, () -> new StringSchema().pattern("^[0-9]{8}$").description("Amtlicher Gemeindeschlüssel").example("16055000"),
+            StateCode.class, () -> new StringSchema().pattern("^[0-9]{2}$").description("The state's two digits").example("16"),
+            LeikaKey.class, () -> new StringSchema().pattern("^[0-9]{14}$").description("LeiKa key").example("99123456760000"),
             ServiceVersion.class, () -> new StringSchema().pattern("^(0|[1-9][0-9]{0,5})(\\.(0|[1-9][0-9]{0,5})){2}$")
-                    .description("MAJOR.MINOR.PATCH"));
+                    .description("MAJOR.MINOR.PATCH").example("1.0.0"));
 
     static {
         // in bodies; parameters are converted from text and documented as text, so registryConventions names theirs
@@ -86,6 +86,7 @@ public class ApiDocumentation {
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT").description("The split deployment: claims roles and state"))
                         .addSchemas(PROBLEM, problemSchema()))
+                .tags(new java.util.ArrayList<>(ApiTags.ALL))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

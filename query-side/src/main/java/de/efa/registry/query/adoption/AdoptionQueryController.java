@@ -1,5 +1,8 @@
 package de.efa.registry.query.adoption;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * names the municipality; its document (one read by {@code _id}) holds the adoption.
  */
 @RestController
+@Tag(name = ApiTags.ADOPTIONS)
 @RequestMapping(path = "/api/v1/adoptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdoptionQueryController {
 
@@ -26,6 +30,8 @@ class AdoptionQueryController {
     }
 
     @GetMapping("/{adoptionId}")
+    @Operation(operationId = "getAdoption", summary = "An adoption",
+            description = "Which version of which service a municipality offers, its status, and from and until when.")
     AdoptionView adoption(@PathVariable AdoptionId adoptionId) {
         Adoption adoption = RegisterRecords.active(versions).adoption(adoptionId.value())
                 .orElseThrow(() -> RegistryProblem.notFound("Adoption", adoptionId));

@@ -1,5 +1,8 @@
 package de.efa.registry.query.audit;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import de.efa.registry.platform.web.RegistryProblem;
@@ -23,6 +26,7 @@ import java.util.List;
  * today's revision.
  */
 @RestController
+@Tag(name = ApiTags.AUDIT)
 @RequestMapping("/api/v1/audit")
 class AuditEventController {
 
@@ -39,6 +43,10 @@ class AuditEventController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "listEvents", summary = "Stored events in position order",
+            description = "Every stored event with its payload and metadata (principal, correlation and causation ids, "
+                    + "hash and previous hash), after a position, filtered by aggregate, type or time; next is the "
+                    + "position to ask after for the following page.")
     EventPage events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
                      @RequestParam(required = false) String aggregateId, @RequestParam(required = false) String type,
                      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
@@ -57,6 +65,9 @@ class AuditEventController {
      * stays flat for millions of events and the first lines leave before the last are read.
      */
     @GetMapping(path = "/events/export", produces = "application/x-ndjson")
+    @Operation(operationId = "exportEvents", summary = "Export the events as NDJSON",
+            description = "Streams every stored event between from and to, one JSON object per line, with the same fields "
+                    + "as the event list; the input of the offline verifier (docs/audit.md).")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to) {
         EventFilter filter = new EventFilter(null, null, AuditInstant.parse(from, "from"), AuditInstant.parse(to, "to"));
@@ -75,6 +86,9 @@ class AuditEventController {
     }
 
     @GetMapping(path = "/aggregates/{aggregateId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getAggregateHistory", summary = "The history of one record",
+            description = "Every event of one aggregate (a service, a municipality, a cooperation) in order, with what "
+                    + "caused it.")
     AggregateHistory aggregate(@PathVariable String aggregateId) {
         List<AuditedEvent> events = history.aggregate(aggregateId);
         if (events.isEmpty()) {

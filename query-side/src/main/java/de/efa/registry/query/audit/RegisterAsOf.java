@@ -14,9 +14,11 @@ import java.util.List;
 record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> cooperations) {
 
     /** @param activeAdoptions adoptions of the service that were ACTIVE (not ended, not unsupported) at that instant */
+    @Schema(name = "ServiceAsOf")
     record Service(String serviceId, String name, String providingState, List<Version> versions, long activeAdoptions) {
     }
 
+    @Schema(name = "VersionAsOf")
     record Version(String version, String status) {
     }
 
@@ -24,6 +26,7 @@ record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> coop
     }
 
     /** @param leftOn null while the membership lasted at that instant */
+    @Schema(name = "MemberAsOf")
     record Member(String state, LocalDate joinedOn, @Schema(types = {"string", "null"}, format = "date") LocalDate leftOn) {
     }
 }

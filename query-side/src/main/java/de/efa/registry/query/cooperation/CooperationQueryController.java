@@ -1,5 +1,8 @@
 package de.efa.registry.query.cooperation;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
@@ -23,6 +26,7 @@ import java.util.List;
  * agreements between sixteen states).
  */
 @RestController
+@Tag(name = ApiTags.COOPERATIONS)
 @RequestMapping(path = "/api/v1/cooperations", produces = MediaType.APPLICATION_JSON_VALUE)
 class CooperationQueryController {
 
@@ -33,12 +37,16 @@ class CooperationQueryController {
     }
 
     @GetMapping("/{cooperationId}")
+    @Operation(operationId = "getCooperation", summary = "A cooperation with its members",
+            description = "Its members with the day each joined and, when it left, the day it left.")
     CooperationEntry cooperation(@PathVariable CooperationId cooperationId) {
         return RegisterRecords.active(versions).cooperation(cooperationId.value()).map(CooperationEntry::of)
                 .orElseThrow(() -> RegistryProblem.notFound("Cooperation", cooperationId));
     }
 
     @GetMapping
+    @Operation(operationId = "listCooperations", summary = "All cooperations",
+            description = "Every cooperation with its members; paged.")
     Page<CooperationEntry> cooperations(@RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);

@@ -20,6 +20,7 @@ record LookupAnswer(String ags, String name, String state, String asOf, List<Row
      */
     @JsonPropertyOrder({"serviceId", "leikaKey", "name", "providingState", "version", "maturityLevel", "since",
             "crossBorder", "adoptionId", "validTo"})
+    @Schema(name = "LookupService")
     record Row(String serviceId, String leikaKey, String name, String providingState, String version,
                @Schema(types = {"integer", "null"}) Integer maturityLevel, String since, boolean crossBorder,
                String adoptionId, @Schema(types = {"string", "null"}) String validTo) {

@@ -1,5 +1,8 @@
 package de.efa.registry.query.lookup;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.platform.web.RegistryProblem;
@@ -27,6 +30,7 @@ import java.util.Map;
  * current ({@link LookupCache}); service details come from the {@link ServiceCatalogue}, in memory.
  */
 @RestController
+@Tag(name = ApiTags.LOOKUP)
 @RequestMapping(path = "/api/v1/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
 class LookupController {
 
@@ -49,6 +53,10 @@ class LookupController {
     }
 
     @GetMapping("/{ags}")
+    @Operation(operationId = "lookupMunicipality", summary = "Which online services a municipality offers",
+            description = "The services a municipality offers on a date (asOf, default today), with version, maturity, "
+                    + "since when and whether the service crosses a state border; optionally for one LeiKa key. What "
+                    + "a citizen portal needs.")
     LookupAnswer lookup(@PathVariable Ags ags,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @RequestParam(required = false) LeikaKey leikaKey) {

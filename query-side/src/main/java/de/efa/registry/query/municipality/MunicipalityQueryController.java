@@ -1,5 +1,8 @@
 package de.efa.registry.query.municipality;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.DistrictKey;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -21,6 +24,7 @@ import java.util.Locale;
 
 /** The municipality register: one by AGS ({@code _id}), or a filtered page of those in force. */
 @RestController
+@Tag(name = ApiTags.MUNICIPALITIES)
 @RequestMapping(path = "/api/v1/municipalities", produces = MediaType.APPLICATION_JSON_VALUE)
 class MunicipalityQueryController {
 
@@ -33,12 +37,17 @@ class MunicipalityQueryController {
     }
 
     @GetMapping("/{ags}")
+    @Operation(operationId = "getMunicipality", summary = "A municipality",
+            description = "A municipality of the official directory by its AGS: name, state, district, population, area, "
+                    + "postal code, and the directory's Gebietsstand.")
     MunicipalityEntry municipality(@PathVariable Ags ags) {
         return RegisterRecords.active(versions).municipality(ags.value()).map(MunicipalityEntry::of)
                 .orElseThrow(() -> RegistryProblem.notFound("Municipality", ags));
     }
 
     @GetMapping
+    @Operation(operationId = "listMunicipalities", summary = "Find municipalities",
+            description = "Municipalities filtered by state, district or a text in the name (q); paged.")
     Page<MunicipalityEntry> municipalities(@RequestParam(required = false) StateCode state,
                                            @RequestParam(required = false) DistrictKey district,
                                            @RequestParam(required = false) String q,

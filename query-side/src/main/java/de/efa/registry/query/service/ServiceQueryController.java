@@ -1,5 +1,8 @@
 package de.efa.registry.query.service;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.LeikaKey;
@@ -29,6 +32,7 @@ import java.util.Locale;
 
 /** Reads of the service register. */
 @RestController
+@Tag(name = ApiTags.SERVICES)
 @RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
 class ServiceQueryController {
 
@@ -43,6 +47,9 @@ class ServiceQueryController {
     }
 
     @GetMapping("/{serviceId}")
+    @Operation(operationId = "getService", summary = "A service with its versions and adoption counts",
+            description = "The service as the register holds it now: its versions with status, maturity and dates, and "
+                    + "how many municipalities adopted it, in total and per state.")
     ServiceView service(@PathVariable ServiceId serviceId) {
         RegisterRecords register = RegisterRecords.active(versions);
         Service service = require(register, serviceId);
@@ -50,6 +57,9 @@ class ServiceQueryController {
     }
 
     @GetMapping
+    @Operation(operationId = "listServices", summary = "Find services",
+            description = "Services filtered by providing state, LeiKa key, topic, a version status, or a text in name, "
+                    + "topic or description (q); paged.")
     Page<ServiceView> services(@RequestParam(required = false) StateCode providingState,
                                @RequestParam(required = false) LeikaKey leikaKey,
                                @RequestParam(required = false) String topic,
@@ -70,6 +80,9 @@ class ServiceQueryController {
     }
 
     @GetMapping("/{serviceId}/adoptions")
+    @Operation(operationId = "listServiceAdoptions", summary = "The municipalities that adopted a service",
+            description = "One row per adoption of the service, filtered by the municipality's state and the adoption's "
+                    + "status; paged.")
     Page<AdoptingMunicipality> adoptions(@PathVariable ServiceId serviceId,
                                          @RequestParam(required = false) StateCode state,
                                          @RequestParam(required = false) AdoptionStatus status,

@@ -1,5 +1,8 @@
 package de.efa.registry.query.statistics;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
+import de.efa.registry.platform.web.ApiTags;
 import de.efa.registry.kernel.common.InvalidValueException;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceId;
@@ -23,6 +26,7 @@ import java.util.Set;
  * {@code source} field; CSV carries it in a {@code Source} and a license {@code Link} header, so the table stays pure.
  */
 @RestController
+@Tag(name = ApiTags.STATISTICS)
 @RequestMapping("/api/v1/stats")
 class StatisticsController {
 
@@ -37,6 +41,10 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getCoverage", summary = "Coverage per state or district",
+            description = "How many municipalities, and how much of the population, an adoption covers per state or "
+                    + "district (groupBy); for one service (serviceId) or for all; coverage is population-weighted, 0 "
+                    + "to 1. CSV with Accept: text/csv.")
     StatisticsAnswer<CoverageRow> coverage(@RequestParam(required = false) ServiceId serviceId,
                                            @RequestParam(required = false) StateCode state,
                                            @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
@@ -45,6 +53,10 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/coverage", produces = "text/csv")
+    @Operation(operationId = "getCoverage", summary = "Coverage per state or district",
+            description = "How many municipalities, and how much of the population, an adoption covers per state or "
+                    + "district (groupBy); for one service (serviceId) or for all; coverage is population-weighted, 0 "
+                    + "to 1. CSV with Accept: text/csv.")
     ResponseEntity<String> coverageCsv(@RequestParam(required = false) ServiceId serviceId,
                                        @RequestParam(required = false) StateCode state,
                                        @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
@@ -53,16 +65,25 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/cross-border", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getCrossBorderMatrix", summary = "The cross-border matrix",
+            description = "Per providing state and adopting state: how many services and adoptions cross the border "
+                    + "between them. CSV with Accept: text/csv.")
     StatisticsAnswer<CrossBorderRow> crossBorder() {
         return queries.crossBorder().json();
     }
 
     @GetMapping(path = "/cross-border", produces = "text/csv")
+    @Operation(operationId = "getCrossBorderMatrix", summary = "The cross-border matrix",
+            description = "Per providing state and adopting state: how many services and adoptions cross the border "
+                    + "between them. CSV with Accept: text/csv.")
     ResponseEntity<String> crossBorderCsv() {
         return csv(queries.crossBorder(), "cross-border");
     }
 
     @GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getTimeline", summary = "Adoptions started, ended and active over time",
+            description = "Per month, week or day between from and to: the adoptions that started, that ended, and that "
+                    + "were active at the period's end; optionally for one state. CSV with Accept: text/csv.")
     StatisticsAnswer<TimelineRow> timeline(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -73,6 +94,9 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/timeline", produces = "text/csv")
+    @Operation(operationId = "getTimeline", summary = "Adoptions started, ended and active over time",
+            description = "Per month, week or day between from and to: the adoptions that started, that ended, and that "
+                    + "were active at the period's end; optionally for one state. CSV with Accept: text/csv.")
     ResponseEntity<String> timelineCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                        @Parameter(schema = @Schema(allowableValues = {"month", "week", "day"}))
@@ -82,11 +106,17 @@ class StatisticsController {
     }
 
     @GetMapping(path = "/maturity", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getMaturity", summary = "Services per providing state and maturity level",
+            description = "How many services each state provides at each maturity level of their latest version. CSV with "
+                    + "Accept: text/csv.")
     StatisticsAnswer<MaturityRow> maturity() {
         return queries.maturity().json();
     }
 
     @GetMapping(path = "/maturity", produces = "text/csv")
+    @Operation(operationId = "getMaturity", summary = "Services per providing state and maturity level",
+            description = "How many services each state provides at each maturity level of their latest version. CSV with "
+                    + "Accept: text/csv.")
     ResponseEntity<String> maturityCsv() {
         return csv(queries.maturity(), "maturity");
     }

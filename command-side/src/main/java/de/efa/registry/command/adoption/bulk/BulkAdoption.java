@@ -21,6 +21,7 @@ import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.MetaData;
@@ -57,14 +58,19 @@ public class BulkAdoption {
         this.fanOut = fanOut;
     }
 
+    @Schema(name = "BulkAdoptionRequest", description = "Exactly one of ags, district and state selects the municipalities",
+            example = """
+                    {"serviceId": "0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10", "effectiveFrom": "2024-07-01", "district": "16061"}""")
     public record Request(@NotNull ServiceId serviceId, ServiceVersion version, @NotNull LocalDate effectiveFrom,
                    @Size(max = MAX_MUNICIPALITIES) List<@NotNull Ags> ags, DistrictKey district, StateCode state) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "BulkRejection", description = "A municipality the rules refused, with the problem a single adoption would get")
     public record Rejection(String ags, int status, String type, String title) {
     }
 
+    @Schema(name = "BulkAdoptionResult")
     public record Result(int accepted, List<Rejection> rejected) {
     }
 

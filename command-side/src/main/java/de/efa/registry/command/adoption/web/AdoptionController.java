@@ -1,8 +1,13 @@
 package de.efa.registry.command.adoption.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.platform.web.ApiTags;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.efa.registry.command.adoption.bulk.BulkAdoption;
 import de.efa.registry.command.job.Jobs;
 import de.efa.registry.command.job.LongWork;
+import de.efa.registry.command.job.MayRunAsJob;
 import de.efa.registry.command.job.ProgressWatch;
 import de.efa.registry.command.job.RespondAsync;
 import de.efa.registry.command.lookup.AdoptionFacts;
@@ -19,7 +24,6 @@ import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.RegistryProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,11 +41,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Service owners adopt services for the municipalities of their state, switch versions and end adoptions. */
 @RestController
+@Tag(name = ApiTags.ADOPTIONS)
 @RequestMapping(path = "/api/v1/adoptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdoptionController {
 
@@ -60,43 +63,58 @@ class AdoptionController {
         this.progress = progress;
     }
 
+    @Schema(example = """
+            {"serviceId": "0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10", "ags": "16055000", "version": "1.0.0",
+             "effectiveFrom": "2024-07-01"}""")
     record AdoptionRequest(@NotNull ServiceId serviceId, @NotNull Ags ags, ServiceVersion version, @NotNull LocalDate effectiveFrom) {
     }
 
+    @Schema(example = """
+            {"version": "2.0.0", "effectiveFrom": "2025-01-01"}""")
     record SwitchRequest(@NotNull ServiceVersion version, @NotNull LocalDate effectiveFrom) {
     }
 
+    @Schema(example = """
+            {"endsOn": "2025-12-31"}""")
     record TerminationRequest(@NotNull LocalDate endsOn) {
+    }
+
+    /** The answer to an adoption: its id, and the version the rules chose when the request named none. */
+    record AdoptionRecorded(AdoptionId adoptionId, ServiceVersion version) {
+    }
+
+    /** The answer to a change of an adoption: its status now, and the version or end date the change set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AdoptionChanged(AdoptionId adoptionId, ServiceVersion version, AdoptionStatus status, LocalDate endsOn) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
-    ResponseEntity<Map<String, String>> adopt(@Valid @RequestBody AdoptionRequest request) {
+    @Operation(operationId = "adoptService", summary = "Adopt a service for a municipality",
+            description = "Records that a municipality offers a version of a service from effectiveFrom on (OWNER of "
+                    + "the municipality's state, or ADMIN). Without version the latest ACTIVE one is taken. Refused "
+                    + "when the version is not ACTIVE or not yet released, when the municipality already has an active "
+                    + "adoption of the service (409), and across a state border without a cooperation (422).")
+    ResponseEntity<AdoptionRecorded> adopt(@Valid @RequestBody AdoptionRequest request) {
         RegistryUser.current().requireMayActFor(request.ags().state());
         AdoptionId adoptionId = AdoptionId.random();
         return responses.execute(HttpStatus.CREATED, commands -> {
             // the command answers with the version the rules chose: no read-back of what was just stored
             ServiceVersion version = commands.send(new AdoptService(request.ags(), adoptionId, request.serviceId(),
                     request.version(), request.effectiveFrom()));
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("adoptionId", adoptionId.value());
-            body.put("version", version.toString());
-            return body;
+            return new AdoptionRecorded(adoptionId, version);
         });
     }
 
     @PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Adopts a service for many municipalities; with Prefer: respond-async as a job", responses = {
-            @ApiResponse(responseCode = "200", description = "What was accepted, and what was rejected and why",
-                    content = @Content(schema = @Schema(implementation = BulkAdoption.Result.class))),
-            @ApiResponse(responseCode = "202", description = "Prefer: respond-async: started as the job at Location "
-                    + "(Preference-Applied: respond-async); GET it until DONE, its result is the 200's body",
-                    headers = @Header(name = "Location", description = "/api/v1/jobs/{jobId}"),
-                    content = @Content(schema = @Schema(ref = "#/components/schemas/JobAnswer"))),
-            @ApiResponse(responseCode = "503", description = "Prefer: respond-async while as many jobs run as the "
-                    + "instance takes; Retry-After says when to try again",
-                    content = @Content(mediaType = "application/problem+json",
-                            schema = @Schema(ref = "#/components/schemas/Problem")))})
+    @MayRunAsJob
+    @Operation(operationId = "adoptServiceInBulk", summary = "Adopt a service for many municipalities",
+            description = "Adopts a service for a list of municipalities (ags), a district or a whole state, up to "
+                    + "20,000 at once; each municipality is decided by the same rules as a single adoption, and the "
+                    + "answer counts the accepted and lists the rejected with the rule that refused them. With "
+                    + "Prefer: respond-async it runs as a job (202 and Location), otherwise the answer waits.",
+            responses = @ApiResponse(responseCode = "200", description = "What was accepted, and what was rejected and why",
+                    content = @Content(schema = @Schema(implementation = BulkAdoption.Result.class))))
     ResponseEntity<?> adoptInBulk(@Valid @RequestBody BulkAdoption.Request request,
                                   @Parameter(hidden = true) HttpServletRequest http) {
         RegistryUser caller = RegistryUser.current();
@@ -108,20 +126,24 @@ class AdoptionController {
     }
 
     @PostMapping(path = "/{adoptionId}/version-switch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> switchVersion(@PathVariable AdoptionId adoptionId, @Valid @RequestBody SwitchRequest request) {
+    @Operation(operationId = "switchAdoptionVersion", summary = "Switch an adoption to another version",
+            description = "Moves an adoption to another ACTIVE version of the same service from effectiveFrom on.")
+    ResponseEntity<AdoptionChanged> switchVersion(@PathVariable AdoptionId adoptionId, @Valid @RequestBody SwitchRequest request) {
         AdoptionFacts adoption = ownedAdoption(adoptionId);
         return responses.execute(HttpStatus.OK, commands -> {
             commands.send(new SwitchAdoptionVersion(adoption.ags(), adoptionId, request.version(), request.effectiveFrom()));
-            return Map.of("adoptionId", adoptionId.value(), "version", request.version().toString(), "status", "ACTIVE");
+            return new AdoptionChanged(adoptionId, request.version(), AdoptionStatus.ACTIVE, null);
         });
     }
 
     @PostMapping(path = "/{adoptionId}/termination", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, String>> terminate(@PathVariable AdoptionId adoptionId, @Valid @RequestBody TerminationRequest request) {
+    @Operation(operationId = "terminateAdoption", summary = "End an adoption",
+            description = "Ends an adoption on endsOn: from that day the municipality no longer offers the service.")
+    ResponseEntity<AdoptionChanged> terminate(@PathVariable AdoptionId adoptionId, @Valid @RequestBody TerminationRequest request) {
         AdoptionFacts adoption = ownedAdoption(adoptionId);
         return responses.execute(HttpStatus.OK, commands -> {
             commands.send(new TerminateAdoption(adoption.ags(), adoptionId, request.endsOn()));
-            return Map.of("adoptionId", adoptionId.value(), "status", "ENDED", "endsOn", request.endsOn().toString());
+            return new AdoptionChanged(adoptionId, null, AdoptionStatus.ENDED, request.endsOn());
         });
     }
 

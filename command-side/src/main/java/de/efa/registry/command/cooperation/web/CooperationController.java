@@ -1,5 +1,10 @@
 package de.efa.registry.command.cooperation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.efa.registry.platform.web.ApiTags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
@@ -29,10 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** States found cooperations and manage their own memberships; ADMIN may act for any state. */
 @RestController
+@Tag(name = ApiTags.COOPERATIONS)
 @RequestMapping(path = "/api/v1/cooperations", produces = MediaType.APPLICATION_JSON_VALUE)
 class CooperationController {
 
@@ -42,17 +47,33 @@ class CooperationController {
         this.responses = responses;
     }
 
+    @Schema(example = """
+            {"name": "EfA-Kooperation Mitteldeutschland", "foundingStates": ["16", "14", "15"], "signedOn": "2024-01-15"}""")
     record FoundingRequest(@NotBlank @Size(max = 300) @PlainText String name,
                            @NotEmpty @Size(max = 16) List<@NotNull StateCode> foundingStates,
                            @NotNull LocalDate signedOn) {
     }
 
+    @Schema(example = """
+            {"state": "09", "joinedOn": "2024-06-01"}""")
     record JoinRequest(@NotNull StateCode state, @NotNull LocalDate joinedOn) {
+    }
+
+    /** The answer to a founding: the id under which the cooperation is known from now on. */
+    record CooperationFounded(CooperationId cooperationId) {
+    }
+
+    /** The answer to a change of membership: whose, and from or until when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MembershipAnswer(CooperationId cooperationId, StateCode state, LocalDate joinedOn, LocalDate leftOn) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
-    ResponseEntity<Map<String, String>> found(@Valid @RequestBody FoundingRequest request) {
+    @Operation(operationId = "foundCooperation", summary = "Found a cooperation of states",
+            description = "Founds a cooperation of at least two distinct states, all members from signedOn. The caller "
+                    + "is the OWNER of one founding state, or ADMIN.")
+    ResponseEntity<CooperationFounded> found(@Valid @RequestBody FoundingRequest request) {
         RegistryUser caller = RegistryUser.current();
         if (request.foundingStates().stream().noneMatch(caller::mayActFor)) {
             throw RegistryProblem.forbidden(caller.name() + " may only found a cooperation its own state is part of");
@@ -60,28 +81,33 @@ class CooperationController {
         CooperationId cooperationId = CooperationId.random();
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new FoundCooperation(cooperationId, request.name().strip(), request.foundingStates(), request.signedOn()));
-            return Map.of("cooperationId", cooperationId.value());
+            return new CooperationFounded(cooperationId);
         });
     }
 
     @PostMapping(path = "/{cooperationId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
-    ResponseEntity<Map<String, String>> join(@PathVariable CooperationId cooperationId, @Valid @RequestBody JoinRequest request) {
+    @Operation(operationId = "joinCooperation", summary = "Join a cooperation",
+            description = "Makes a state a member from joinedOn (OWNER of that state, or ADMIN). From that day its "
+                    + "municipalities may adopt the EFA services of the other members, and theirs its services.")
+    ResponseEntity<MembershipAnswer> join(@PathVariable CooperationId cooperationId, @Valid @RequestBody JoinRequest request) {
         RegistryUser.current().requireMayActFor(request.state());
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new JoinCooperation(cooperationId, request.state(), request.joinedOn()));
-            return Map.of("cooperationId", cooperationId.value(), "state", request.state().value(),
-                    "joinedOn", request.joinedOn().toString());
+            return new MembershipAnswer(cooperationId, request.state(), request.joinedOn(), null);
         });
     }
 
     @DeleteMapping("/{cooperationId}/members/{state}")
-    ResponseEntity<Map<String, String>> leave(@PathVariable CooperationId cooperationId, @PathVariable StateCode state,
+    @Operation(operationId = "leaveCooperation", summary = "Leave a cooperation",
+            description = "Ends a state's membership on leftOn (OWNER of that state, or ADMIN). From that day new "
+                    + "cross-border adoptions resting on it are refused; existing adoptions stay.")
+    ResponseEntity<MembershipAnswer> leave(@PathVariable CooperationId cooperationId, @PathVariable StateCode state,
                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leftOn) {
         RegistryUser.current().requireMayActFor(state);
         return responses.execute(HttpStatus.OK, commands -> {
             commands.send(new LeaveCooperation(cooperationId, state, leftOn));
-            return Map.of("cooperationId", cooperationId.value(), "state", state.value(), "leftOn", leftOn.toString());
+            return new MembershipAnswer(cooperationId, state, null, leftOn);
         });
     }
 }

@@ -14,6 +14,11 @@ import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.VersionStatus;
+import de.efa.registry.platform.web.ApiTags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.PlainText;
 import de.efa.registry.platform.web.RegistryProblem;
@@ -34,11 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Service owners register their online services and manage their versions. */
 @RestController
+@Tag(name = ApiTags.SERVICES)
 @RequestMapping(path = "/api/v1/services", produces = MediaType.APPLICATION_JSON_VALUE)
 class ServiceController {
 
@@ -56,6 +60,9 @@ class ServiceController {
         this.retirementMoves = retirementMoves;
     }
 
+    @Schema(example = """
+            {"leikaKey": "99123456760000", "name": "Wohngeld beantragen", "providingState": "16", "reuse": "EFA",
+             "topic": "Familie & Kind", "description": "Antrag auf Mietzuschuss"}""")
     record RegisterServiceRequest(@NotNull LeikaKey leikaKey,
                                   @NotBlank @Size(max = 300) @PlainText String name,
                                   @NotNull StateCode providingState,
@@ -64,53 +71,81 @@ class ServiceController {
                                   @Size(max = 5000) @PlainText(multiline = true) String description) {
     }
 
+    @Schema(example = """
+            {"version": "1.0.0", "maturityLevel": 3, "releasedOn": "2024-03-01", "url": "https://wohngeld.example.de"}""")
     record PublishVersionRequest(@NotNull ServiceVersion version,
                                  @NotNull MaturityLevel maturityLevel,
                                  @NotNull LocalDate releasedOn,
                                  @Size(max = 2000) @PlainText @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
     }
 
+    @Schema(example = """
+            {"sunsetOn": "2025-12-31", "successor": "2.0.0"}""")
     record DeprecationRequest(@NotNull LocalDate sunsetOn, ServiceVersion successor) {
     }
 
+    @Schema(example = """
+            {"retiredOn": "2026-01-31", "successor": "2.0.0"}""")
     record RetirementRequest(@NotNull LocalDate retiredOn, ServiceVersion successor) {
+    }
+
+    /** The answer to a registration: the id under which the service is known from now on. */
+    record ServiceRegistered(ServiceId serviceId) {
+    }
+
+    /** The answer to a change of a version: which version, and the status it has now. */
+    record VersionAnswer(ServiceId serviceId, ServiceVersion version, VersionStatus status) {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
-    ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterServiceRequest request) {
+    @Operation(operationId = "registerService", summary = "Register an online service",
+            description = "Registers a service that the caller's state provides (OWNER of providingState, or ADMIN). "
+                    + "One state provides at most one service per LeiKa key: a second one is a 409. reuse EFA lets "
+                    + "municipalities of other states adopt it where a cooperation allows (see Cooperations).")
+    ResponseEntity<ServiceRegistered> register(@Valid @RequestBody RegisterServiceRequest request) {
         RegistryUser.current().requireMayActFor(request.providingState());
         ServiceId serviceId = ServiceId.random();
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new RegisterService(serviceId, request.leikaKey(), request.name().strip(),
                     request.providingState(), request.reuse(), blankToNull(request.topic()), blankToNull(request.description())));
-            return Map.of("serviceId", serviceId.value());
+            return new ServiceRegistered(serviceId);
         });
     }
 
     @PostMapping(path = "/{serviceId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
-    ResponseEntity<Map<String, Object>> publish(@PathVariable ServiceId serviceId, @Valid @RequestBody PublishVersionRequest request) {
+    @Operation(operationId = "publishVersion", summary = "Publish a version of a service",
+            description = "Publishes a version (MAJOR.MINOR.PATCH) that is ACTIVE from then on and may be adopted from "
+                    + "releasedOn. It must be higher than every version published before (422), and new (409).")
+    ResponseEntity<VersionAnswer> publish(@PathVariable ServiceId serviceId, @Valid @RequestBody PublishVersionRequest request) {
         ownedService(serviceId);
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new PublishVersion(serviceId, request.version(), request.maturityLevel(),
                     request.releasedOn(), blankToNull(request.url())));
-            return answer(serviceId, request.version(), "ACTIVE");
+            return new VersionAnswer(serviceId, request.version(), VersionStatus.ACTIVE);
         });
     }
 
     @PostMapping(path = "/{serviceId}/versions/{version}/deprecation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> deprecate(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
+    @Operation(operationId = "deprecateVersion", summary = "Deprecate a version",
+            description = "Announces the end of an ACTIVE version on sunsetOn, optionally naming its successor. "
+                    + "Existing adoptions stay; new adoptions of a deprecated version are refused (422).")
+    ResponseEntity<VersionAnswer> deprecate(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
                                                   @Valid @RequestBody DeprecationRequest request) {
         ownedService(serviceId);
         return responses.execute(HttpStatus.OK, commands -> {
             commands.send(new DeprecateVersion(serviceId, version, request.sunsetOn(), request.successor()));
-            return answer(serviceId, version, "DEPRECATED");
+            return new VersionAnswer(serviceId, version, VersionStatus.DEPRECATED);
         });
     }
 
     @PostMapping(path = "/{serviceId}/versions/{version}/retirement", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> retire(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
+    @Operation(operationId = "retireVersion", summary = "Retire a version and move its adoptions",
+            description = "Ends a version on retiredOn. Its ACTIVE adoptions move to successor (a higher ACTIVE "
+                    + "version, else 422) or, without one, become UNSUPPORTED. The answer's Registry-Position covers "
+                    + "the moves when they finish within ten seconds; they finish anyway when they take longer.")
+    ResponseEntity<VersionAnswer> retire(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
                                                @Valid @RequestBody RetirementRequest request) {
         ownedService(serviceId);
         return responses.execute(HttpStatus.OK, commands -> {
@@ -119,7 +154,7 @@ class ServiceController {
             if (retirementMoves.awaitMoved(serviceId, version, MOVES_PATIENCE)) {
                 commands.coverEverythingStored();
             }
-            return answer(serviceId, version, "RETIRED");
+            return new VersionAnswer(serviceId, version, VersionStatus.RETIRED);
         });
     }
 
@@ -128,14 +163,6 @@ class ServiceController {
         ServiceFacts service = lookup.service(serviceId).orElseThrow(() -> RegistryProblem.notFound("Service", serviceId));
         RegistryUser.current().requireMayActFor(service.providingState());
         return service;
-    }
-
-    private static Map<String, Object> answer(ServiceId serviceId, ServiceVersion version, String status) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("serviceId", serviceId.value());
-        body.put("version", version.toString());
-        body.put("status", status);
-        return body;
     }
 
     private static String blankToNull(String text) {
