@@ -4,7 +4,7 @@ import de.efa.registry.kernel.municipality.StateCode;
 
 import java.util.List;
 
-/** The demo principals of the standalone registry (API.md); their one password comes from configuration. */
+/** The demo principals of the standalone registry (docs/api.md); their one password comes from configuration. */
 public final class DemoPrincipals {
 
     public record DemoPrincipal(String username, Role role, StateCode state) {

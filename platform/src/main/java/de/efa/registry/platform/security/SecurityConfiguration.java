@@ -44,7 +44,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Who may call what. URL rules express the role matrix of API.md; which <em>state</em> an OWNER may act for is
+ * Who may call what. URL rules express the role matrix of docs/api.md; which <em>state</em> an OWNER may act for is
  * checked where the state is known (the command endpoints, via {@link RegistryUser#requireMayActFor}).
  */
 @Configuration(proxyBeanMethods = false)
