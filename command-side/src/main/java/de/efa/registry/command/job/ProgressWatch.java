@@ -40,23 +40,22 @@ public class ProgressWatch implements DisposableBean {
      * on the request's commands.
      */
     public <T> T carryOut(LongWork<T> work, RequestCommands commands) {
-        ProgressReport report = report(work, null);
-        watch(report);
-        try {
-            T result = work.carryOut(report);
-            commands.noteStored(report.lastStoredPosition());
-            return result;
-        } finally {
-            unwatch(report);
-        }
+        return carryOut(work, report -> commands.noteStored(report.lastStoredPosition()));
     }
 
     /** Carries out work that answers no request (the demo seeds): the same progress lines, no position. */
     public <T> T carryOut(LongWork<T> work) {
+        return carryOut(work, report -> {
+        });
+    }
+
+    private <T> T carryOut(LongWork<T> work, java.util.function.Consumer<ProgressReport> afterwards) {
         ProgressReport report = report(work, null);
         watch(report);
         try {
-            return work.carryOut(report);
+            T result = work.carryOut(report);
+            afterwards.accept(report);
+            return result;
         } finally {
             unwatch(report);
         }
