@@ -2,9 +2,12 @@ package de.efa.registry.command.cooperation;
 
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.cooperation.CooperationProposed;
+import de.efa.registry.kernel.cooperation.CooperationSigned;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
 import de.efa.registry.kernel.cooperation.JoinCooperation;
 import de.efa.registry.kernel.cooperation.LeaveCooperation;
+import de.efa.registry.kernel.cooperation.SignCooperation;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -116,5 +119,99 @@ class CooperationTest {
         fixture.given(founded())
                 .when(new LeaveCooperation(ID, BY, SIGNED))
                 .expectNoEvents().expectException(ruleViolated("date-before-joining"));
+    }
+
+    // --- consent: a cooperation founded by one state waits for the others' signatures
+
+    private static final StateCode SN = StateCode.of("14");
+
+    private static CooperationProposed proposedByThuringia() {
+        return new CooperationProposed(ID, "EfA TH-BY-NI", List.of(TH, BY, NI), TH, SIGNED);
+    }
+
+    @Test
+    void aCooperationFoundedByOneStateIsProposedNotFounded() {
+        fixture.givenNoPriorActivity()
+                .when(new FoundCooperation(ID, "EfA TH-BY-NI", List.of(TH, BY, NI, TH), SIGNED, TH))
+                .expectEvents(proposedByThuringia());
+    }
+
+    @Test
+    void aStateCannotProposeACooperationItIsNoFounderOf() {
+        fixture.givenNoPriorActivity()
+                .when(new FoundCooperation(ID, "EfA BY-NI", List.of(BY, NI), SIGNED, TH))
+                .expectNoEvents().expectException(ruleViolated("not-a-founding-state"));
+    }
+
+    @Test
+    void aSignatureBeforeTheLastOnlyRecordsTheSignature() {
+        fixture.given(proposedByThuringia())
+                .when(new SignCooperation(ID, BY, SIGNED.plusDays(10)))
+                .expectEvents(new CooperationSigned(ID, BY, SIGNED.plusDays(10)));
+    }
+
+    @Test
+    void theLastSignatureMakesTheFoundersMembersFromTheLatestSignature() {
+        // Bavaria signed later than Lower Saxony's last signature: the latest day counts, not the last act
+        fixture.given(proposedByThuringia(), new CooperationSigned(ID, BY, SIGNED.plusDays(30)))
+                .when(new SignCooperation(ID, NI, SIGNED.plusDays(20)))
+                .expectEvents(new CooperationSigned(ID, NI, SIGNED.plusDays(20)),
+                        new CooperationFounded(ID, "EfA TH-BY-NI", List.of(TH, BY, NI), SIGNED.plusDays(30)));
+    }
+
+    @Test
+    void onlyAFoundingStateSignsAndOnlyOnce() {
+        fixture.given(proposedByThuringia())
+                .when(new SignCooperation(ID, SN, SIGNED.plusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("not-a-founding-state"));
+        fixture.given(proposedByThuringia())
+                .when(new SignCooperation(ID, TH, SIGNED.plusDays(1)))
+                .expectNoEvents().expectException(conflict());
+        fixture.given(founded())
+                .when(new SignCooperation(ID, BY, SIGNED.plusDays(1)))
+                .expectNoEvents().expectException(conflict());
+    }
+
+    @Test
+    void aSignatureBeforeTheProposalIsRefused() {
+        fixture.given(proposedByThuringia())
+                .when(new SignCooperation(ID, BY, SIGNED.minusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("date-before-signing"));
+    }
+
+    @Test
+    void noStateJoinsOrLeavesAPendingCooperation() {
+        fixture.given(proposedByThuringia())
+                .when(new JoinCooperation(ID, SN, SIGNED.plusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("cooperation-pending"));
+        fixture.given(proposedByThuringia(), new CooperationSigned(ID, BY, SIGNED))
+                .when(new LeaveCooperation(ID, TH, SIGNED.plusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("cooperation-pending"));
+    }
+
+    @Test
+    void datesLieBetweenTheOzgAndAYearAhead() {
+        LocalDate yearAhead = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusYears(1);
+        fixture.givenNoPriorActivity()
+                .when(new FoundCooperation(ID, "EfA TH-BY", List.of(TH, BY), LocalDate.of(2017, 8, 13), TH))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+        fixture.givenNoPriorActivity()
+                .when(new FoundCooperation(ID, "EfA TH-BY", List.of(TH, BY), LocalDate.of(2017, 8, 14), TH))
+                .expectEvents(new CooperationProposed(ID, "EfA TH-BY", List.of(TH, BY), TH, LocalDate.of(2017, 8, 14)));
+        fixture.givenNoPriorActivity()
+                .when(new FoundCooperation(ID, "EfA TH-BY", List.of(TH, BY), LocalDate.of(0, 1, 1)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+        fixture.given(proposedByThuringia())
+                .when(new SignCooperation(ID, BY, yearAhead.plusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+        fixture.given(founded())
+                .when(new JoinCooperation(ID, NI, yearAhead))
+                .expectEvents(new StateJoinedCooperation(ID, NI, yearAhead));
+        fixture.given(founded())
+                .when(new JoinCooperation(ID, NI, yearAhead.plusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+        fixture.given(founded())
+                .when(new LeaveCooperation(ID, BY, yearAhead.plusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
     }
 }

@@ -80,12 +80,24 @@ class WriteApiHttpTest {
         assertThat(published.getStatusCode()).as("%s", published.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
+    /** A cooperation in force: founded by {@code user}, signed by every other founding state's owner. */
     private String foundCooperation(String user, List<String> states) {
         ResponseEntity<Map> founded = http.post(user, "/api/v1/cooperations",
                 Map.of("name", "Kooperation " + states, "foundingStates", states, "signedOn", "2021-03-01"));
         assertThat(founded.getStatusCode()).as("%s", founded.getBody()).isEqualTo(HttpStatus.CREATED);
-        return (String) founded.getBody().get("cooperationId");
+        String id = (String) founded.getBody().get("cooperationId");
+        for (String state : new java.util.LinkedHashSet<>(states)) {
+            if ("PENDING".equals(founded.getBody().get("status")) && !OWNERS.get(state).equals(user)) {
+                ResponseEntity<Map> signed = http.post(OWNERS.get(state), "/api/v1/cooperations/" + id + "/signatures",
+                        Map.of("state", state, "signedOn", "2021-03-01"));
+                assertThat(signed.getStatusCode()).as("%s", signed.getBody()).isEqualTo(HttpStatus.CREATED);
+            }
+        }
+        return id;
     }
+
+    private static final Map<String, String> OWNERS = Map.of("16", "thueringen", "09", "bayern", "03", "niedersachsen",
+            "14", "sachsen");
 
     private static Map<String, Object> adoption(String serviceId, String ags) {
         Map<String, Object> body = new HashMap<>();
@@ -185,6 +197,58 @@ class WriteApiHttpTest {
         // a former member already left; a state that never joined is no member at all
         assertProblem(http.delete("sachsen", members + "/14?leftOn=2023-02-01"), 409, "conflict");
         assertProblem(http.delete("admin", members + "/03?leftOn=2023-02-01"), 404, "not-found");
+    }
+
+    @Test
+    void aCooperationFoundedByOneStateWaitsForTheOthersSignatures() {
+        // Lower Saxony and Saxony: no other test lets these two cooperate
+        String kfz = registerService("niedersachsen", "99100000000091", "03", "EFA");
+        publish("niedersachsen", kfz, "1.0.0");
+        ResponseEntity<Map> founded = http.post("sachsen", "/api/v1/cooperations",
+                Map.of("name", "SN-NI", "foundingStates", List.of("14", "03"), "signedOn", "2021-03-01"));
+        assertThat(founded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(founded.getBody()).containsEntry("status", "PENDING").containsEntry("awaitingSignatures", List.of("03"));
+        String signatures = "/api/v1/cooperations/" + founded.getBody().get("cooperationId") + "/signatures";
+        String members = "/api/v1/cooperations/" + founded.getBody().get("cooperationId") + "/members";
+
+        // Lower Saxony has not signed: Saxony's municipalities may not adopt its services, nobody joins
+        assertProblem(http.post("sachsen", "/api/v1/adoptions", adoption(kfz, "14612000")), 422,
+                "cross-border-not-permitted");
+        assertProblem(http.post("thueringen", members, Map.of("state", "16", "joinedOn", "2022-01-01")), 422,
+                "cooperation-pending");
+        // only Lower Saxony's owner (or ADMIN) signs for it; only founders sign; not before the proposal, not in year 0
+        assertProblem(http.post("sachsen", signatures, Map.of("state", "03", "signedOn", "2022-06-01")), 403, "forbidden");
+        assertProblem(http.post("thueringen", signatures, Map.of("state", "16", "signedOn", "2022-06-01")), 422,
+                "not-a-founding-state");
+        assertProblem(http.post("niedersachsen", signatures, Map.of("state", "03", "signedOn", "2021-02-01")), 422,
+                "date-before-signing");
+        assertProblem(http.post("niedersachsen", signatures, Map.of("state", "03", "signedOn", "0000-01-01")), 422,
+                "date-out-of-range");
+
+        ResponseEntity<Map> signed = http.post("niedersachsen", signatures, Map.of("state", "03", "signedOn", "2022-06-01"));
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(signed.getBody()).containsEntry("status", "ACTIVE").containsEntry("state", "03");
+        assertThat(position(signed)).isPositive();
+        assertProblem(http.post("niedersachsen", signatures, Map.of("state", "03", "signedOn", "2022-06-02")), 409, "conflict");
+
+        // in force from the last signature's day: not the day before, from that day on
+        Map<String, Object> early = adoption(kfz, "14612000");
+        early.put("effectiveFrom", "2022-05-31");
+        assertProblem(http.post("sachsen", "/api/v1/adoptions", early), 422, "cross-border-not-permitted");
+        Map<String, Object> onTheDay = adoption(kfz, "14612000");
+        onTheDay.put("effectiveFrom", "2022-06-01");
+        assertThat(http.post("sachsen", "/api/v1/adoptions", onTheDay).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void anAdminRecordsACooperationEveryFounderSigned() {
+        ResponseEntity<Map> founded = http.post("admin", "/api/v1/cooperations",
+                Map.of("name", "SH-HH", "foundingStates", List.of("01", "02"), "signedOn", "2021-03-01"));
+        assertThat(founded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(founded.getBody()).containsEntry("status", "ACTIVE").containsEntry("awaitingSignatures", List.of());
+        assertProblem(http.post("admin", "/api/v1/cooperations",
+                Map.of("name", "zu früh", "foundingStates", List.of("01", "02"), "signedOn", "2017-08-13")), 422,
+                "date-out-of-range");
     }
 
     // ------------------------------------------------------------------ adoptions

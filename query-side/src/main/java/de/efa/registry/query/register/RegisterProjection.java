@@ -7,6 +7,8 @@ import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.cooperation.CooperationProposed;
+import de.efa.registry.kernel.cooperation.CooperationSigned;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.MunicipalityChanged;
@@ -75,6 +77,8 @@ public class RegisterProjection extends DocumentProjection {
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
         on(VersionDeprecated.class, e -> service(e.serviceId()), this::versionDeprecated);
         on(VersionRetired.class, e -> service(e.serviceId()), this::versionRetired);
+        on(CooperationProposed.class, e -> cooperation(e.cooperationId()), this::cooperationProposed);
+        on(CooperationSigned.class, e -> cooperation(e.cooperationId()), this::cooperationSigned);
         on(CooperationFounded.class, e -> cooperation(e.cooperationId()), this::cooperationFounded);
         on(StateJoinedCooperation.class, e -> cooperation(e.cooperationId()), this::stateJoined);
         on(StateLeftCooperation.class, e -> cooperation(e.cooperationId()), this::stateLeft);
@@ -175,13 +179,36 @@ public class RegisterProjection extends DocumentProjection {
         }
     }
 
+    /** Pending: no members yet, a signature slot per founder (the proposer's filled). */
+    private void cooperationProposed(CooperationProposed e, Document state, long position) {
+        List<Document> signatures = new ArrayList<>();
+        for (StateCode founding : new LinkedHashSet<>(e.foundingStates())) {
+            String signedOn = founding.equals(e.proposedBy()) ? e.signedOn().toString() : null;
+            signatures.add(new Document("state", founding.value()).append("signedOn", signedOn));
+        }
+        state.append("cooperationId", e.cooperationId().value()).append("name", e.name())
+                .append("signedOn", e.signedOn().toString()).append("status", Cooperation.PENDING)
+                .append("members", new ArrayList<Document>()).append("signatures", signatures);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void cooperationSigned(CooperationSigned e, Document state, long position) {
+        for (Document signature : (List<Document>) state.get("signatures", List.class)) {
+            if (e.state().value().equals(signature.getString("state"))) {
+                signature.put("signedOn", e.signedOn().toString());
+            }
+        }
+    }
+
+    /** In force: the founders are members from the agreement's (last signature's) day. */
     private void cooperationFounded(CooperationFounded e, Document state, long position) {
         List<Document> members = new ArrayList<>();
         for (StateCode founding : new LinkedHashSet<>(e.foundingStates())) {
             members.add(member(founding.value(), e.signedOn().toString()));
         }
         state.append("cooperationId", e.cooperationId().value()).append("name", e.name())
-                .append("signedOn", e.signedOn().toString()).append("members", members);
+                .append("signedOn", e.signedOn().toString()).append("status", Cooperation.ACTIVE)
+                .append("members", members);
     }
 
     private void stateJoined(StateJoinedCooperation e, Document state, long position) {

@@ -7,6 +7,8 @@ import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.adoption.SwitchReason;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.cooperation.CooperationProposed;
+import de.efa.registry.kernel.cooperation.CooperationSigned;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.Ags;
@@ -142,10 +144,36 @@ class RegisterProjectionTest {
                 new StateLeftCooperation(id, StateCode.of("01"), LocalDate.of(2023, 1, 1)));
 
         assertThat(Cooperation.of(documents.get(RegisterProjection.COOPERATIONS, id.value()))).isEqualTo(
-                new Cooperation(id.value(), "Nord", "2022-01-01", List.of(
+                new Cooperation(id.value(), "Nord", "2022-01-01", Cooperation.ACTIVE, List.of(
                         new Cooperation.Membership("01", "2022-01-01", "2023-01-01"),
                         new Cooperation.Membership("02", "2022-01-01", null),
-                        new Cooperation.Membership("03", "2022-07-01", null))));
+                        new Cooperation.Membership("03", "2022-07-01", null)), List.of()));
+    }
+
+    @Test
+    void aProposedCooperationHasSignaturesButNoMembersUntilTheLastSignature() {
+        CooperationId id = CooperationId.random();
+        StateCode sh = StateCode.of("01");
+        StateCode hh = StateCode.of("02");
+        StateCode ni = StateCode.of("03");
+        documents.feed(projection, new CooperationProposed(id, "Nord", List.of(sh, hh, ni), hh, LocalDate.of(2022, 1, 1)),
+                new CooperationSigned(id, ni, LocalDate.of(2022, 2, 1)));
+
+        assertThat(Cooperation.of(documents.get(RegisterProjection.COOPERATIONS, id.value()))).isEqualTo(
+                new Cooperation(id.value(), "Nord", "2022-01-01", Cooperation.PENDING, List.of(), List.of(
+                        new Cooperation.Signature("01", null),
+                        new Cooperation.Signature("02", "2022-01-01"),
+                        new Cooperation.Signature("03", "2022-02-01"))));
+
+        documents.feed(projection, new CooperationSigned(id, sh, LocalDate.of(2022, 3, 1)),
+                new CooperationFounded(id, "Nord", List.of(sh, hh, ni), LocalDate.of(2022, 3, 1)));
+
+        Cooperation concluded = Cooperation.of(documents.get(RegisterProjection.COOPERATIONS, id.value()));
+        assertThat(concluded.status()).isEqualTo(Cooperation.ACTIVE);
+        assertThat(concluded.signedOn()).isEqualTo("2022-03-01");
+        assertThat(concluded.members()).extracting(Cooperation.Membership::joinedOn).containsOnly("2022-03-01");
+        assertThat(concluded.signatures()).extracting(Cooperation.Signature::signedOn)
+                .containsExactly("2022-03-01", "2022-01-01", "2022-02-01");
     }
 
     @Test

@@ -78,11 +78,20 @@ public abstract class StandaloneHttpTestBase {
         assertThat(published.status()).as("%s", published).isEqualTo(201);
     }
 
+    /** A cooperation in force: founded by {@code user}, signed by every other founding state (as ADMIN may). */
     protected String foundCooperation(String user, List<String> states) {
         RawHttp.Answer founded = http.post("/api/v1/cooperations").as(user)
                 .json(Map.of("name", "Kooperation " + states, "foundingStates", states, "signedOn", "2021-03-01")).send();
         assertThat(founded.status()).as("%s", founded).isEqualTo(201);
-        return (String) founded.json().get("cooperationId");
+        String id = (String) founded.json().get("cooperationId");
+        if ("PENDING".equals(founded.json().get("status"))) {
+            for (Object signer : (List<?>) founded.json().get("awaitingSignatures")) {
+                RawHttp.Answer signed = http.post("/api/v1/cooperations/" + id + "/signatures").as("admin")
+                        .json(Map.of("state", signer, "signedOn", "2021-03-01")).send();
+                assertThat(signed.status()).as("%s", signed).isEqualTo(201);
+            }
+        }
+        return id;
     }
 
     protected String adopt(String user, String serviceId, String ags) {

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.cooperation.CooperationStatus;
+import de.efa.registry.kernel.cooperation.SignCooperation;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
 import de.efa.registry.kernel.cooperation.JoinCooperation;
 import de.efa.registry.kernel.cooperation.LeaveCooperation;
@@ -59,8 +61,17 @@ class CooperationController {
     record JoinRequest(@NotNull StateCode state, @NotNull LocalDate joinedOn) {
     }
 
-    /** The answer to a founding: the id under which the cooperation is known from now on. */
-    record CooperationFounded(CooperationId cooperationId) {
+    @Schema(example = """
+            {"state": "14", "signedOn": "2024-02-01"}""")
+    record SignatureRequest(@NotNull StateCode state, @NotNull LocalDate signedOn) {
+    }
+
+    /** The answer to a founding: the id under which the cooperation is known, and whose signatures it waits for. */
+    record FoundingAnswer(CooperationId cooperationId, CooperationStatus status, List<StateCode> awaitingSignatures) {
+    }
+
+    /** The answer to a signature: whose, and whether the cooperation still waits for others or is in force now. */
+    record SignatureAnswer(CooperationId cooperationId, StateCode state, LocalDate signedOn, CooperationStatus status) {
     }
 
     /** The answer to a change of membership: whose, and from or until when. */
@@ -71,17 +82,41 @@ class CooperationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     @Operation(operationId = "foundCooperation", summary = "Found a cooperation of states",
-            description = "Founds a cooperation of at least two distinct states, all members from signedOn. The caller "
-                    + "is the OWNER of one founding state, or ADMIN.")
-    ResponseEntity<CooperationFounded> found(@Valid @RequestBody FoundingRequest request) {
+            description = "Founds a cooperation of at least two distinct states. Founded by the OWNER of one founding "
+                    + "state, it is PENDING until every other founding state has signed (POST …/signatures); no rule "
+                    + "uses it until then. Recorded by ADMIN, it is an agreement all founders signed on signedOn and "
+                    + "ACTIVE at once. signedOn lies between 2017-08-14 (the OZG) and a year from today.")
+    ResponseEntity<FoundingAnswer> found(@Valid @RequestBody FoundingRequest request) {
         RegistryUser caller = RegistryUser.current();
         if (request.foundingStates().stream().noneMatch(caller::mayActFor)) {
             throw RegistryProblem.forbidden(caller.name() + " may only found a cooperation its own state is part of");
         }
         CooperationId cooperationId = CooperationId.random();
+        // an OWNER signs for its own state only; ADMIN records an agreement every founder signed
+        StateCode proposer = caller.isAdmin() ? null : caller.state().orElseThrow();
         return responses.execute(HttpStatus.CREATED, commands -> {
-            commands.send(new FoundCooperation(cooperationId, request.name().strip(), request.foundingStates(), request.signedOn()));
-            return new CooperationFounded(cooperationId);
+            commands.send(new FoundCooperation(cooperationId, request.name().strip(), request.foundingStates(),
+                    request.signedOn(), proposer));
+            List<StateCode> awaiting = request.foundingStates().stream().distinct()
+                    .filter(state -> proposer != null && !state.equals(proposer)).toList();
+            return new FoundingAnswer(cooperationId, awaiting.isEmpty() ? CooperationStatus.ACTIVE : CooperationStatus.PENDING,
+                    awaiting);
+        });
+    }
+
+    @PostMapping(path = "/{cooperationId}/signatures", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
+    @Operation(operationId = "signCooperation", summary = "Sign a pending cooperation",
+            description = "A founding state signs a PENDING cooperation (OWNER of that state, or ADMIN). The last "
+                    + "signature puts it in force: every founder is a member from the latest signature's day. 409 when "
+                    + "the state signed already or the cooperation is in force; 422 for a state that is no founder "
+                    + "or a day before the proposal.")
+    ResponseEntity<SignatureAnswer> sign(@PathVariable CooperationId cooperationId,
+                                         @Valid @RequestBody SignatureRequest request) {
+        RegistryUser.current().requireMayActFor(request.state());
+        return responses.execute(HttpStatus.CREATED, commands -> {
+            CooperationStatus status = commands.send(new SignCooperation(cooperationId, request.state(), request.signedOn()));
+            return new SignatureAnswer(cooperationId, request.state(), request.signedOn(), status);
         });
     }
 
