@@ -30,13 +30,14 @@ class DirectoryTextTest {
 
     @Test
     void utf8WithOneBrokenByteIsRefusedNotReadAsIso88591() throws IOException {
-        // the attack: one invalid byte at the end made the whole UTF-8 file read as ISO-8859-1, every umlaut two
-        // characters, and Göttingen got the columns beside its population: 20,000,011,894 inhabitants
-        byte[] utf8 = Gv100adParserTest.demo().getBytes(StandardCharsets.UTF_8);
-        byte[] broken = java.util.Arrays.copyOf(utf8, utf8.length + 1);
-        broken[utf8.length] = (byte) 0xFF;
+        // the attack: one invalid byte in a record's blanks made the whole UTF-8 file read as ISO-8859-1, every umlaut
+        // two characters, and Göttingen got the columns beside its population: 20,000,011,894 inhabitants
+        byte[] broken = Gv100adParserTest.demo().getBytes(StandardCharsets.UTF_8);
+        int blank = broken.length - 2;
+        assertThat(broken[blank]).isEqualTo((byte) ' ');
+        broken[blank] = (byte) 0xFF;
         assertThatThrownBy(() -> DirectoryText.decode(broken)).isInstanceOf(InvalidValueException.class)
-                .hasMessageContaining("not valid UTF-8").hasMessageContaining("byte " + utf8.length + " ");
+                .hasMessageContaining("not valid UTF-8").hasMessageContaining("byte " + blank + " ");
         assertThatThrownBy(() -> DirectoryText.decode(broken, StandardCharsets.UTF_8)).isInstanceOf(InvalidValueException.class);
     }
 }
