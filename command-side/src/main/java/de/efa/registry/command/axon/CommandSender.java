@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -65,6 +66,9 @@ public class CommandSender {
         CommandResultMessage<?> result = callback.getResult();
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
+            if (failure instanceof AggregateNotFoundException missing) {
+                throw MissingRecord.of(message.getPayload(), missing);
+            }
             if (failure instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -43,9 +43,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    /** Reads JSON into maps and lists, writes it back with every object's fields in key order. */
+    /**
+     * Reads JSON into maps and lists, writes it back with every object's fields in key order. A field named twice does
+     * not parse (as the controllers refuse it): read into a map, {"a":2,"a":1} would hash like {"a":1} and be answered
+     * with that request's stored answer instead of its own 400.
+     */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;

@@ -54,7 +54,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint,
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "Your role may not do this");
+        write(response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", AccessRules.refusal(request));
     }
 
     /**

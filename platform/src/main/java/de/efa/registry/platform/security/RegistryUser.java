@@ -54,7 +54,8 @@ public record RegistryUser(String name, Set<Role> roles, Optional<StateCode> sta
 
     public void requireMayActFor(StateCode stateCode) {
         if (!mayActFor(stateCode)) {
-            throw RegistryProblem.forbidden(name + " may not act for state " + stateCode);
+            throw RegistryProblem.forbidden(name + " may not act for state " + stateCode + ": this needs the role OWNER"
+                    + " of state " + stateCode + " or ADMIN");
         }
     }
 }

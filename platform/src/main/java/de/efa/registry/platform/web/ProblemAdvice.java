@@ -99,7 +99,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         Throwable root = e.getMostSpecificCause();
-        String message = root instanceof InvalidValueException ? root.getMessage() : "has an invalid value";
+        String message = root instanceof InvalidValueException ? root.getMessage()
+                : ReadingMistakes.allowedValues(e.getRequiredType()).orElse("has an invalid value");
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
                 "Parameter '" + e.getName() + "' " + (root instanceof InvalidValueException ? "is invalid: " + message : message),
                 List.of(fieldError(e.getName(), message)));
@@ -161,10 +162,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String message = cause instanceof InvalidValueException ? cause.getMessage() : "has the wrong type or format";
+            String message = cause instanceof InvalidValueException ? cause.getMessage()
+                    : ReadingMistakes.allowedValues(cause).orElse("has the wrong type or format");
             return cast(problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, "Invalid input",
                     "Field '" + field + "' " + (cause instanceof InvalidValueException ? "is invalid: " + message : message),
                     List.of(fieldError(field, message))));
+        }
+        java.util.Optional<String> ambiguous = ReadingMistakes.ambiguousBody(cause);
+        if (ambiguous.isPresent()) {
+            return cast(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body", ambiguous.get(), null));
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         boolean json = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");

@@ -1,5 +1,6 @@
 package de.efa.registry.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -19,6 +20,11 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // a client asked for /error itself: there is no error to report, and nothing else is served there
+            return ProblemAdvice.problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                    "Nothing is served at " + request.getRequestURI() + " here", null);
+        }
         // a filter that failed on the store before any controller advice could answer (the idempotency filter answers
         // its own store failures; this is for any other)
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure

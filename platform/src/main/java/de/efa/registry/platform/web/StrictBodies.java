@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * number, a number where one of a set of words belongs picked the word at that index, a number where a date belongs
  * was taken as days since 1970 ({@code 20240101} became the year 57385), an array as [year, month, day] and a
  * date-time as its date — each a client mistake stored as something nobody meant. Here each is a 400 that names the
- * field.
+ * field. So is a body that names a field twice or holds more than one JSON value.
  * <p>
  * Only the HTTP bodies get this: the event serializer shares the application's {@link ObjectMapper}, and stored events
  * must stay readable as they were written.
@@ -48,7 +48,11 @@ public class StrictBodies implements WebMvcConfigurer {
     /** A copy of the application's mapper that reads dates strictly and converts no scalar into another kind. */
     static ObjectMapper strict(ObjectMapper shared) {
         ObjectMapper strict = shared.copy().registerModule(dates())
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                // {"name":"a","name":"b"} and {…}{…} mean two things at once: which one a reader takes differs from
+                // parser to parser (a gateway, a log, an auditor's tool may read the other), so neither is taken
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
             strict.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }

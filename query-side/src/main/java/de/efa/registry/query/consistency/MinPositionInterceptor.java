@@ -43,6 +43,10 @@ public class MinPositionInterceptor implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             throw RegistryProblem.badRequest(RegistryHeaders.MIN_POSITION + " must be a whole number");
         }
+        if (position < 0) {
+            // positions start at 0: a negative one is a client's mistake, not a wait that is over at once
+            throw RegistryProblem.badRequest(RegistryHeaders.MIN_POSITION + " must not be negative (got " + position + ")");
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!progress.hasProcessed(position)) {
             if (System.nanoTime() > deadline) {

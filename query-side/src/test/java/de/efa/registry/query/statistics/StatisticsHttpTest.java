@@ -87,14 +87,14 @@ class StatisticsHttpTest extends QuerySideTestBase {
         assertThat(csv.getStatusCode().value()).isEqualTo(200);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getHeaders().getFirst("Source")).contains("Destatis");
-        assertThat(csv.getBody()).startsWith("key,name,municipalities,adopted,population,populationCovered,coverage\r\n")
+        assertThat(csv.getBody()).startsWith("\uFEFFkey,name,municipalities,adopted,population,populationCovered,coverage\r\n")
                 .contains("\r\n09,Bayern,1,1,1512491,1512491,1.0\r\n");
         ResponseEntity<String> services = http.withBasicAuth("admin", "demo").exchange("/api/v1/stats/maturity",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(services.getBody()).isEqualTo("providingState,level,services\r\n09,4,1\r\n16,2,1\r\n");
+        assertThat(services.getBody()).isEqualTo("\uFEFFprovidingState,level,services\r\n09,4,1\r\n16,2,1\r\n");
         assertThat(new StatisticsTable<>(StatisticsTableTest.Share.class,
                 java.util.List.of(new StatisticsTableTest.Share("Hundesteuer, \"online\"", 1))).csv())
-                .isEqualTo("name,share\r\n\"Hundesteuer, \"\"online\"\"\",1.0\r\n");
+                .isEqualTo("\uFEFFname,share\r\n\"Hundesteuer, \"\"online\"\"\",1.0\r\n");
     }
 
     @Test

@@ -30,10 +30,29 @@ class StatisticsTableTest {
 
     @Test
     void aTableWithoutRowsIsItsHeader() {
-        assertThat(new StatisticsTable<>(Share.class, List.of()).csv()).isEqualTo("name,share\r\n");
+        assertThat(csv()).isEqualTo("name,share\r\n");
     }
 
+    @Test
+    void everyFileStartsWithAByteOrderMarkSoThatExcelReadsUtf8() {
+        assertThat(new StatisticsTable<>(Share.class, List.of(new Share("Thüringen", 1))).csv())
+                .isEqualTo("\uFEFFname,share\r\nThüringen,1.0\r\n");
+    }
+
+    @Test
+    void textThatASpreadsheetWouldTakeForAFormulaIsNeutralisedNumbersAreNot() {
+        assertThat(csv(new Share("=HYPERLINK(\"https://evil.example\",\"Klick\")", -1), new Share("+49 30", 1),
+                new Share("-2+3", -0.5), new Share("@SUM(A1:A9)", 1), new Share("\tTab", 1), new Share("\rCR", 1),
+                new Share("Bad Sooden-Allendorf", 1), new Share("a=b", 1)))
+                .isEqualTo("name,share\r\n\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Klick\"\")\",-1.0\r\n"
+                        + "'+49 30,1.0\r\n'-2+3,-0.5\r\n'@SUM(A1:A9),1.0\r\n'\tTab,1.0\r\n\"'\rCR\",1.0\r\n"
+                        + "Bad Sooden-Allendorf,1.0\r\na=b,1.0\r\n");
+    }
+
+    /** The file without its byte order mark, which every file starts with. */
     private static String csv(Share... rows) {
-        return new StatisticsTable<>(Share.class, List.of(rows)).csv();
+        String csv = new StatisticsTable<>(Share.class, List.of(rows)).csv();
+        assertThat(csv).startsWith(StatisticsTable.BYTE_ORDER_MARK);
+        return csv.substring(1);
     }
 }

@@ -133,6 +133,14 @@ class ClientMistakesHttpTest extends StandaloneHttpTestBase {
                         + "\"reuse\":\"EFA\"}").send();
         assertThat(other.status()).as("%s", other).isEqualTo(422);
         assertThat(eventCount()).isEqualTo(after);
+
+        // a field named twice is not the first request with its last value: no replay of that request's answer
+        RawHttp.Answer twice = http.post("/api/v1/services").as("sachsen").header("Idempotency-Key", "retry-" + leikaKey)
+                .body("application/json", "{\"name\":\"Anderer Dienst\",\"leikaKey\":\"" + leikaKey + "\",\"name\":\"Dienst\","
+                        + "\"providingState\":\"14\",\"reuse\":\"EFA\"}").send();
+        assertThat(twice.header("Idempotent-Replayed")).as("%s", twice).isNull();
+        assertThat(twice.status()).as("%s", twice).isIn(400, 422);
+        assertThat(eventCount()).isEqualTo(after);
     }
 
     @Test

@@ -4,14 +4,20 @@ import de.efa.registry.standalone.support.RawHttp;
 import de.efa.registry.standalone.support.StandaloneHttpTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +34,9 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     /** Replaced by the JSON escape of an unpaired high surrogate once serialised (Java would write it as '?'). */
     private static final String LONE_SURROGATE = "<lone-surrogate>";
     private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description");
+    private static final String IMPORT = "/api/v1/admin/municipalities/import";
+    /** The line of the demo directory that lists Göttingen (03159016, 118,946 inhabitants). */
+    private static final int GOETTINGEN = 5;
 
     private static String serviceId;
     private static String adoptionId;
@@ -100,6 +109,12 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                     cases.add(post(field + " " + bad.getKey() + at, 400, endpoint, "application/json", json(body)));
                 }
             }
+            // a reader that takes the first "name" and one that takes the last would see two different requests
+            String firstKey = endpoint.valid().keySet().iterator().next();
+            cases.add(post("duplicate key" + at, 400, endpoint, "application/json",
+                    valid.substring(0, valid.length() - 1) + ",\"" + firstKey + "\":" + json(endpoint.valid().get(firstKey)) + "}"));
+            cases.add(post("a second JSON value after the first" + at, 400, endpoint, "application/json", valid + valid));
+            cases.add(post("trailing garbage after the JSON value" + at, 400, endpoint, "application/json", valid + " x"));
             cases.add(post("lone surrogate as raw bytes" + at, 400, endpoint, "application/json",
                     rawUtf8(valid, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})));
             cases.add(post("ISO-8859-1 bytes declared as UTF-8" + at, 400, endpoint, "application/json",
@@ -159,6 +174,13 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 + "/members/16").as("admin").send()));
         cases.add(new Case("Registry-Min-Position not a number", 400, () -> http.get("/api/v1/services")
                 .header("Registry-Min-Position", "abc").as("admin").send()));
+        cases.add(new Case("Registry-Min-Position negative", 400, () -> http.get("/api/v1/services")
+                .header("Registry-Min-Position", "-1").as("admin").send()));
+        cases.add(new Case("Registry-Min-Position below Long.MIN_VALUE", 400, () -> http.get("/api/v1/services")
+                .header("Registry-Min-Position", "-99999999999999999999").as("admin").send()));
+        cases.add(new Case("GET /error", 404, () -> http.get("/error").as("admin").send()));
+        cases.add(new Case("GET /error without credentials", 404, () -> http.get("/error").send()));
+        cases.add(new Case("POST /error", 404, () -> http.post("/error").as("admin").json(map("x", 1)).send()));
         cases.add(new Case("Idempotency-Key too long", 400, () -> http.post("/api/v1/services").as("thueringen")
                 .header("Idempotency-Key", "x".repeat(300)).json(map("leikaKey", freshLeikaKey(), "name", "D",
                         "providingState", "16", "reuse", "EFA")).send()));
@@ -179,7 +201,70 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         cases.add(new Case("import of an empty body", 400, () -> http.post(importPath).as("admin").body("text/plain", new byte[0]).send()));
         cases.add(new Case("import over 32 MiB", 413, () -> http.post(importPath).as("admin")
                 .body("text/plain", new byte[33 << 20]).send()));
+        // the attack: one byte that is not UTF-8 in a record's blanks, so that every record keeps its form — read as
+        // ISO-8859-1 each umlaut became two characters and Göttingen got 20,000,011,894 inhabitants
+        byte[] brokenUtf8 = brokenInTheLastRecordsBlanks(directory().getBytes(StandardCharsets.UTF_8));
+        cases.add(new Case("import declared UTF-8 with one byte that is not", 400, () -> http.post(importPath).as("admin")
+                .body("text/plain;charset=UTF-8", brokenUtf8).send()));
+        cases.add(new Case("import of UTF-8 with one broken byte, no charset declared", 400, () -> http.post(importPath)
+                .as("admin").body("text/plain", brokenUtf8).send()));
+        cases.add(new Case("import of ISO-8859-1 declared as UTF-8", 400, () -> http.post(importPath).as("admin")
+                .body("text/plain; charset=utf-8", directory().getBytes(StandardCharsets.ISO_8859_1)).send()));
+        cases.add(new Case("import of UTF-8 declared as US-ASCII", 400, () -> http.post(importPath).as("admin")
+                .body("text/plain;charset=US-ASCII", directory().getBytes(StandardCharsets.UTF_8)).send()));
+        cases.add(directoryCase("import of a record cut short (no population)", () -> line(GOETTINGEN, l -> l.substring(0, 139))));
+        cases.add(directoryCase("import of a record with shifted columns", () -> line(GOETTINGEN, l -> l.substring(0, 22) + " "
+                + l.substring(22))));
+        cases.add(directoryCase("import of a population of 20 billion", () -> population("20000011894")));
+        cases.add(directoryCase("import of a population above 5 million", () -> population("00005000001")));
+        cases.add(directoryCase("import of a population that is no number", () -> population("0000011894x")));
+        cases.add(directoryCase("import of a name with an RTL override", () -> name("\u202EnegnittöG")));
+        cases.add(directoryCase("import of a name with NUL", () -> name("Gött\u0000ingen")));
+        cases.add(directoryCase("import of a blank name", () -> name("")));
+        cases.add(directoryCase("import listing a municipality twice", () -> directory() + directory().split("\n")[GOETTINGEN - 1] + "\n"));
+        cases.add(directoryCase("import of the directory repeated 2,000 times", () -> directory().repeat(2_000)));
+        cases.add(directoryCase("import of an unknown record type", () -> line(2, l -> "99" + l.substring(2))));
+        cases.add(directoryCase("import of a day that does not exist", () -> line(GOETTINGEN, l -> l.substring(0, 2) + "20230230"
+                + l.substring(10))));
         return cases;
+    }
+
+    /** The demo directory file every test of the base class imported (UTF-8). */
+    private static String directory() {
+        try {
+            return new String(new ClassPathResource("demo/gv100ad-demo.txt").getContentAsByteArray(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The directory with one line changed (1-based). */
+    private static String line(int number, UnaryOperator<String> change) {
+        List<String> lines = new ArrayList<>(List.of(directory().split("\n", -1)));
+        lines.set(number - 1, change.apply(lines.get(number - 1)));
+        return String.join("\n", lines);
+    }
+
+    private static String population(String digits) {
+        return line(GOETTINGEN, l -> l.substring(0, 139) + digits + l.substring(150));
+    }
+
+    private static String name(String name) {
+        return line(GOETTINGEN, l -> l.substring(0, 22) + (name + " ".repeat(50)).substring(0, 50) + l.substring(72));
+    }
+
+    private static byte[] brokenInTheLastRecordsBlanks(byte[] utf8) {
+        byte[] out = utf8.clone();
+        int lastBlank = out.length - 2; // the file ends with blanks and a line feed
+        assertThat(out[lastBlank]).isEqualTo((byte) ' ');
+        out[lastBlank] = (byte) 0xFF;
+        return out;
+    }
+
+    /** A directory import of the text (made only when the case runs: the repeated directory is 28 MB). */
+    private Case directoryCase(String name, Supplier<String> text) {
+        return new Case(name, 400, () -> http.post(IMPORT).as("admin")
+                .body("text/plain;charset=UTF-8", text.get().getBytes(StandardCharsets.UTF_8)).send());
     }
 
     /** Bad values for any single field; every field of every endpoint must refuse each of them. */
@@ -212,6 +297,96 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             }));
         }
         return tests.stream();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRefusedDirectoryNamesItsBadLinesAndChangesNothing() {
+        // a new municipality beside two bad records: the whole file is refused, the new one stays unknown
+        String goettingen = directory().split("\n")[GOETTINGEN - 1];
+        String newcomer = goettingen.substring(0, 15) + "099" + goettingen.substring(18, 22)
+                + ("Neudorf" + " ".repeat(50)).substring(0, 50) + goettingen.substring(72);
+        String file = line(GOETTINGEN, l -> l.substring(0, 139) + "20000011894" + l.substring(150)) + newcomer + "\n"
+                + goettingen.substring(0, 100) + "\n";
+        long before = eventCount();
+
+        RawHttp.Answer refused = http.post(IMPORT).as("admin").body("text/plain;charset=UTF-8", file).send();
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat((String) refused.json().get("detail")).contains("2 records are invalid", "Nothing was changed");
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.json().get("errors");
+        int lines = directory().split("\n", -1).length;
+        assertThat(errors).extracting(e -> e.get("line")).containsExactly(GOETTINGEN, lines + 1);
+        assertThat((String) errors.get(0).get("reason")).contains("20000011894");
+        assertThat((String) errors.get(1).get("reason")).contains("100 characters");
+        assertThat(refused.json()).containsEntry("invalidRecords", 2);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(http.get("/api/v1/municipalities/03159099").as("admin").send().status()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDirectoryWithManyBadRecordsListsTheFirstTwentyAndCountsTheRest() {
+        RawHttp.Answer refused = http.post(IMPORT).as("admin")
+                .body("text/plain;charset=UTF-8", directory().repeat(3)).send();
+        long perCopy = directory().lines().filter(l -> l.startsWith("60")).count();
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat((List<Object>) refused.json().get("errors")).hasSize(20);
+        assertThat(refused.json()).containsEntry("invalidRecords", (int) (2 * perCopy));
+        assertThat((String) refused.json().get("detail")).contains("first 20", (2 * perCopy - 20) + " more");
+    }
+
+    @Test
+    void ambiguousJsonIsRefusedSayingWhatIsAmbiguous() {
+        String valid = "{\"name\":\"Kooperation\",\"foundingStates\":[\"16\",\"09\"],\"signedOn\":\"2021-03-01\"}";
+        RawHttp.Answer twice = http.post("/api/v1/cooperations").as("thueringen")
+                .body("application/json", valid.replace("{", "{\"name\":\"Andere\",")).send();
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json()).containsEntry("detail", "The request body names the field 'name' more than once; name every field once");
+        RawHttp.Answer two = http.post("/api/v1/cooperations").as("thueringen").body("application/json", valid + valid).send();
+        assertThat(two.status()).isEqualTo(400);
+        assertThat(two.json()).containsEntry("detail", "The request body holds more than one JSON value; send exactly one");
+    }
+
+    @Test
+    void aWrongWordNamesTheWordsAllowed() {
+        RawHttp.Answer body = http.post("/api/v1/services").as("thueringen").json(map("leikaKey", freshLeikaKey(),
+                "name", "Dienst", "providingState", "16", "reuse", "EVERYONE")).send();
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.json()).containsEntry("detail", "Field 'reuse' must be one of EFA, STATE_ONLY");
+        RawHttp.Answer parameter = http.get("/api/v1/services?status=SOMETHING").as("analyst").send();
+        assertThat(parameter.status()).isEqualTo(400);
+        assertThat((String) parameter.json().get("detail")).startsWith("Parameter 'status' must be one of ")
+                .contains("ACTIVE");
+    }
+
+    @Test
+    void aRefusalNamesTheRoleItNeeds() {
+        assertThat(forbidden(http.get("/api/v1/audit/events").as("thueringen").send()))
+                .isEqualTo("This needs one of the roles AUDITOR, ADMIN");
+        assertThat(forbidden(http.get("/api/v1/stats/maturity").as("thueringen").send()))
+                .isEqualTo("This needs one of the roles ANALYST, AUDITOR, ADMIN");
+        assertThat(forbidden(http.post(IMPORT).as("thueringen").body("text/plain", "x").send()))
+                .isEqualTo("This needs the role ADMIN");
+        assertThat(forbidden(http.post("/api/v1/services").as("analyst").json(map("leikaKey", freshLeikaKey(),
+                "name", "Dienst", "providingState", "16", "reuse", "EFA")).send()))
+                .isEqualTo("This needs the role OWNER (of the state concerned) or ADMIN");
+        assertThat(forbidden(http.post("/api/v1/services").as("bayern").json(map("leikaKey", freshLeikaKey(),
+                "name", "Dienst", "providingState", "16", "reuse", "EFA")).send()))
+                .isEqualTo("bayern may not act for state 16: this needs the role OWNER of state 16 or ADMIN");
+    }
+
+    @Test
+    void anUnknownRecordIsNamedByItsKind() {
+        RawHttp.Answer adoption = http.post("/api/v1/adoptions").as("thueringen")
+                .json(map("serviceId", serviceId, "ags", "16099999", "effectiveFrom", "2023-07-01")).send();
+        assertThat(adoption.status()).as("%s", adoption).isEqualTo(404);
+        assertThat(adoption.json()).containsEntry("detail", "No municipality with AGS 16099999");
+    }
+
+    private static String forbidden(RawHttp.Answer answer) {
+        assertThat(answer.status()).as("%s", answer).isEqualTo(403);
+        return (String) answer.json().get("detail");
     }
 
     private Case post(String name, int status, JsonEndpoint endpoint, String contentType, String body) {

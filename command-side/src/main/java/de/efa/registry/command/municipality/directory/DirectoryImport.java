@@ -55,7 +55,16 @@ public class DirectoryImport {
      * refused at once — and leaves the commands for what changed to be sent.
      */
     public LongWork<ImportResult> plan(byte[] body, MetaData metaData) {
-        return plan(Gv100adParser.parse(DirectoryText.decode(body)), metaData);
+        return plan(body, null, metaData);
+    }
+
+    /**
+     * @param declared the charset the request declared ({@code Content-Type: text/plain; charset=…}), or null to tell
+     *                 UTF-8 from ISO-8859-1 by the bytes
+     * @throws DirectoryRefused if any record is invalid (nothing is changed then)
+     */
+    public LongWork<ImportResult> plan(byte[] body, java.nio.charset.Charset declared, MetaData metaData) {
+        return plan(Gv100adParser.parse(DirectoryText.decode(body, declared)), metaData);
     }
 
     private LongWork<ImportResult> plan(MunicipalityDirectory directory, MetaData metaData) {

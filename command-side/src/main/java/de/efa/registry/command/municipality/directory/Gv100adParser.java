@@ -4,6 +4,7 @@ import de.efa.registry.kernel.common.InvalidValueException;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.Ars;
 import de.efa.registry.kernel.municipality.DistrictKey;
+import de.efa.registry.platform.web.PlainTextValidator;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +18,26 @@ import java.util.Map;
  * Reads the Federal Statistical Office's fixed-width GV100AD format (see shared/data/README.md). Positions count
  * characters of the decoded text, never bytes. District and association names come from their {@code 40} and
  * {@code 50} records, which precede their municipalities in the file.
+ * <p>
+ * Every record is checked before anything is stored, and one bad record refuses the whole file
+ * ({@link DirectoryRefused}, naming the bad lines): its length, its type and date, the names (the free-text rule of
+ * every other name in the registry), the municipality's numbers, and that no municipality is listed twice.
  */
 final class Gv100adParser {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final int RECORD_LENGTH = 220;
+    /**
+     * Every record of the format has exactly this many characters (the official file and the demo file do). A shorter
+     * one was cut (its missing population would read as 0), a longer one has shifted columns — what a file decoded in
+     * the wrong charset looks like: a UTF-8 "ö" read as ISO-8859-1 is two characters.
+     */
+    static final int RECORD_LENGTH = 220;
+    /**
+     * The most inhabitants a municipality may have. Germany's largest, Berlin, has 3.76 million (3,755,251 in the
+     * shipped directory) and never had more than 4.5 million (1942); five million leaves room for growth, while a
+     * shifted column or a slipped digit reads as tens of millions or billions.
+     */
+    static final long MAX_POPULATION = 5_000_000L;
 
     private Gv100adParser() {
     }
@@ -29,18 +45,23 @@ final class Gv100adParser {
     static MunicipalityDirectory parse(String text) {
         Map<String, String> districtNames = new HashMap<>();
         Map<String, String> associationNames = new HashMap<>();
-        List<String[]> pending = new ArrayList<>();
+        Map<Ags, Integer> listedOn = new HashMap<>();
         List<DirectoryEntry> municipalities = new ArrayList<>();
+        BadRecords bad = new BadRecords();
         LocalDate gebietsstand = null;
         int states = 0;
         int districts = 0;
         int lineNumber = 0;
-        for (String raw : text.split("\r?\n")) {
+        for (String line : text.split("\r?\n", -1)) {
             lineNumber++;
-            if (raw.isBlank()) {
+            if (line.isBlank()) {
                 continue;
             }
-            String line = raw.length() >= RECORD_LENGTH ? raw : raw + " ".repeat(RECORD_LENGTH - raw.length());
+            String fault = faultOfRecord(line);
+            if (fault != null) {
+                bad.add(lineNumber, fault);
+                continue;
+            }
             String type = line.substring(0, 2);
             try {
                 LocalDate date = LocalDate.parse(line.substring(2, 10), DATE);
@@ -52,32 +73,73 @@ final class Gv100adParser {
                     case "10" -> states++;
                     case "40" -> {
                         districts++;
-                        districtNames.put(district, field(line, 23, 72));
+                        districtNames.put(district, name(line));
                     }
-                    case "50" -> associationNames.put(district + line.substring(18, 22), field(line, 23, 72));
-                    case "60" -> municipalities.add(municipality(line, districtNames, associationNames));
+                    case "50" -> associationNames.put(district + line.substring(18, 22), name(line));
+                    case "60" -> {
+                        DirectoryEntry entry = municipality(line, districtNames, associationNames);
+                        Integer first = listedOn.putIfAbsent(entry.ags(), lineNumber);
+                        if (first != null) {
+                            bad.add(lineNumber, "repeats the municipality " + entry.ags() + " of line " + first);
+                        } else {
+                            municipalities.add(entry);
+                        }
+                    }
                     case "20", "30" -> {
                         // government regions and BW's regions are not part of the register
                     }
                     default -> throw new InvalidValueException("unknown record type '" + type + "'");
                 }
-            } catch (InvalidValueException | DateTimeParseException | NumberFormatException e) {
-                throw new InvalidValueException("body", "GV100AD line " + lineNumber + " is invalid: " + e.getMessage());
+            } catch (InvalidValueException | NumberFormatException e) {
+                bad.add(lineNumber, e.getMessage());
+            } catch (DateTimeParseException e) {
+                bad.add(lineNumber, "the date (positions 3–10) must be a day that exists, written YYYYMMDD");
             }
         }
+        bad.refuseIfAny();
         if (municipalities.isEmpty()) {
             throw new InvalidValueException("body", "The file holds no municipality records (Satzart 60): is it a GV100AD file?");
         }
         return new MunicipalityDirectory(gebietsstand, states, districts, List.copyOf(municipalities));
     }
 
+    /** What makes the record unreadable as a whole, or null. */
+    private static String faultOfRecord(String line) {
+        if (line.length() != RECORD_LENGTH) {
+            return "is " + line.length() + " characters long; every GV100AD record has " + RECORD_LENGTH
+                    + " (cut short, or read in the wrong charset)";
+        }
+        if (!PlainTextValidator.isPlain(line, false)) {
+            // the rule of every free text of the registry (@PlainText), on the whole record: names are shown to others
+            return "holds a control character, a bidirectional override or an unpaired surrogate";
+        }
+        return null;
+    }
+
     private static DirectoryEntry municipality(String line, Map<String, String> districtNames, Map<String, String> associationNames) {
         String district = line.substring(10, 15);
         String association = line.substring(18, 22);
         String ags = district + line.substring(15, 18);
-        return new DirectoryEntry(Ags.of(ags), Ars.of(district + association + line.substring(15, 18)), field(line, 23, 72),
+        return new DirectoryEntry(Ags.of(ags), Ars.of(district + association + line.substring(15, 18)), name(line),
                 DistrictKey.of(district), districtNames.get(district), associationNames.get(district + association),
-                number(line, 140, 150), number(line, 129, 139), blankToNull(field(line, 166, 170)));
+                population(line), number(line, 129, 139, "area"), blankToNull(field(line, 166, 170)));
+    }
+
+    private static String name(String line) {
+        String name = field(line, 23, 72);
+        if (name.isEmpty()) {
+            throw new InvalidValueException("the name (positions 23–72) is blank");
+        }
+        return name;
+    }
+
+    private static long population(String line) {
+        long population = number(line, 140, 150, "population");
+        if (population > MAX_POPULATION) {
+            throw new InvalidValueException("the population " + population + " is more than any German municipality has"
+                    + " (at most " + MAX_POPULATION + ")");
+        }
+        return population;
     }
 
     /** 1-based inclusive positions, as the format describes them. */
@@ -85,9 +147,14 @@ final class Gv100adParser {
         return line.substring(from - 1, to).strip();
     }
 
-    private static long number(String line, int from, int to) {
-        String digits = field(line, from, to);
-        return digits.isEmpty() ? 0L : Long.parseLong(digits);
+    /** A number fills its field with digits, zero-padded: a blank field is a record cut short, not a zero. */
+    private static long number(String line, int from, int to, String what) {
+        String digits = line.substring(from - 1, to);
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidValueException("the " + what + " (positions " + from + "–" + to + ") must be "
+                    + (to - from + 1) + " digits");
+        }
+        return Long.parseLong(digits);
     }
 
     private static String blankToNull(String value) {
