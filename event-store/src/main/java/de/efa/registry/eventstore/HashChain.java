@@ -2,6 +2,10 @@ package de.efa.registry.eventstore;
 
 import org.bson.Document;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,15 +13,22 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * The per-aggregate hash chain that lets auditors detect altered or removed events:
- * {@code hash = SHA-256(previousHash ‖ aggregateId ‖ sequence ‖ type ‖ canonical payload ‖ timestamp)}, with a newline
- * between the parts so that no two different inputs concatenate to the same text. The canonical payload is the
- * stored BSON payload rendered as relaxed extended JSON; the timestamp is the stored millisecond instant in ISO-8601.
+ * The per-aggregate hash chain that lets auditors detect altered or removed events. Revision 1
+ * ({@link ChainRevision#ORIGINAL}):
+ * {@code hash = SHA-256(previousHash ‖ aggregateId ‖ sequence ‖ type ‖ canonical payload ‖ timestamp)}; revision 2
+ * ({@link ChainRevision#WITH_ATTRIBUTION}, every new event) appends {@code ‖ principal ‖ correlationId ‖ causationId}
+ * (see {@link Attribution}), so that who did it cannot be changed unseen either. A newline separates the parts, so that
+ * no two different inputs concatenate to the same text; the input is hashed as UTF-8. The canonical payload is the
+ * stored BSON payload rendered as relaxed extended JSON ({@code null} without payload); the timestamp is the stored
+ * millisecond instant in ISO-8601 ({@link Instant#toString()}). docs/audit.md states both formulas for auditors.
  */
 public final class HashChain {
 
-    /** Looking a digest up by name costs as much as hashing a payload; a digest is reset by every {@code digest()}. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HashChain::sha256);
+    /**
+     * The hash input is built and encoded in buffers each thread keeps: the hash is computed for every event of a
+     * bulk write, and a fresh string, its UTF-8 copy and a digest looked up by name per event cost more than hashing.
+     */
+    private static final ThreadLocal<Input> INPUT = ThreadLocal.withInitial(Input::new);
 
     /** The previous hash of an aggregate's first event. */
     public static final String GENESIS = "";
@@ -25,24 +36,118 @@ public final class HashChain {
     private HashChain() {
     }
 
+    /** The hash of revision 1 (events stored before the chain covered their attribution). */
     public static String hash(String previousHash, String aggregateId, long sequence, String payloadType,
                               Document payload, Instant timestamp) {
-        String canonicalPayload = payload == null ? "null" : canonical(payload);
-        String input = previousHash + '\n' + aggregateId + '\n' + sequence + '\n' + payloadType + '\n'
-                + canonicalPayload + '\n' + timestamp.toString();
-        return HexFormat.of().formatHex(SHA_256.get().digest(input.getBytes(StandardCharsets.UTF_8)));
+        return hash(ChainRevision.ORIGINAL, previousHash, aggregateId, sequence, payloadType, payload, timestamp,
+                Attribution.NONE);
     }
 
-    private static String canonical(Document payload) {
+    /**
+     * @param attribution who did it; left out of the input for {@link ChainRevision#ORIGINAL}
+     */
+    public static String hash(ChainRevision revision, String previousHash, String aggregateId, long sequence,
+                              String payloadType, Document payload, Instant timestamp, Attribution attribution) {
+        Input input = INPUT.get();
+        StringBuilder text = input.start();
+        head(text, previousHash, aggregateId, sequence, payloadType);
+        int payloadStart = text.length();
+        if (payload == null) {
+            text.append("null");
+        } else if (!CanonicalJson.appendTo(payload, text)) {
+            text.setLength(payloadStart);
+            text.append(payload.toJson(EventDocument.JSON));
+        }
+        tail(revision, text, timestamp, attribution);
+        return input.digest();
+    }
+
+    /**
+     * The same hash over a payload already in its canonical text — what a verifier has that holds only an export.
+     */
+    public static String hashOfCanonical(ChainRevision revision, String previousHash, String aggregateId, long sequence,
+                                         String payloadType, String canonicalPayload, Instant timestamp,
+                                         Attribution attribution) {
+        Input input = INPUT.get();
+        StringBuilder text = input.start();
+        head(text, previousHash, aggregateId, sequence, payloadType);
+        text.append(canonicalPayload);
+        tail(revision, text, timestamp, attribution);
+        return input.digest();
+    }
+
+    /** The payload's text exactly as the hash covers it (the export hands it to verifiers). */
+    public static String canonicalPayload(Document payload) {
+        if (payload == null) {
+            return "null";
+        }
         String fast = CanonicalJson.of(payload);
         return fast != null ? fast : payload.toJson(EventDocument.JSON);
     }
 
-    /** Recomputes the hash of a stored event document from its own fields. */
+    /**
+     * Recomputes the hash of a stored event document from its own fields, by the formula of the revision it names.
+     *
+     * @throws ChainRevision.UnknownChainRevision when the event names a revision this code has no formula for
+     */
     public static String hashOf(Document event, String previousHash) {
-        return hash(previousHash, event.getString(EventDocument.AGGREGATE_ID),
+        ChainRevision revision = ChainRevision.of(event.get(EventDocument.CHAIN_REVISION));
+        Attribution attribution = revision == ChainRevision.ORIGINAL ? Attribution.NONE
+                : Attribution.of(event.get(EventDocument.META_DATA, Document.class));
+        return hash(revision, previousHash, event.getString(EventDocument.AGGREGATE_ID),
                 ((Number) event.get(EventDocument.SEQUENCE)).longValue(), event.getString(EventDocument.PAYLOAD_TYPE),
-                event.get(EventDocument.PAYLOAD, Document.class), event.getDate(EventDocument.TIMESTAMP).toInstant());
+                event.get(EventDocument.PAYLOAD, Document.class), event.getDate(EventDocument.TIMESTAMP).toInstant(),
+                attribution);
+    }
+
+    private static void head(StringBuilder text, String previousHash, String aggregateId, long sequence, String payloadType) {
+        text.append(previousHash).append('\n').append(aggregateId).append('\n').append(sequence).append('\n')
+                .append(payloadType).append('\n');
+    }
+
+    private static void tail(ChainRevision revision, StringBuilder text, Instant timestamp, Attribution attribution) {
+        text.append('\n').append(timestamp);
+        if (revision == ChainRevision.WITH_ATTRIBUTION) {
+            attribution.appendTo(text);
+        }
+    }
+
+    /** One thread's hash input: its text, the text as UTF-8, and the digest. */
+    private static final class Input {
+
+        /** Buffers grown beyond this by a huge payload are let go after it, not kept for the thread's lifetime. */
+        private static final int KEEP = 64 * 1024;
+
+        private StringBuilder text = new StringBuilder(1024);
+        private ByteBuffer bytes = ByteBuffer.allocate(4096);
+        // unpaired surrogates become '?', exactly as String.getBytes(UTF_8) (revision 1's encoding) makes them
+        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final MessageDigest sha256 = sha256();
+
+        StringBuilder start() {
+            text.setLength(0);
+            return text;
+        }
+
+        String digest() {
+            int most = text.length() * 3; // UTF-8 needs at most three bytes per UTF-16 char
+            if (bytes.capacity() < most) {
+                bytes = ByteBuffer.allocate(most);
+            }
+            bytes.clear();
+            utf8.reset();
+            utf8.encode(CharBuffer.wrap(text), bytes, true);
+            utf8.flush(bytes);
+            bytes.flip();
+            sha256.update(bytes);
+            String hash = HexFormat.of().formatHex(sha256.digest());
+            if (text.capacity() > KEEP) {
+                text = new StringBuilder(1024);
+                bytes = ByteBuffer.allocate(4096);
+            }
+            return hash;
+        }
     }
 
     private static MessageDigest sha256() {
