@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -92,6 +94,18 @@ class ExportVerificationHttpTest {
         assertThat(first.path("stored").path("payloadType").asText()).isEqualTo("de.efa.registry.kernel.service.ServiceRegistered");
         assertThat(first.path("stored").path("payload").asText()).startsWith("{\"serviceId\": \"" + tampered.value() + "\"");
         assertThat(first.path("timestamp").asText()).isEqualTo("2024-03-01T10:00:00.120Z");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pagesShowTheChainRevisionButLeaveTheStoredFormToTheExport() {
+        Map<String, Object> page = http.exchange("/api/v1/audit/events?aggregateId=" + tampered, HttpMethod.GET,
+                new HttpEntity<>(AuditFixtures.basic("auditor")), new ParameterizedTypeReference<Map<String, Object>>() {
+                }).getBody();
+
+        Map<String, Object> first = AuditFixtures.events(page).get(0);
+        assertThat(first).doesNotContainKey("stored");
+        assertThat((Map<String, Object>) first.get("metadata")).containsEntry("chainRevision", 2);
     }
 
     @Test
