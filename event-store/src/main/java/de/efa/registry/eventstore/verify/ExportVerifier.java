@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -78,13 +79,13 @@ public final class ExportVerifier {
             out.println("UNUSABLE " + export + " holds no events: nothing to verify");
             return UNUSABLE;
         }
-        out.printf("%,d events of %,d aggregates checked (chain revision 1: %,d, revision 2: %,d)%n", events,
+        out.printf(Locale.ROOT, "%,d events of %,d aggregates checked (chain revision 1: %,d, revision 2: %,d)%n", events,
                 chains.aggregates(), chains.events(ChainRevision.ORIGINAL), chains.events(ChainRevision.WITH_ATTRIBUTION));
         if (violations[0] == 0) {
             out.println("INTACT: every aggregate's chain verifies");
             return INTACT;
         }
-        out.printf("VIOLATED: %,d violation(s) in %,d aggregate(s)%n", violations[0], violatedAggregates.size());
+        out.printf(Locale.ROOT, "VIOLATED: %,d violation(s) in %,d aggregate(s)%n", violations[0], violatedAggregates.size());
         return VIOLATED;
     }
 
