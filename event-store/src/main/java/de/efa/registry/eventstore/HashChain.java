@@ -2,10 +2,6 @@ package de.efa.registry.eventstore;
 
 import org.bson.Document;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,11 +20,8 @@ import java.util.HexFormat;
  */
 public final class HashChain {
 
-    /**
-     * The hash input is built and encoded in buffers each thread keeps: the hash is computed for every event of a
-     * bulk write, and a fresh string, its UTF-8 copy and a digest looked up by name per event cost more than hashing.
-     */
-    private static final ThreadLocal<Input> INPUT = ThreadLocal.withInitial(Input::new);
+    /** Looking a digest up by name costs as much as hashing a payload; a digest is reset by every {@code digest()}. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HashChain::sha256);
 
     /** The previous hash of an aggregate's first event. */
     public static final String GENESIS = "";
@@ -48,8 +41,7 @@ public final class HashChain {
      */
     public static String hash(ChainRevision revision, String previousHash, String aggregateId, long sequence,
                               String payloadType, Document payload, Instant timestamp, Attribution attribution) {
-        Input input = INPUT.get();
-        StringBuilder text = input.start();
+        StringBuilder text = input();
         head(text, previousHash, aggregateId, sequence, payloadType);
         int payloadStart = text.length();
         if (payload == null) {
@@ -59,7 +51,7 @@ public final class HashChain {
             text.append(payload.toJson(EventDocument.JSON));
         }
         tail(revision, text, timestamp, attribution);
-        return input.digest();
+        return digest(text);
     }
 
     /**
@@ -68,12 +60,11 @@ public final class HashChain {
     public static String hashOfCanonical(ChainRevision revision, String previousHash, String aggregateId, long sequence,
                                          String payloadType, String canonicalPayload, Instant timestamp,
                                          Attribution attribution) {
-        Input input = INPUT.get();
-        StringBuilder text = input.start();
+        StringBuilder text = input();
         head(text, previousHash, aggregateId, sequence, payloadType);
         text.append(canonicalPayload);
         tail(revision, text, timestamp, attribution);
-        return input.digest();
+        return digest(text);
     }
 
     /** The payload's text exactly as the hash covers it (the export hands it to verifiers). */
@@ -112,42 +103,21 @@ public final class HashChain {
         }
     }
 
-    /** One thread's hash input: its text, the text as UTF-8, and the digest. */
-    private static final class Input {
+    /**
+     * String.getBytes is the fastest UTF-8 encoding for the mostly-ASCII text of an event (an intrinsic over compact
+     * strings; a reused CharsetEncoder measured slower), and revision 1's encoding by definition.
+     */
+    private static String digest(StringBuilder text) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
 
-        /** Buffers grown beyond this by a huge payload are let go after it, not kept for the thread's lifetime. */
-        private static final int KEEP = 64 * 1024;
-
-        private StringBuilder text = new StringBuilder(1024);
-        private ByteBuffer bytes = ByteBuffer.allocate(4096);
-        // unpaired surrogates become '?', exactly as String.getBytes(UTF_8) (revision 1's encoding) makes them
-        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        private final MessageDigest sha256 = sha256();
-
-        StringBuilder start() {
-            text.setLength(0);
-            return text;
-        }
-
-        String digest() {
-            int most = text.length() * 3; // UTF-8 needs at most three bytes per UTF-16 char
-            if (bytes.capacity() < most) {
-                bytes = ByteBuffer.allocate(most);
-            }
-            bytes.clear();
-            utf8.reset();
-            utf8.encode(CharBuffer.wrap(text), bytes, true);
-            utf8.flush(bytes);
-            bytes.flip();
-            sha256.update(bytes);
-            String hash = HexFormat.of().formatHex(sha256.digest());
-            if (text.capacity() > KEEP) {
-                text = new StringBuilder(1024);
-                bytes = ByteBuffer.allocate(4096);
-            }
-            return hash;
-        }
+    /**
+     * One builder for the whole input, the canonical payload written straight into it (no text of its own). A fresh one
+     * per event, not one kept per thread: a kept builder that once held a character beyond Latin-1 stays two bytes a
+     * character for good, and every later hash on that thread would pay for it.
+     */
+    private static StringBuilder input() {
+        return new StringBuilder(512);
     }
 
     private static MessageDigest sha256() {
