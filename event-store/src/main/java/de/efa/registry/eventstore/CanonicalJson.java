@@ -28,6 +28,16 @@ final class CanonicalJson {
         return document(document, out) ? out.toString() : null;
     }
 
+    /**
+     * Writes the canonical text onto {@code out} (the hash input, without a copy of its own).
+     *
+     * @return false when the document holds a type this writer does not know; {@code out} then holds a partial text
+     * the caller must cut off
+     */
+    static boolean appendTo(Document document, StringBuilder out) {
+        return document(document, out);
+    }
+
     private static boolean document(Map<String, Object> document, StringBuilder out) {
         out.append('{');
         boolean first = true;
@@ -78,7 +88,8 @@ final class CanonicalJson {
         return true;
     }
 
-    private static void string(String s, StringBuilder out) {
+    /** A JSON string literal, escaped as the driver's JSON writer escapes it. */
+    static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

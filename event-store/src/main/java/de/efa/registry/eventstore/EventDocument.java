@@ -27,6 +27,11 @@ public final class EventDocument {
     public static final String META_DATA = "metaData";
     public static final String HASH = "hash";
     public static final String PREVIOUS_HASH = "previousHash";
+    /**
+     * The {@link ChainRevision} number of the formula the hash was computed with; absent on events stored before
+     * revisions existed (revision 1). A short name: it is stored on every event.
+     */
+    public static final String CHAIN_REVISION = "chain";
 
     /** Relaxed JSON: what Jackson wrote is what Jackson reads back, and what the hash is computed over. */
     static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();

@@ -240,9 +240,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         SerializedObject<String> payload = event.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
         Document payloadDocument = parse(payload.getData());
+        Document metaDataDocument = parse(metaData.getData());
         Instant timestamp = Instant.ofEpochMilli(event.getTimestamp().toEpochMilli());
         String previousHash = previousHash(aggregateId, sequence, lastHashes);
-        String hash = HashChain.hash(previousHash, aggregateId, sequence, payload.getType().getName(), payloadDocument, timestamp);
+        // hashed from the metadata document as stored, so that verification reads back exactly what was hashed
+        String hash = HashChain.hash(ChainRevision.CURRENT, previousHash, aggregateId, sequence,
+                payload.getType().getName(), payloadDocument, timestamp, Attribution.of(metaDataDocument));
         lastHashes.put(aggregateId, hash);
         // the position is set when the group commit allocates it; keeping the key here keeps it the first field
         return new Document(EventDocument.POSITION, null)
@@ -255,9 +258,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 .append(EventDocument.PAYLOAD_REVISION, payload.getType().getRevision())
                 .append(EventDocument.TIMESTAMP, Date.from(timestamp))
                 .append(EventDocument.PAYLOAD, payloadDocument)
-                .append(EventDocument.META_DATA, parse(metaData.getData()))
+                .append(EventDocument.META_DATA, metaDataDocument)
                 .append(EventDocument.HASH, hash)
-                .append(EventDocument.PREVIOUS_HASH, previousHash);
+                .append(EventDocument.PREVIOUS_HASH, previousHash)
+                .append(EventDocument.CHAIN_REVISION, ChainRevision.CURRENT.number());
     }
 
     private String previousHash(String aggregateId, long sequence, Map<String, String> lastHashesInBatch) {

@@ -85,6 +85,23 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void newEventsAreHashedByChainRevisionTwoOverTheirStoredPrincipal() {
+        MongoEventStorageEngine engine = EngineFixture.engine(database);
+        engine.appendEvents(List.of(event("attributed", 0, new Happened("founded", 1))));
+
+        Document stored = database.getCollection("events").find(new Document("streamKey", "attributed/0")).first();
+
+        assertThat(stored.get(EventDocument.CHAIN_REVISION)).isEqualTo(2);
+        assertThat(stored.getString("hash")).isEqualTo(HashChain.hash(ChainRevision.WITH_ATTRIBUTION, HashChain.GENESIS,
+                "attributed", 0, Happened.class.getName(), stored.get("payload", Document.class),
+                stored.getDate("timestamp").toInstant(), Attribution.of(stored.get("metaData", Document.class))));
+        assertThat(Attribution.of(stored.get("metaData", Document.class)).principal()).isEqualTo("tester");
+        // someone with database access names another principal: the stored hash no longer matches
+        stored.get("metaData", Document.class).put("principal", "intruder");
+        assertThat(HashChain.hashOf(stored, HashChain.GENESIS)).isNotEqualTo(stored.getString("hash"));
+    }
+
+    @Test
     void ofTwoConcurrentAppendsToOneAggregateExactlyOneWins() throws Exception {
         MongoEventStorageEngine engine = EngineFixture.engine(database);
         engine.appendEvents(List.of(event("contested", 0, new Happened("founded", 0))));

@@ -56,10 +56,18 @@ class EventHistory {
         return new EventPage(events, null);
     }
 
-    /** Every event in position order, handed over one by one (the export streams them out as they come). */
+    /**
+     * Every event in position order, handed over one by one (the export streams them out as they come), each with
+     * its stored form for offline verification.
+     */
     void each(EventFilter filter, java.util.function.Consumer<AuditedEvent> consumer) {
         log.scan(0, Long.MAX_VALUE, null, stored -> {
-            visit(stored, filter, consumer);
+            if (filter.matchesStored(stored)) {
+                CurrentRevision.UpcastEvent event = currentRevision.of(stored);
+                if (filter.matchesType(event.typeName())) {
+                    consumer.accept(views.exported(stored, event));
+                }
+            }
             return true;
         });
     }

@@ -1,6 +1,7 @@
 package de.efa.registry.query.audit;
 
 import de.efa.registry.eventstore.AggregateHeads;
+import de.efa.registry.eventstore.ChainRevision;
 import de.efa.registry.eventstore.EventDocument;
 import de.efa.registry.eventstore.HashChain;
 import org.bson.Document;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * Verifies one aggregate's stream in sequence order against its hash chain and its recorded head.
  * <p>
  * Each stored event is checked three ways: its hash against its own content (an altered payload, type, sequence or
- * timestamp shows here), its previous hash against its predecessor's hash (a removed, inserted or replaced event
+ * timestamp shows here, and from chain revision 2 on an altered principal, correlation or causation id), its previous hash against its predecessor's hash (a removed, inserted or replaced event
  * breaks the link), and its position against its predecessor's (positions are handed out in append order, so a later
  * sequence at an earlier position means sequence numbers were swapped or renumbered). The chain cannot show that the
  * stream's <em>last</em> events are gone; the head recorded shortly after every append can (see {@link AggregateHeads}).
@@ -70,10 +71,17 @@ final class StreamVerification {
                     + event.getString(EventDocument.AGGREGATE_ID) + " sequence " + sequence));
         }
         String previousHash = event.getString(EventDocument.PREVIOUS_HASH);
-        String recomputed = HashChain.hashOf(event, previousHash == null ? HashChain.GENESIS : previousHash);
-        if (!recomputed.equals(event.getString(EventDocument.HASH))) {
-            violations.add(new ChainViolation(aggregateId, s,
-                    "content altered: the stored payload, type, sequence or timestamp no longer matches the event's hash"));
+        try {
+            // by the formula of the event's own chain revision: older events are verified as they were written
+            String recomputed = HashChain.hashOf(event, previousHash == null ? HashChain.GENESIS : previousHash);
+            if (!recomputed.equals(event.getString(EventDocument.HASH))) {
+                violations.add(new ChainViolation(aggregateId, s, event.get(EventDocument.CHAIN_REVISION) == null
+                        ? "content altered: the stored payload, type, sequence or timestamp no longer matches the event's hash"
+                        : "content altered: the stored payload, type, sequence, timestamp or attribution (principal, "
+                        + "correlation id, causation id) no longer matches the event's hash"));
+            }
+        } catch (ChainRevision.UnknownChainRevision e) {
+            violations.add(new ChainViolation(aggregateId, s, "content unverifiable: " + e.getMessage()));
         }
         if (s == 0 && !HashChain.GENESIS.equals(Objects.requireNonNullElse(previousHash, HashChain.GENESIS))) {
             violations.add(new ChainViolation(aggregateId, s,

@@ -65,7 +65,7 @@ class OldRevisionUpcastingHttpTest {
     PublishedVersions projection;
 
     @Test
-    void anOldRevisionReadsAsTheCurrentOneEverywhere() {
+    void anOldRevisionReadsAsTheCurrentOneEverywhere() throws Exception {
         ServiceId service = ServiceId.random();
         Instant at = Instant.parse("2021-06-01T08:00:00Z");
         AuditFixtures.append(eventStore, AuditFixtures.SERVICE, service.value(), 0,
@@ -97,8 +97,18 @@ class OldRevisionUpcastingHttpTest {
         assertThat(export.lines().filter(line -> line.contains("\"type\":\"VersionPublished\"")))
                 .singleElement().satisfies(line -> assertThat(line).contains("\"maturityModel\":\"OZG-1.0\"", "\"revision\":\"2\""));
 
-        // stored as it was: the chain over the old revision still holds
+        // stored as it was: the chain over the old revision still holds, in the registry and in the export
         assertThat(get("/api/v1/audit/integrity")).containsEntry("ok", true);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("registry-events", ".ndjson");
+        java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+        try {
+            java.nio.file.Files.writeString(file, export);
+            assertThat(de.efa.registry.eventstore.verify.ExportVerifier.verify(file, new java.io.PrintStream(report, true)))
+                    .as(report.toString()).isEqualTo(de.efa.registry.eventstore.verify.ExportVerifier.INTACT);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(report.toString()).contains("(chain revision 1: 1, revision 2: 1)");
         assertThat(registryDatabase.getCollection(EventStoreCollections.EVENTS)
                 .find(new Document(EventDocument.STREAM_KEY, service + "/1")).first().get(EventDocument.PAYLOAD, Document.class))
                 .doesNotContainKey("maturityModel");
