@@ -118,6 +118,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         .json(map("state", "03", "joinedOn", "2022-01-01")), "03"),
                 owner("DELETE /cooperations/{id}/members/{state}", 200, () -> http.delete("/api/v1/cooperations/"
                         + freshCooperation() + "/members/16?leftOn=2023-01-01"), "16"),
+                owner("POST /cooperations/{id}/signatures", 201, () -> http.post("/api/v1/cooperations/"
+                        + pendingCooperation() + "/signatures").json(map("state", "09", "signedOn", "2021-04-01")), "09"),
                 row("GET /cooperations", Access.AUTHENTICATED, 200, () -> read("/api/v1/cooperations")),
                 row("GET /cooperations/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/cooperations/" + cooperationId)),
                 // services
@@ -201,6 +203,14 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
     private String freshCooperation() {
         RawHttp.Answer founded = http.post("/api/v1/cooperations").as("admin")
                 .json(map("name", "K", "foundingStates", List.of("16", "09", "14"), "signedOn", "2021-03-01")).send();
+        assertThat(founded.status()).as("%s", founded).isEqualTo(201);
+        return (String) founded.json().get("cooperationId");
+    }
+
+    /** Proposed by Saxony's owner, awaiting Bavaria's and Thuringia's signatures. */
+    private String pendingCooperation() {
+        RawHttp.Answer founded = http.post("/api/v1/cooperations").as("sachsen")
+                .json(map("name", "K", "foundingStates", List.of("14", "09", "16"), "signedOn", "2021-03-01")).send();
         assertThat(founded.status()).as("%s", founded).isEqualTo(201);
         return (String) founded.json().get("cooperationId");
     }

@@ -79,7 +79,9 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 new JsonEndpoint("/api/v1/cooperations", "thueringen",
                         map("name", "Kooperation", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")),
                 new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/members", "admin",
-                        map("state", "03", "joinedOn", "2022-01-01")));
+                        map("state", "03", "joinedOn", "2022-01-01")),
+                new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/signatures", "admin",
+                        map("state", "09", "signedOn", "2021-04-01")));
     }
 
     List<Case> cases() {
