@@ -6,7 +6,8 @@ import {html, number, share, stateAbbreviation, stateName} from './format.js';
 
 const GRID = {left: 8, right: 16, top: 28, bottom: 8, containLabel: true};
 const EMPTY = {text: 'Keine Daten', left: 'center', top: 'middle', textStyle: {color: '#6b7280', fontSize: 14}};
-const LEVEL_COLOURS = ['#d1d5db', '#fcd34d', '#fb923c', '#38bdf8', '#2563eb'];
+/** Levels 0–4 as before; 5–7 exist in the maturity model 2.0 only. */
+const LEVEL_COLOURS = ['#d1d5db', '#fcd34d', '#fb923c', '#38bdf8', '#2563eb', '#4f46e5', '#7c3aed', '#15803d'];
 /** More bars than this (Bavaria has 96 districts) and the chart shows this many at a time, with a slider. */
 const BARS_AT_ONCE = 24;
 /** More states than this on a category axis, and they are named by their two letters. */
@@ -105,11 +106,18 @@ export function timeline(rows) {
     };
 }
 
-/** Maturity rows ({providingState, level, services}): per providing state, services stacked by maturity level. */
+/**
+ * Maturity rows ({providingState, level, services, maturityModel}): per providing state, services stacked by level —
+ * one stack per maturity model, side by side, since levels of two models are not the same thing and never add up.
+ */
 export function maturity(rows) {
+    const FIRST = 'OZG-1.0';
+    const modelOf = r => r.maturityModel ?? FIRST;
     const states = [...new Set(rows.map(r => r.providingState))].sort();
-    const levels = [...new Set(rows.map(r => r.level))].sort((a, b) => a - b);
-    const count = (state, level) => rows.find(r => r.providingState === state && r.level === level)?.services ?? 0;
+    const steps = [...new Map(rows.map(r => [`${modelOf(r)}|${r.level}`, {model: modelOf(r), level: r.level}])).values()]
+        .sort((a, b) => a.model.localeCompare(b.model) || a.level - b.level);
+    const count = (state, step) => rows.find(r => r.providingState === state && modelOf(r) === step.model
+        && r.level === step.level)?.services ?? 0;
     return {
         title: rows.length ? undefined : EMPTY,
         grid: {...GRID, top: 36},
@@ -117,12 +125,12 @@ export function maturity(rows) {
         tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: number},
         xAxis: {type: 'category', data: states, axisLabel: {interval: 0, formatter: stateLabel(states.length)}},
         yAxis: {type: 'value', minInterval: 1, axisLabel: {formatter: number}},
-        series: levels.map(level => ({
-            name: `Reifegrad ${level}`,
+        series: steps.map(step => ({
+            name: step.model === FIRST ? `Reifegrad ${step.level}` : `${step.model} Reifegrad ${step.level}`,
             type: 'bar',
-            stack: 'services',
-            data: states.map(state => count(state, level)),
-            itemStyle: {color: LEVEL_COLOURS[level] ?? '#6b7280'}
+            stack: step.model,
+            data: states.map(state => count(state, step)),
+            itemStyle: {color: LEVEL_COLOURS[step.level] ?? '#6b7280'}
         }))
     };
 }

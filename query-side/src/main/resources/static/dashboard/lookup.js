@@ -101,7 +101,8 @@ function render(body) {
             <td>${html(s.name)}<br><small>LeiKa ${html(s.leikaKey)}</small></td>
             <td>${html(stateName(s.providingState))}</td>
             <td>${html(s.version)}</td>
-            <td>${s.maturityLevel ?? '–'}</td>
+            <td>${s.maturityLevel ?? '–'}${s.maturityModel && s.maturityModel !== 'OZG-1.0'
+                ? ` <small>(${html(s.maturityModel)})</small>` : ''}</td>
             <td>${day(s.since)}</td>
             <td>${s.crossBorder ? '<span class="badge">länderübergreifend</span>' : 'eigenes Land'}</td>
         </tr>`).join('');

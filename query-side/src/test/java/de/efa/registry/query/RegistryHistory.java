@@ -99,8 +99,12 @@ public final class RegistryHistory {
     }
 
     public long publish(String serviceId, String version, int maturity, LocalDate releasedOn) {
+        return publish(serviceId, version, maturity, MaturityLevel.MODEL, releasedOn);
+    }
+
+    public long publish(String serviceId, String version, int maturity, String maturityModel, LocalDate releasedOn) {
         return append("OnlineService", serviceId, new VersionPublished(ServiceId.of(serviceId), ServiceVersion.parse(version),
-                MaturityLevel.of(maturity), MaturityLevel.MODEL, releasedOn, null));
+                MaturityLevel.of(maturity), maturityModel, releasedOn, null));
     }
 
     public long deprecate(String serviceId, String version, LocalDate sunsetOn, String successor) {

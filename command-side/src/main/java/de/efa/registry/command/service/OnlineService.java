@@ -69,7 +69,7 @@ public class OnlineService {
             throw new RuleViolated("version-not-higher", "Version not higher than the latest",
                     "Version " + command.version() + " is not higher than the latest version " + versions.lastKey());
         }
-        apply(new VersionPublished(serviceId, command.version(), command.maturityLevel(), MaturityLevel.MODEL,
+        apply(new VersionPublished(serviceId, command.version(), command.maturityLevel(), command.maturityModel().id(),
                 command.releasedOn(), command.url()));
     }
 

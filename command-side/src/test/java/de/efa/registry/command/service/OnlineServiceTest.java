@@ -5,6 +5,7 @@ import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
+import de.efa.registry.kernel.service.MaturityModel;
 import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
@@ -71,6 +72,13 @@ class OnlineServiceTest {
                 .when(new RegisterService(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null))
                 .expectNoEvents()
                 .expectException(conflict());
+    }
+
+    @Test
+    void aVersionOfTheModelTwoPointZeroKeepsItsModel() {
+        fixture.given(registered())
+                .when(new PublishVersion(ID, v("1.0.0"), MaturityLevel.of(6), MaturityModel.OZG_2_0, RELEASED, null))
+                .expectEvents(new VersionPublished(ID, v("1.0.0"), MaturityLevel.of(6), "OZG-2.0", RELEASED, null));
     }
 
     @Test

@@ -153,6 +153,17 @@ class WriteApiHttpTest {
         assertProblem(http.post("bayern", versions, Map.of("version", "1.5.0", "maturityLevel", 3, "releasedOn", "2022-01-01")), 422, "version-not-higher");
         assertProblem(http.post("bayern", versions, Map.of("version", "v3", "maturityLevel", 3, "releasedOn", "2022-01-01")), 400, "invalid-input");
         assertProblem(http.post("bayern", versions, Map.of("version", "3.0.0", "maturityLevel", 7, "releasedOn", "2022-01-01")), 400, "invalid-input");
+        // a level belongs to a model: 7 exists in OZG-2.0 only; no model named means OZG-1.0
+        ResponseEntity<Map> unknownModel = http.post("bayern", versions, Map.of("version", "3.0.0", "maturityLevel", 3,
+                "maturityModel", "OZG-3.0", "releasedOn", "2022-01-01"));
+        assertProblem(unknownModel, 400, "invalid-input");
+        assertThat(unknownModel.getBody().toString()).contains("OZG-1.0, OZG-2.0");
+        assertProblem(http.post("bayern", versions, Map.of("version", "3.0.0", "maturityLevel", 7, "maturityModel", "OZG-1.0",
+                "releasedOn", "2022-01-01")), 400, "invalid-input");
+        assertProblem(http.post("bayern", versions, Map.of("version", "3.0.0", "maturityLevel", 8, "maturityModel", "OZG-2.0",
+                "releasedOn", "2022-01-01")), 400, "invalid-input");
+        assertThat(http.post("bayern", versions, Map.of("version", "2.5.0", "maturityLevel", 7, "maturityModel", "OZG-2.0",
+                "releasedOn", "2022-01-01")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertProblem(http.post("thueringen", versions, Map.of("version", "3.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01")), 403, "forbidden");
         assertProblem(http.post("bayern", "/api/v1/services/" + java.util.UUID.randomUUID() + "/versions",
                 Map.of("version", "3.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01")), 404, "not-found");

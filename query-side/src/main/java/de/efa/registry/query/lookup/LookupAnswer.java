@@ -19,10 +19,12 @@ record LookupAnswer(String ags, String name, String state, String asOf, List<Row
      * @param validTo       the day the service stops serving, null while open
      */
     @JsonPropertyOrder({"serviceId", "leikaKey", "name", "providingState", "version", "maturityLevel", "since",
-            "crossBorder", "adoptionId", "validTo"})
+            "crossBorder", "adoptionId", "validTo", "maturityModel"})
     @Schema(name = "LookupService")
     record Row(String serviceId, String leikaKey, String name, String providingState, String version,
                @Schema(types = {"integer", "null"}) Integer maturityLevel, String since, boolean crossBorder,
-               String adoptionId, @Schema(types = {"string", "null"}) String validTo) {
+               String adoptionId, @Schema(types = {"string", "null"}) String validTo,
+               @Schema(types = {"string", "null"}, description = "The model of maturityLevel: OZG-1.0 or OZG-2.0")
+               String maturityModel) {
     }
 }

@@ -79,7 +79,7 @@ class LookupController {
             rows.add(new LookupAnswer.Row(interval.serviceId(), service.leikaKey(), service.name(),
                     service.providingState(), interval.version(), service.maturity(interval.version()),
                     interval.validFrom(), !state.equals(service.providingState()), interval.adoptionId(),
-                    interval.validTo()));
+                    interval.validTo(), service.maturityModel(interval.version())));
         }
         rows.sort(BY_KEY_AND_PROVIDER);
         return new LookupAnswer(ags.value(), municipality.name(), state, day, rows);

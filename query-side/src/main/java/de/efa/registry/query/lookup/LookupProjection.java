@@ -16,6 +16,7 @@ import de.efa.registry.query.projection.DocumentProjection;
 import de.efa.registry.query.projection.ProjectedEvent;
 import de.efa.registry.query.projection.ProjectionDocuments;
 import de.efa.registry.query.projection.StateKey;
+import de.efa.registry.kernel.service.MaturityModel;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -123,7 +124,11 @@ public class LookupProjection extends DocumentProjection {
     private void versionPublished(VersionPublished e, Document state, long position) {
         List<Document> versions = list(state, "vs");
         versions.removeIf(v -> e.version().toString().equals(v.getString("v")));
-        versions.add(new Document("v", e.version().toString()).append("l", e.maturityLevel().level()));
+        Document version = new Document("v", e.version().toString()).append("l", e.maturityLevel().level());
+        if (!MaturityModel.FIRST.id().equals(e.maturityModel())) {
+            version.append("mm", e.maturityModel()); // the first model goes without saying, as in every older document
+        }
+        versions.add(version);
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.efa.registry.query.register;
 
+import de.efa.registry.kernel.service.MaturityModel;
 import org.bson.Document;
 
 import java.util.List;
@@ -9,13 +10,14 @@ public record Service(String serviceId, String leikaKey, String name, String pro
                       String description, List<Version> versions) {
 
     /** A published version: sunset day once deprecated, retirement day once retired, the successor to move to. */
-    public record Version(String version, String status, Integer maturityLevel, String releasedOn, String sunsetOn,
-                          String retiredOn, String successor) {
+    public record Version(String version, String status, Integer maturityLevel, String maturityModel, String releasedOn,
+                          String sunsetOn, String retiredOn, String successor) {
 
         static Version of(Document stored) {
             return new Version(stored.getString("version"), stored.getString("status"),
-                    stored.getInteger("maturityLevel"), stored.getString("releasedOn"), stored.getString("sunsetOn"),
-                    stored.getString("retiredOn"), stored.getString("successor"));
+                    stored.getInteger("maturityLevel"), stored.get("maturityModel", MaturityModel.FIRST.id()),
+                    stored.getString("releasedOn"), stored.getString("sunsetOn"), stored.getString("retiredOn"),
+                    stored.getString("successor"));
         }
     }
 

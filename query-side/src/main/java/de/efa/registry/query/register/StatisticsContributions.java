@@ -3,6 +3,7 @@ package de.efa.registry.query.register;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.service.VersionStatus;
 import de.efa.registry.query.projection.DerivedWrites;
+import de.efa.registry.kernel.service.MaturityModel;
 import org.bson.Document;
 
 import java.util.HashMap;
@@ -33,8 +34,8 @@ import java.util.TreeSet;
  *     municipalities × services and was rewritten whole on each adoption (the largest document an adoption updated)</li>
  *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM|district}: {@code m.g<ags>} =
  *     {@code {d<dd>: [started, ended]}}</li>
- *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level of the
- *     service's latest version that is not retired</li>
+ *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level and model
+ *     ({@code {l, mm}}) of the service's latest version that is not retired</li>
  * </ul>
  */
 public final class StatisticsContributions {
@@ -82,27 +83,31 @@ public final class StatisticsContributions {
     }
 
     public void service(Document before, Document after, DerivedWrites writes) {
-        Integer oldLevel = before == null ? null : currentMaturity(before);
-        Integer newLevel = currentMaturity(after);
-        if (!Objects.equals(oldLevel, newLevel) && after.getString("providingState") != null) {
-            writes.put(MATURITY, after.getString("providingState"), "m." + after.getString("_id"), newLevel);
+        Document oldMaturity = before == null ? null : currentMaturity(before);
+        Document newMaturity = currentMaturity(after);
+        if (!Objects.equals(oldMaturity, newMaturity) && after.getString("providingState") != null) {
+            writes.put(MATURITY, after.getString("providingState"), "m." + after.getString("_id"), newMaturity);
         }
     }
 
-    /** The level of the latest version still in service; none when all are retired. */
+    /**
+     * The level of the latest version still in service with its model, {@code {l, mm}}; none when all are retired.
+     * (Documents written before versions named a model hold the bare level: a level of the first model.)
+     */
     @SuppressWarnings("unchecked")
-    static Integer currentMaturity(Document service) {
+    static Document currentMaturity(Document service) {
         Object versions = service.get("versions");
         if (!(versions instanceof List<?> list)) {
             return null;
         }
-        Integer level = null;
+        Document maturity = null;
         for (Document version : (List<Document>) list) {
             if (!VersionStatus.RETIRED.name().equals(version.getString("status"))) {
-                level = version.getInteger("maturityLevel");
+                maturity = new Document("l", version.getInteger("maturityLevel"))
+                        .append("mm", version.get("maturityModel", MaturityModel.FIRST.id()));
             }
         }
-        return level;
+        return maturity;
     }
 
     private static long active(Document adoptions) {

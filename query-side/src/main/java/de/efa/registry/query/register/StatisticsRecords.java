@@ -2,6 +2,7 @@ package de.efa.registry.query.register;
 
 import de.efa.registry.query.projection.Documents;
 import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.kernel.service.MaturityModel;
 import org.bson.Document;
 
 import java.time.LocalDate;
@@ -26,8 +27,8 @@ public record StatisticsRecords(ProjectionStore store) {
     public record DayCounts(LocalDate day, long started, long ended) {
     }
 
-    /** A service of a providing state, at the maturity level of its latest version that is not retired. */
-    public record ServiceMaturity(String providingState, int level) {
+    /** A service of a providing state, at the maturity level (of a model) of its latest version that is not retired. */
+    public record ServiceMaturity(String providingState, String maturityModel, int level) {
     }
 
     /** The municipalities with active adoptions, of the given state's districts or of all. */
@@ -94,8 +95,14 @@ public record StatisticsRecords(ProjectionStore store) {
                 .find(new Document("_id", new Document("$in", providingStates)))) {
             Document m = perState.get("m", Document.class);
             if (m != null) {
-                for (Object level : m.values()) {
-                    all.add(new ServiceMaturity(perState.getString("_id"), ((Number) level).intValue()));
+                for (Object maturity : m.values()) {
+                    if (maturity instanceof Document levelOfModel) {
+                        all.add(new ServiceMaturity(perState.getString("_id"), levelOfModel.getString("mm"),
+                                levelOfModel.getInteger("l")));
+                    } else { // written before versions named their model: a level of the first
+                        all.add(new ServiceMaturity(perState.getString("_id"), MaturityModel.FIRST.id(),
+                                ((Number) maturity).intValue()));
+                    }
                 }
             }
         }

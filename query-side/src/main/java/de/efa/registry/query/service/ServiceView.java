@@ -30,7 +30,9 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
      * A published version and where it stands: sunset day once deprecated, retirement day once retired, the successor
      * its adoptions should move to, and its current adoptions.
      */
-    record PublishedVersion(String version, String status, Integer maturityLevel, String releasedOn,
+    record PublishedVersion(String version, String status, Integer maturityLevel,
+                            @Schema(description = "The model of maturityLevel: OZG-1.0 (levels 0–4) or OZG-2.0 (0–7)")
+                            String maturityModel, String releasedOn,
                             @Schema(types = {"string", "null"}) String sunsetOn,
                             @Schema(types = {"string", "null"}) String retiredOn,
                             @Schema(types = {"string", "null"}) String successor,
@@ -38,7 +40,8 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
 
         static PublishedVersion of(Service.Version version, AdoptionCounts counts) {
             String name = version.version();
-            return new PublishedVersion(name, version.status(), version.maturityLevel(), version.releasedOn(),
+            return new PublishedVersion(name, version.status(), version.maturityLevel(), version.maturityModel(),
+                    version.releasedOn(),
                     version.sunsetOn(), version.retiredOn(), version.successor(),
                     counts == null ? null : counts.byVersion().getOrDefault(name, 0L));
         }

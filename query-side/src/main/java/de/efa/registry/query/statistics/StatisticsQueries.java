@@ -146,13 +146,17 @@ class StatisticsQueries {
 
     StatisticsTable<MaturityRow> maturity() {
         ProjectionStore store = versions.active(RegisterProjection.NAME);
+        // per state, model and level ("09|OZG-2.0|5", in that order as text: levels are single digits): levels of two
+        // models are never added up
         Map<String, Long> counts = new TreeMap<>();
         for (StatisticsRecords.ServiceMaturity service : new StatisticsRecords(store).maturity(states(null))) {
-            counts.merge(service.providingState() + "|" + service.level(), 1L, Long::sum);
+            counts.merge(service.providingState() + "|" + service.maturityModel() + "|" + service.level(), 1L, Long::sum);
         }
         List<MaturityRow> rows = new ArrayList<>();
-        counts.forEach((key, services) -> rows.add(new MaturityRow(key.substring(0, 2), Integer.parseInt(key.substring(3)),
-                services)));
+        counts.forEach((key, services) -> {
+            String[] stateModelLevel = key.split("\\|");
+            rows.add(new MaturityRow(stateModelLevel[0], Integer.parseInt(stateModelLevel[2]), services, stateModelLevel[1]));
+        });
         return new StatisticsTable<>(MaturityRow.class, rows);
     }
 

@@ -80,8 +80,8 @@ class RegisterProjectionTest {
         assertThat(service.leikaKey()).isEqualTo("99123456760000");
         assertThat(service.providingState()).isEqualTo("09");
         assertThat(service.versions()).containsExactly(
-                new Service.Version("1.0.0", "RETIRED", 2, "2023-01-01", "2024-01-31", "2024-03-31", "2.0.0"),
-                new Service.Version("2.0.0", "ACTIVE", 3, "2023-01-01", null, null, null));
+                new Service.Version("1.0.0", "RETIRED", 2, "OZG-1.0", "2023-01-01", "2024-01-31", "2024-03-31", "2.0.0"),
+                new Service.Version("2.0.0", "ACTIVE", 3, "OZG-1.0", "2023-01-01", null, null, null));
     }
 
     @Test
@@ -132,7 +132,7 @@ class RegisterProjectionTest {
         assertThat(documents.get(StatisticsContributions.TIMELINE, "16|2023-04|16061").get("m"))
                 .isEqualTo(new Document("g" + AGS, new Document("d15", List.of(0, 1))));
         assertThat(documents.get(StatisticsContributions.MATURITY, "09").get("m"))
-                .isEqualTo(new Document(wohngeld.value(), 2));
+                .isEqualTo(new Document(wohngeld.value(), new Document("l", 2).append("mm", "OZG-1.0")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.efa.registry.query.statistics;
 
+import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.query.QuerySideTestBase;
 import de.efa.registry.query.Scenario;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatisticsHttpTest extends QuerySideTestBase {
 
     static Scenario scenario;
+    /** The position after the scenario and two services of Lower Saxony at level 4 of two maturity models. */
+    static long last;
 
     @BeforeEach
     void register() {
         if (scenario == null) {
             scenario = new Scenario(history);
+            String kfz = history.service("99036003000000", "Kfz-Zulassung", "03", ReuseModel.STATE_ONLY);
+            history.publish(kfz, "1.0.0", 4, "OZG-1.0", LocalDate.of(2023, 1, 1));
+            String elster = history.service("99036004000000", "Gewerbeanmeldung", "03", ReuseModel.STATE_ONLY);
+            last = history.publish(elster, "1.0.0", 4, "OZG-2.0", LocalDate.of(2023, 1, 1));
         }
     }
 
@@ -53,9 +61,12 @@ class StatisticsHttpTest extends QuerySideTestBase {
         assertThat((List<Map<String, Object>>) body("/api/v1/stats/cross-border", scenario.last).get("rows")).containsExactly(
                 Map.of("providingState", "09", "adoptingState", "16", "services", 1, "adoptions", 1),
                 Map.of("providingState", "16", "adoptingState", "09", "services", 1, "adoptions", 1));
-        assertThat((List<Map<String, Object>>) body("/api/v1/stats/maturity", scenario.last).get("rows")).containsExactly(
-                Map.of("providingState", "09", "level", 4, "services", 1),
-                Map.of("providingState", "16", "level", 2, "services", 1));
+        // a 4 of one model and a 4 of another are two rows, never "two services at level 4"
+        assertThat((List<Map<String, Object>>) body("/api/v1/stats/maturity", last).get("rows")).containsExactly(
+                Map.of("providingState", "03", "level", 4, "services", 1, "maturityModel", "OZG-1.0"),
+                Map.of("providingState", "03", "level", 4, "services", 1, "maturityModel", "OZG-2.0"),
+                Map.of("providingState", "09", "level", 4, "services", 1, "maturityModel", "OZG-1.0"),
+                Map.of("providingState", "16", "level", 2, "services", 1, "maturityModel", "OZG-1.0"));
         List<Map<String, Object>> months = (List<Map<String, Object>>) body(
                 "/api/v1/stats/timeline?from=2023-02-01&to=2024-03-31&interval=month", scenario.last).get("rows");
         assertThat(months).hasSize(14);
@@ -91,7 +102,8 @@ class StatisticsHttpTest extends QuerySideTestBase {
                 .contains("\r\n09,Bayern,1,1,1512491,1512491,1.0\r\n");
         ResponseEntity<String> services = http.withBasicAuth("admin", "demo").exchange("/api/v1/stats/maturity",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(services.getBody()).isEqualTo("\uFEFFprovidingState,level,services\r\n09,4,1\r\n16,2,1\r\n");
+        assertThat(services.getBody()).isEqualTo("\uFEFFprovidingState,level,services,maturityModel\r\n"
+                + "03,4,1,OZG-1.0\r\n03,4,1,OZG-2.0\r\n09,4,1,OZG-1.0\r\n16,2,1,OZG-1.0\r\n");
         assertThat(new StatisticsTable<>(StatisticsTableTest.Share.class,
                 java.util.List.of(new StatisticsTableTest.Share("Hundesteuer, \"online\"", 1))).csv())
                 .isEqualTo("\uFEFFname,share\r\n\"Hundesteuer, \"\"online\"\"\",1.0\r\n");

@@ -5,32 +5,25 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import de.efa.registry.kernel.common.InvalidValueException;
 
 /**
- * Reifegrad of the OZG maturity model: 0 offline, 1 information, 2 form assistant, 3 online service,
- * 4 online transaction. The model's name is stored beside it in events ({@link #MODEL}) so a later model can coexist.
+ * Reifegrad: a level of a {@link MaturityModel} — 0 offline to 4 online transaction in the OZG's first model, 0 to 7
+ * in the model 2.0. Which levels exist depends on the model, which events store beside the level; this value only
+ * bounds a level by the largest model.
  */
 public record MaturityLevel(int level) implements Comparable<MaturityLevel> {
 
-    public static final String MODEL = "OZG-1.0";
+    /** The model of every level stored before versions named their model. */
+    public static final String MODEL = MaturityModel.FIRST.id();
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public MaturityLevel {
-        if (level < 0 || level > 4) {
-            throw new InvalidValueException("maturity level must be between 0 and 4, got " + level);
+        if (level < 0 || level > MaturityModel.OZG_2_0.highestLevel()) {
+            throw new InvalidValueException("maturity level must be between 0 and 4 (model OZG-1.0) or 0 and 7 "
+                    + "(model OZG-2.0), got " + level);
         }
     }
 
     public static MaturityLevel of(int level) {
         return new MaturityLevel(level);
-    }
-
-    public String label() {
-        return switch (level) {
-            case 0 -> "offline";
-            case 1 -> "information";
-            case 2 -> "form assistant";
-            case 3 -> "online service";
-            default -> "online transaction";
-        };
     }
 
     @JsonValue

@@ -8,6 +8,7 @@ import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
+import de.efa.registry.kernel.service.MaturityModel;
 import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
@@ -72,9 +73,12 @@ class ServiceController {
     }
 
     @Schema(example = """
-            {"version": "1.0.0", "maturityLevel": 3, "releasedOn": "2024-03-01", "url": "https://wohngeld.example.de"}""")
+            {"version": "1.0.0", "maturityLevel": 5, "maturityModel": "OZG-2.0", "releasedOn": "2024-03-01",
+             "url": "https://wohngeld.example.de"}""")
     record PublishVersionRequest(@NotNull ServiceVersion version,
                                  @NotNull MaturityLevel maturityLevel,
+                                 @Schema(description = "The model the level belongs to: OZG-1.0 (levels 0–4, the default) or "
+                                         + "OZG-2.0 (levels 0–7)") MaturityModel maturityModel,
                                  @NotNull LocalDate releasedOn,
                                  @Size(max = 2000) @PlainText @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
     }
@@ -117,12 +121,13 @@ class ServiceController {
     @ResponseStatus(HttpStatus.CREATED) // the status CommandResponses answers with, named for the API document
     @Operation(operationId = "publishVersion", summary = "Publish a version of a service",
             description = "Publishes a version (MAJOR.MINOR.PATCH) that is ACTIVE from then on and may be adopted from "
-                    + "releasedOn. It must be higher than every version published before (422), and new (409).")
+                    + "releasedOn. It must be higher than every version published before (422), and new (409). Its "
+                    + "maturity is a level of the model it names: OZG-1.0 (0–4, when none is named) or OZG-2.0 (0–7).")
     ResponseEntity<VersionAnswer> publish(@PathVariable ServiceId serviceId, @Valid @RequestBody PublishVersionRequest request) {
         ownedService(serviceId);
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new PublishVersion(serviceId, request.version(), request.maturityLevel(),
-                    request.releasedOn(), blankToNull(request.url())));
+                    request.maturityModel(), request.releasedOn(), blankToNull(request.url())));
             return new VersionAnswer(serviceId, request.version(), VersionStatus.ACTIVE);
         });
     }
