@@ -11,7 +11,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Idempotency-Key} runs it again ({@link FailedJobs}).
  */
 @Component
+@EnableConfigurationProperties(JobProperties.class)
 public class Jobs implements DisposableBean {
 
     /** Thirty heartbeats missed: no instance that still lives is that slow to write one small update. */
@@ -60,7 +61,8 @@ public class Jobs implements DisposableBean {
     private volatile boolean stopping;
 
     public Jobs(JobStore store, ProgressWatch watch, CommandResponses responses, ObjectMapper json,
-                @Value("${registry.jobs.concurrency:2}") int concurrency) {
+                JobProperties properties) {
+        int concurrency = properties.concurrency();
         this.store = store;
         this.watch = watch;
         this.responses = responses;

@@ -49,7 +49,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, DemoPrincipalProperties.class})
 public class SecurityConfiguration {
 
     private static final String[] READ_ROLES_STATS = {"ANALYST", "AUDITOR", "ADMIN"};
@@ -65,7 +65,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain registrySecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper objectMapper,
-                                                @Value("${registry.demo.password:demo}") String demoPassword,
+                                                DemoPrincipalProperties demo,
                                                 @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
                                                 ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper,
@@ -104,7 +104,7 @@ public class SecurityConfiguration {
                             .jwtAuthenticationConverter(jwtConverter())));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems))
-                    .authenticationManager(demoAuthentication(demoPassword));
+                    .authenticationManager(demoAuthentication(demo.password()));
         }
         return http.build();
     }

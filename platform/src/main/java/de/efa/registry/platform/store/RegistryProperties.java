@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything the registry reads from configuration under {@code registry.*}.
+ * Where the registry keeps its data: the store ({@code registry.mongodb.*}, {@code registry.data-dir}) and the event
+ * store's tuning ({@code registry.event-store.*}). The other {@code registry.*} properties live with the feature that
+ * reads them (every class annotated {@code @ConfigurationProperties}).
  *
  * @param dataDir    where the embedded store keeps its files (standalone without {@code mongodb.uri})
  * @param mongodb    the MongoDB to use; empty URI means the embedded store
