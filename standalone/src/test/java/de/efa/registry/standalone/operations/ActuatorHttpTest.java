@@ -56,7 +56,8 @@ class ActuatorHttpTest extends StandaloneHttpTestBase {
 
         assertThat(scrape).containsPattern("(?m)^commandBus_\\w+\\{[^}]*payloadType=\"RegisterService\"");
         assertThat(scrape).contains("registry_projection_lag_events{", "registry_projection_position{",
-                "registry_projection_rebuild_progress_ratio{", "registry_events_head_position ");
+                "registry_projection_rebuild_progress_ratio{", "registry_events_head_position ",
+                "registry_events_gaps_waiting ");
         assertThat(scrape).doesNotContain("registry_events_head_position_events", "registry_projection_position_events");
     }
 }
