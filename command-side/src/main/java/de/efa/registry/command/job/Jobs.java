@@ -4,6 +4,7 @@ import org.axonframework.messaging.MetaData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.registry.command.web.CommandResponses;
+import de.efa.registry.platform.requestid.RequestId;
 import de.efa.registry.platform.web.ProblemAdvice;
 import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryHeaders;
@@ -91,7 +92,7 @@ public class Jobs implements DisposableBean {
         Job job = Job.started(JobId.random(), work.kind(), starter, work.total(), clock.instant());
         try {
             store.insert(job);
-            runners.execute(() -> run(job, work));
+            runners.execute(RequestId.carriedInto(() -> run(job, work)));
         } catch (RuntimeException e) {
             slots.release();
             if (e instanceof RejectedExecutionException) {

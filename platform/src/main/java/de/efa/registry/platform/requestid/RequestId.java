@@ -35,6 +35,25 @@ public final class RequestId {
         return offered != null && SAFE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
+    /**
+     * {@code work} as it runs on another thread (a job, after its 202 was answered) under the id of the request that
+     * started it — the one this thread serves now — so that its log lines lead back to that request.
+     */
+    public static Runnable carriedInto(Runnable work) {
+        String id = current();
+        if (id == null) {
+            return work;
+        }
+        return () -> {
+            MDC.put(MDC_KEY, id);
+            try {
+                work.run();
+            } finally {
+                MDC.remove(MDC_KEY);
+            }
+        };
+    }
+
     /** The id of the request this thread serves, or {@code null} outside a request. */
     public static String current() {
         return MDC.get(MDC_KEY);

@@ -71,6 +71,20 @@ class RequestIdTest {
     }
 
     @Test
+    void workStartedByARequestLogsUnderItsIdOnAnotherThread() throws Exception {
+        MDC.put(RequestId.MDC_KEY, "abc-1");
+        AtomicReference<String> seen = new AtomicReference<>();
+        Runnable work = RequestId.carriedInto(() -> seen.set(RequestId.current()));
+        MDC.clear();
+
+        Thread other = new Thread(work);
+        other.start();
+        other.join();
+
+        assertThat(seen).hasValue("abc-1");
+    }
+
+    @Test
     void outsideARequestThereIsNoneToName() {
         assertThat(CurrentRequest.describe()).isEqualTo("no request");
     }
