@@ -45,6 +45,20 @@ class MonitoringFilesTest extends StandaloneHttpTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void grafanaIsProvisionedWithPrometheusAndTheDashboard() throws IOException {
+        Map<String, Object> sources = new Yaml().load(
+                Files.readString(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yml")));
+        Map<String, Object> dashboards = new Yaml().load(
+                Files.readString(DOCKER.resolve("grafana/provisioning/dashboards/registry.yml")));
+
+        assertThat((List<Map<String, Object>>) sources.get("datasources"))
+                .anySatisfy(source -> assertThat(source).containsEntry("type", "prometheus"));
+        assertThat((List<Map<String, Object>>) dashboards.get("providers"))
+                .anySatisfy(provider -> assertThat(provider).containsEntry("type", "file"));
+    }
+
+    @Test
     void everyMetricOfTheAlertRulesAndTheDashboardIsServed() throws IOException {
         registerService("thueringen", "16", "EFA"); // a command, so the command bus and the HTTP meters exist
         String scrape = http.get("/actuator/prometheus").as("admin").send().body();
