@@ -1,5 +1,6 @@
 package de.efa.registry.command.demo;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("registry.demo")
 public record DemoSeedProperties(@DefaultValue("false") @Pattern(regexp = "(?i)true|false|germany") String seed,
-                                 @DefaultValue Germany germany) {
+                                 @DefaultValue @Valid Germany germany) {
 
     /**
      * @param scale share of municipalities (per state, at least one) whose adoptions the Germany seed records; the

@@ -1,7 +1,10 @@
 package de.efa.registry.platform.store;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +18,11 @@ import java.time.Duration;
  * @param mongodb    the MongoDB to use; empty URI means the embedded store
  * @param eventStore tuning of the event store
  */
+@Validated
 @ConfigurationProperties("registry")
 public record RegistryProperties(@DefaultValue("./registry-data") Path dataDir,
                                  @DefaultValue Mongodb mongodb,
-                                 @DefaultValue EventStore eventStore) {
+                                 @DefaultValue @Valid EventStore eventStore) {
 
     /**
      * @param uri         a MongoDB connection string; blank selects the embedded store where one is available
@@ -40,7 +44,7 @@ public record RegistryProperties(@DefaultValue("./registry-data") Path dataDir,
      * @param fetchDelay how long an idle stream waits before it polls the store again (events appended in this JVM
      *                   wake it at once)
      */
-    public record EventStore(@DefaultValue("512") int batchSize,
+    public record EventStore(@DefaultValue("512") @Positive int batchSize,
                              @DefaultValue("60s") Duration gapTimeout,
                              @DefaultValue("100ms") Duration fetchDelay) {
     }
