@@ -35,6 +35,12 @@ final class GapWatch {
         firstSeenMissing.remove(position);
     }
 
+    /** How many gaps readers wait for now: missing, and not yet for longer than the timeout. */
+    int waitingFor() {
+        long now = clock.millis();
+        return (int) firstSeenMissing.values().stream().filter(first -> now - first <= timeout.toMillis()).count();
+    }
+
     void forgetBelow(long position) {
         firstSeenMissing.keySet().removeIf(p -> p < position);
     }

@@ -148,6 +148,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return gapTimeout;
     }
 
+    /**
+     * How many positions this process's readers are waiting for now (handed out, not yet written, within the gap
+     * timeout): a metric, since a gap that lasts holds every reader behind it until the timeout.
+     */
+    public int gapsWaitedFor() {
+        return gapWatch.waitingFor();
+    }
+
     /** How many appends shared a group commit on average so far (for benchmarks and diagnostics). */
     public double appendsPerGroup() {
         return groupCommit.appendsPerGroup();

@@ -79,4 +79,19 @@ class GapWatchTest {
         assertThat(watch.stillOpen(4)).as("forgotten: seen missing afresh").isTrue();
         assertThat(watch.stillOpen(5)).as("kept: its wait is over").isFalse();
     }
+
+    @Test
+    void theGapsWaitedForAreThoseMissingWithinTheTimeout() {
+        assertThat(watch.waitingFor()).isZero();
+        watch.stillOpen(4);
+        clock.advance(Duration.ofSeconds(8));
+        watch.stillOpen(5);
+        watch.stillOpen(6);
+        assertThat(watch.waitingFor()).isEqualTo(3);
+
+        watch.filled(6);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(watch.waitingFor()).as("4 given up, 6 filled").isEqualTo(1);
+    }
 }

@@ -33,7 +33,7 @@ class ApiDocumentationHttpTest extends StandaloneHttpTestBase {
         assertThat((Map<String, Object>) components.get("securitySchemes")).containsKeys("basic", "bearer");
         assertThat((Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get("Problem"))
                 .extractingByKey("properties").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsKeys("type", "title", "status", "detail", "errors");
+                .containsKeys("type", "title", "status", "detail", "errors", "requestId");
 
         for (String create : List.of("/api/v1/services", "/api/v1/services/{serviceId}/versions", "/api/v1/cooperations",
                 "/api/v1/cooperations/{cooperationId}/members", "/api/v1/adoptions")) {

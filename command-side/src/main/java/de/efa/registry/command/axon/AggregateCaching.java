@@ -1,6 +1,6 @@
 package de.efa.registry.command.axon;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,12 +10,13 @@ import org.springframework.context.annotation.Configuration;
  * takes a few KB.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandProperties.class)
 public class AggregateCaching {
 
     public static final String CACHE = "aggregateCache";
 
     @Bean(CACHE)
-    AggregateCache aggregateCache(@Value("${registry.commands.aggregate-cache-size:20000}") int capacity) {
-        return new AggregateCache(capacity);
+    AggregateCache aggregateCache(CommandProperties properties) {
+        return new AggregateCache(properties.aggregateCacheSize());
     }
 }

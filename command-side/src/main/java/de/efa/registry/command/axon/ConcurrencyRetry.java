@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,14 +28,15 @@ import java.util.concurrent.TimeUnit;
  * rolled back, which dropped the cache entry, so the second run reads the store.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandProperties.class)
 public class ConcurrencyRetry {
 
     @Bean
     public CommandSender commandSender(List<CommandBus> commandBuses, CommandBus commandBus,
-                                       @Value("${registry.commands.concurrency-retries:8}") int retries) {
+                                       CommandProperties properties) {
         CommandResults results = new CommandResults();
         commandBuses.forEach(bus -> bus.registerHandlerInterceptor(results));
-        return new CommandSender(commandBus, retries);
+        return new CommandSender(commandBus, properties.concurrencyRetries());
     }
 
     @Bean

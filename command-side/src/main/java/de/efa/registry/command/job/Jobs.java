@@ -4,6 +4,7 @@ import org.axonframework.messaging.MetaData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.registry.command.web.CommandResponses;
+import de.efa.registry.platform.requestid.RequestId;
 import de.efa.registry.platform.web.ProblemAdvice;
 import de.efa.registry.platform.web.ProblemTypes;
 import de.efa.registry.platform.web.RegistryHeaders;
@@ -11,7 +12,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Idempotency-Key} runs it again ({@link FailedJobs}).
  */
 @Component
+@EnableConfigurationProperties(JobProperties.class)
 public class Jobs implements DisposableBean {
 
     /** Thirty heartbeats missed: no instance that still lives is that slow to write one small update. */
@@ -60,7 +62,8 @@ public class Jobs implements DisposableBean {
     private volatile boolean stopping;
 
     public Jobs(JobStore store, ProgressWatch watch, CommandResponses responses, ObjectMapper json,
-                @Value("${registry.jobs.concurrency:2}") int concurrency) {
+                JobProperties properties) {
+        int concurrency = properties.concurrency();
         this.store = store;
         this.watch = watch;
         this.responses = responses;
@@ -89,7 +92,7 @@ public class Jobs implements DisposableBean {
         Job job = Job.started(JobId.random(), work.kind(), starter, work.total(), clock.instant());
         try {
             store.insert(job);
-            runners.execute(() -> run(job, work));
+            runners.execute(RequestId.carriedInto(() -> run(job, work)));
         } catch (RuntimeException e) {
             slots.release();
             if (e instanceof RejectedExecutionException) {

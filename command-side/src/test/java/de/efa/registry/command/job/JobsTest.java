@@ -28,7 +28,7 @@ class JobsTest {
     private final MongoDatabase database = TestStore.client().getDatabase(TestStore.freshDatabase());
     private final JobStore store = new JobStore(database);
     private final ProgressWatch watch = new ProgressWatch();
-    private final Jobs jobs = new Jobs(store, watch, answeringInPlace(), new ObjectMapper(), 1);
+    private final Jobs jobs = new Jobs(store, watch, answeringInPlace(), new ObjectMapper(), new JobProperties(1));
 
     @AfterEach
     void stop() throws Exception {

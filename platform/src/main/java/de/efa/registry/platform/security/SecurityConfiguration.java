@@ -48,7 +48,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, DemoPrincipalProperties.class})
 public class SecurityConfiguration {
 
     /**
@@ -62,7 +62,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain registrySecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper objectMapper,
-                                                @Value("${registry.demo.password:demo}") String demoPassword,
+                                                DemoPrincipalProperties demo,
                                                 @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
                                                 ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper,
@@ -98,7 +98,7 @@ public class SecurityConfiguration {
                             .jwtAuthenticationConverter(jwtConverter())));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems))
-                    .authenticationManager(demoAuthentication(demoPassword));
+                    .authenticationManager(demoAuthentication(demo.password()));
         }
         return http.build();
     }

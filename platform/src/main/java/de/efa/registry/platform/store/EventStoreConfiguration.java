@@ -20,7 +20,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -31,6 +31,7 @@ import java.util.List;
 /** Axon on our own MongoDB event storage: the engine, the event store around it, tokens and message origins. */
 @Configuration(proxyBeanMethods = false)
 @Import(MongoStoreConfiguration.class)
+@EnableConfigurationProperties(TokenStoreProperties.class)
 public class EventStoreConfiguration {
 
     @Bean
@@ -76,8 +77,9 @@ public class EventStoreConfiguration {
      */
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
-                                 @Value("${registry.token-store.node-id:}") String nodeId,
-                                 @Value("${registry.token-store.claim-timeout:10s}") Duration claimTimeout) {
+                                 TokenStoreProperties tokenStoreProperties) {
+        String nodeId = tokenStoreProperties.nodeId();
+        Duration claimTimeout = tokenStoreProperties.claimTimeout();
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)

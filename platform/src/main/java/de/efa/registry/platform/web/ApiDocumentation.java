@@ -185,6 +185,8 @@ public class ApiDocumentation {
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("errors", new ArraySchema().items(fieldError).description("One entry per refused field"))
+                .addProperty("requestId", new StringSchema().description("The request's X-Request-Id (the caller's, if "
+                        + "1-64 letters, digits, '.', '_' or '-', else one made for it): what the log lines of the request carry"))
                 .required(java.util.List.of("type", "title", "status"));
     }
 }

@@ -3,6 +3,7 @@ package de.efa.registry.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import de.efa.registry.kernel.common.DomainException;
 import de.efa.registry.kernel.common.InvalidValueException;
+import de.efa.registry.platform.requestid.CurrentRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -118,7 +119,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             log.warn("Store unavailable: {}", storeFailure.toString());
             return StoreUnavailable.answer();
         }
-        log.error("Unexpected failure", e);
+        log.error("Unexpected failure in {}", CurrentRequest.describe(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "The registry could not complete the request", null);
     }

@@ -1,6 +1,7 @@
 package de.efa.registry.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.registry.platform.requestid.RequestId;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,10 @@ public class ProblemWriter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
+        String requestId = RequestId.current();
+        if (requestId != null) {
+            problem.setProperty(RequestId.PROBLEM_PROPERTY, requestId);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);

@@ -1,5 +1,6 @@
 package de.efa.registry.platform.web;
 
+import de.efa.registry.platform.requestid.RequestId;
 import org.apache.catalina.Container;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -29,7 +30,14 @@ public class RejectedRequestProblems {
         String title = known == null ? "Error" : known.getReasonPhrase();
         return "{\"type\":\"" + ProblemTypes.forStatus(status) + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + (status >= 500 ? "The registry could not complete the request" : "The request was refused")
-                + "\"}";
+                + "\"" + requestId() + "}";
+    }
+
+    /** The firewall refuses inside the request id filter: its answer names the request (Tomcat's own cannot). */
+    private static String requestId() {
+        String id = RequestId.current();
+        // a request id is letters, digits and . _ - only: nothing to escape
+        return id == null ? "" : ",\"" + RequestId.PROBLEM_PROPERTY + "\":\"" + id + "\"";
     }
 
     @Bean

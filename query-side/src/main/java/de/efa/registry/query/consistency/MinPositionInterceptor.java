@@ -5,7 +5,7 @@ import de.efa.registry.platform.web.RegistryHeaders;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code registry.query.min-position-wait} (ten seconds), and otherwise answers 503 with {@code Retry-After}.
  */
 @Component
+@EnableConfigurationProperties(ReadConsistencyProperties.class)
 public class MinPositionInterceptor implements HandlerInterceptor {
 
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
@@ -26,9 +27,9 @@ public class MinPositionInterceptor implements HandlerInterceptor {
     private final Duration maxWait;
 
     public MinPositionInterceptor(ProjectionProgress progress,
-                                  @Value("${registry.query.min-position-wait:10s}") Duration maxWait) {
+                                  ReadConsistencyProperties properties) {
         this.progress = progress;
-        this.maxWait = maxWait;
+        this.maxWait = properties.minPositionWait();
     }
 
     @Override

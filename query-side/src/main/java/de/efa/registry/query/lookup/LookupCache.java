@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Interner;
 import de.efa.registry.query.projection.ProjectionManager;
 import de.efa.registry.query.projection.ProjectionStore;
 import de.efa.registry.query.projection.SegmentClaim;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +34,7 @@ import java.util.function.Supplier;
  * this instance's segment retried on <em>another</em> instance — is bounded by the documents' maximum age.
  */
 @Component
+@EnableConfigurationProperties(LookupCacheProperties.class)
 public class LookupCache {
 
     private final ProjectionManager projections;
@@ -42,9 +43,9 @@ public class LookupCache {
     private final AtomicLong writes = new AtomicLong();
     private final boolean enabled;
 
-    public LookupCache(@Lazy ProjectionManager projections,
-                       @Value("${registry.lookup.cache.max-intervals:1500000}") long maxIntervals,
-                       @Value("${registry.lookup.cache.max-age:5m}") Duration maxAge) {
+    public LookupCache(@Lazy ProjectionManager projections, LookupCacheProperties properties) {
+        long maxIntervals = properties.maxIntervals();
+        Duration maxAge = properties.maxAge();
         this.projections = projections;
         this.enabled = maxIntervals > 0 && !maxAge.isZero();
         this.kept = Caffeine.newBuilder()

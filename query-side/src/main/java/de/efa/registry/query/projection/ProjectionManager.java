@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import de.efa.registry.platform.store.TokenStoreProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -61,7 +61,8 @@ public class ProjectionManager implements SmartLifecycle {
                              TokenStore tokenStore, EventStore eventStore, MongoEventStorageEngine engine,
                              MongoDatabase registryDatabase, ProjectionSettings settings,
                              DeadLetterRetry retrier, StoredTokens storedTokens, SegmentShare share,
-                             @Value("${registry.token-store.claim-timeout:10s}") Duration claimTimeout) {
+                             TokenStoreProperties claims) {
+        Duration claimTimeout = claims.claimTimeout();
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.versions = versions;
         this.deadLetters = deadLetters;

@@ -29,6 +29,9 @@ class ProjectionMetrics implements MeterBinder, DisposableBean {
     private static final long REFRESH_MILLIS = 1_000;
     private static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /** Prometheus' base unit of a share between 0 and 1 ({@code registry_projection_rebuild_progress_ratio}). */
+    static final String RATIO = "ratio";
+
     private final ProjectionManager projections;
     private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-metrics");
@@ -48,19 +51,20 @@ class ProjectionMetrics implements MeterBinder, DisposableBean {
         for (String name : projections.names()) {
             gauge(registry, name, "registry.projection.lag", "events", "Events stored but not yet processed",
                     s -> s.lag() == null ? Double.NaN : s.lag());
-            gauge(registry, name, "registry.projection.position", "events",
+            // a position is no amount of events: no unit, so Prometheus shows no suffix that would say otherwise
+            gauge(registry, name, "registry.projection.position", null,
                     "Highest position processed in every segment",
                     s -> s.position() == null ? Double.NaN : s.position());
             gauge(registry, name, "registry.projection.dead.letters", "events",
                     "Events waiting in the dead-letter queue", ProjectionStatus::deadLetters);
-            gauge(registry, name, "registry.projection.rebuild.progress", null,
+            gauge(registry, name, "registry.projection.rebuild.progress", RATIO,
                     "0..1 of a running rebuild, 1 when none runs", ProjectionStatus::progress);
             gauge(registry, name, "registry.projection.live", null,
                     "1 when the projection is LIVE, 0 when REBUILDING or ERROR",
                     s -> ProjectionStatus.LIVE.equals(s.status()) ? 1 : 0);
         }
         Gauge.builder("registry.events.head.position", this, metrics -> metrics.head())
-                .description("The highest position holding a stored event").baseUnit("events").register(registry);
+                .description("The highest position holding a stored event").register(registry);
     }
 
     private void gauge(MeterRegistry registry, String projection, String metric, String unit, String description,

@@ -1,7 +1,9 @@
 package de.efa.registry.query.projection;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -14,9 +16,10 @@ import java.time.Duration;
  * @param pointerCacheTtl    how long readers trust the cached active version of a projection
  * @param dropDelay          how long a replaced version's collections survive the switch (readers' caches expire)
  */
+@Validated
 @ConfigurationProperties("registry.projections")
-public record ProjectionSettings(@DefaultValue("1") int segments,
-                                 @DefaultValue("256") int batchSize,
+public record ProjectionSettings(@DefaultValue("1") @Positive int segments,
+                                 @DefaultValue("256") @Positive int batchSize,
                                  @DefaultValue("1s") Duration tokenClaimInterval,
                                  @DefaultValue("500ms") Duration pointerCacheTtl,
                                  @DefaultValue("5s") Duration dropDelay) {

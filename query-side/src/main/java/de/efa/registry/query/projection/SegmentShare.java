@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import de.efa.registry.platform.store.TokenStoreProperties;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -29,11 +29,10 @@ public class SegmentShare {
     private final Duration claimTimeout;
 
     public SegmentShare(MongoDatabase registryDatabase,
-                        @Value("${registry.token-store.node-id:}") String nodeId,
-                        @Value("${registry.token-store.claim-timeout:10s}") Duration claimTimeout) {
+                        TokenStoreProperties tokenStore) {
         this.instances = registryDatabase.getCollection(COLLECTION);
-        this.nodeId = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
-        this.claimTimeout = claimTimeout;
+        this.nodeId = tokenStore.nodeId().isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : tokenStore.nodeId();
+        this.claimTimeout = tokenStore.claimTimeout();
     }
 
     /** Announces this instance and counts the live ones (those heard of within a claim timeout), at least one. */

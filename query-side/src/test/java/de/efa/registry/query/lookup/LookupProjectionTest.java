@@ -38,7 +38,7 @@ class LookupProjectionTest {
 
     private static final String AGS = "16061001";
 
-    private final LookupProjection projection = new LookupProjection(new LookupCache(null, 0, Duration.ZERO));
+    private final LookupProjection projection = new LookupProjection(new LookupCache(null, new LookupCacheProperties(0, Duration.ZERO)));
     private final InMemoryDocuments documents = new InMemoryDocuments();
     private final ServiceId wohngeld = ServiceId.random();
     private final AdoptionId adoption = AdoptionId.random();

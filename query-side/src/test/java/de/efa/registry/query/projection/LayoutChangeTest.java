@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.query.QuerySideTestBase;
+import de.efa.registry.platform.store.TokenStoreProperties;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -204,8 +205,8 @@ class LayoutChangeTest extends QuerySideTestBase {
         MongoTokenStore tokens = MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
                 .claimTimeout(CLAIM_TIMEOUT).nodeId(node).build();
         ProjectionManager manager = new ProjectionManager(List.of(projection), versions, deadLetters, tokens, eventStore,
-                engine, database, SETTINGS, retrier, storedTokens, new SegmentShare(database, node, CLAIM_TIMEOUT),
-                CLAIM_TIMEOUT);
+                engine, database, SETTINGS, retrier, storedTokens, new SegmentShare(database, new TokenStoreProperties(node, CLAIM_TIMEOUT)),
+                new TokenStoreProperties(node, CLAIM_TIMEOUT));
         managers.add(manager);
         manager.start();
         return manager;

@@ -1,6 +1,8 @@
 package de.efa.registry.query.projection;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -59,6 +61,29 @@ class ProjectionMetricsTest {
                         .isEqualTo(1.0);
                 assertThat(registry.get("registry.events.head.position").gauge().value()).isEqualTo(42.0);
             });
+        } finally {
+            metrics.destroy();
+        }
+    }
+
+    @Test
+    void prometheusNamesSayWhatTheValuesAre() {
+        ProjectionManager projections = mock(ProjectionManager.class);
+        when(projections.names()).thenReturn(List.of("lookup"));
+        when(projections.statuses()).thenReturn(List.of(
+                new ProjectionStatus("lookup", 40L, 42L, 2L, ProjectionStatus.REBUILDING, 0.5, 3, 1, null, 2)));
+        ProjectionMetrics metrics = new ProjectionMetrics(projections);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            metrics.bindTo(registry);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(registry.scrape()).contains(
+                    "registry_projection_lag_events{projection=\"lookup\"} 2.0",
+                    "registry_projection_dead_letters_events{projection=\"lookup\"} 3.0",
+                    // a position counts nothing: no unit suffix; a share of 0..1 is a ratio
+                    "registry_projection_position{projection=\"lookup\"} 40.0",
+                    "registry_projection_rebuild_progress_ratio{projection=\"lookup\"} 0.5",
+                    "registry_projection_live{projection=\"lookup\"} 0.0",
+                    "registry_events_head_position 42.0"));
         } finally {
             metrics.destroy();
         }

@@ -7,6 +7,7 @@ import de.efa.registry.testsupport.RegistryTestProperties;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context (started once) and keep the suite short; each test works on data of its own (fresh LeiKa keys).
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// /actuator/prometheus as in operation (Spring Boot's tests leave metrics export off otherwise)
+@AutoConfigureObservability(tracing = false)
 public abstract class StandaloneHttpTestBase {
 
     private static final AtomicLong LEIKA = new AtomicLong(99_700_000_000_000L + (System.nanoTime() % 1_000_000) * 100);

@@ -19,11 +19,11 @@ import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
+import de.efa.registry.command.demo.DemoSeedProperties;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -66,12 +66,12 @@ class GermanySeed {
     }
 
     GermanySeed(MongoEventStorageEngine eventStore, DirectoryImport directoryImport, CommandGateway commands,
-                CommandFanOut fanOut, @Value("${registry.demo.germany.scale:1.0}") double scale) {
+                CommandFanOut fanOut, DemoSeedProperties properties) {
         this.eventStore = eventStore;
         this.directoryImport = directoryImport;
         this.commands = commands;
         this.fanOut = fanOut;
-        this.scale = scale;
+        this.scale = properties.germany().scale();
     }
 
     Outcome outcome() {
