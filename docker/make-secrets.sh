@@ -11,6 +11,8 @@ umask 077
 [ -s secrets/mongo-root-password ]    || openssl rand -hex 24 | tr -d '\n' > secrets/mongo-root-password
 [ -s secrets/registry-db-password ]   || openssl rand -hex 24 | tr -d '\n' > secrets/registry-db-password
 [ -s secrets/keycloak-admin-password ] || openssl rand -hex 16 | tr -d '\n' > secrets/keycloak-admin-password
+# Prometheus's client (client credentials grant, role ADMIN) in the Keycloak realm
+[ -s secrets/registry-prometheus-client-secret ] || openssl rand -hex 24 | tr -d '\n' > secrets/registry-prometheus-client-secret
 # the containers run mongod and the registry as other users than yours: readable for them, the directory stays 700
 chmod 644 secrets/*
 ls -l secrets

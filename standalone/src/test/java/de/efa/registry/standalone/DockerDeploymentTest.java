@@ -92,6 +92,15 @@ class DockerDeploymentTest {
         assertThat(client).containsEntry("directAccessGrantsEnabled", true).containsEntry("publicClient", true);
         assertThat((List<Map<String, Object>>) client.get("protocolMappers"))
                 .extracting(m -> ((Map<String, Object>) m.get("config")).get("claim.name")).contains("roles", "state");
+        // Prometheus scrapes with an ADMIN token of its own client; the secret comes from the environment, not the file
+        Map<String, Object> prometheus = ((List<Map<String, Object>>) realm.get("clients")).stream()
+                .filter(c -> "registry-prometheus".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertThat(prometheus).containsEntry("serviceAccountsEnabled", true)
+                .containsEntry("secret", "${REGISTRY_PROMETHEUS_CLIENT_SECRET}");
+        assertThat(users).filteredOn(u -> "registry-prometheus".equals(u.get("serviceAccountClientId")))
+                .singleElement().satisfies(u -> assertThat((List<Object>) u.get("realmRoles")).containsExactly("ADMIN"));
+        assertThat(Files.readString(docker.resolve("prometheus/prometheus.yml")))
+                .contains("client_id: registry-prometheus", "token_url: http://keycloak:8080/realms/efa-registry/");
     }
 
     /** The text of an nginx block, from its opening line to its closing brace. */
