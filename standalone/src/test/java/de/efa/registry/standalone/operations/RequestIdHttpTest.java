@@ -69,7 +69,8 @@ class RequestIdHttpTest extends StandaloneHttpTestBase {
 
     @Test
     void theErrorControllersProblemCarriesTheRequestId() {
-        assertProblemCarriesTheRequestId(500, id -> http.get("/error").header("X-Request-Id", id).send());
+        // asked for directly, the error controller answers 404: nothing is served at /error (issue #28)
+        assertProblemCarriesTheRequestId(404, id -> http.get("/error").header("X-Request-Id", id).send());
     }
 
     @Test
