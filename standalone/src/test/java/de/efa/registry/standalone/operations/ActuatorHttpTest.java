@@ -10,6 +10,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operations read: health with details for ADMIN only, the build and commit, Axon's and the registry's meters. */
+// Axon's meters, off in the standalone by default (application.yml), on as in the split deployment
+@org.springframework.test.context.TestPropertySource(properties = "axon.metrics.auto-configuration.enabled=true")
 class ActuatorHttpTest extends StandaloneHttpTestBase {
 
     @Test

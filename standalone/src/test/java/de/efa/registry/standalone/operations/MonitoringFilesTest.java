@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The alert rules, the scrape configuration and the Grafana dashboard parse, and every metric they name is one the
  * registry answers on {@code /actuator/prometheus} — a renamed meter breaks this test, not a silent alert.
  */
+// Axon's meters, off in the standalone by default (application.yml), on as in the split deployment
+@org.springframework.test.context.TestPropertySource(properties = "axon.metrics.auto-configuration.enabled=true")
 class MonitoringFilesTest extends StandaloneHttpTestBase {
 
     private static final Path DOCKER = TestStore.projectRoot().resolve("docker");
