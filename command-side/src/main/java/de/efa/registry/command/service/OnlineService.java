@@ -7,12 +7,15 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
 import de.efa.registry.command.axon.CommandTargets;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.CatalogueFacts;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.PublishVersion;
+import de.efa.registry.kernel.service.RecordCatalogueFacts;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
+import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.ServiceVersion;
@@ -45,6 +48,8 @@ public class OnlineService {
     private StateCode providingState;
     private LeikaKey leikaKey;
     private TreeMap<ServiceVersion, PublishedVersion> versions = new TreeMap<>();
+    // snapshots taken before catalogue facts existed lack this field: they keep the default, which is what they had
+    private CatalogueFacts catalogue = CatalogueFacts.NONE;
 
     protected OnlineService() {
         // for Axon
@@ -58,6 +63,17 @@ public class OnlineService {
                 claims.release(command.providingState(), command.leikaKey(), command.serviceId())));
         apply(new ServiceRegistered(command.serviceId(), command.leikaKey(), command.name(), command.providingState(),
                 command.reuse(), command.topic(), command.description()));
+        if (!command.catalogue().equals(CatalogueFacts.NONE)) {
+            apply(command.catalogue().changeOf(command.serviceId()));
+        }
+    }
+
+    /** The whole set replaces the last one; the same set again records nothing. */
+    @CommandHandler
+    void handle(RecordCatalogueFacts command) {
+        if (!command.facts().equals(catalogue)) {
+            apply(command.facts().changeOf(serviceId));
+        }
     }
 
     @CommandHandler
@@ -134,6 +150,11 @@ public class OnlineService {
         this.serviceId = event.serviceId();
         this.providingState = event.providingState();
         this.leikaKey = event.leikaKey();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceCatalogueFactsChanged event) {
+        this.catalogue = CatalogueFacts.of(event);
     }
 
     @EventSourcingHandler

@@ -2,14 +2,17 @@ package de.efa.registry.command.service;
 
 import de.efa.registry.command.support.InMemoryWriteLookup;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.CatalogueFacts;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.MaturityModel;
 import de.efa.registry.kernel.service.PublishVersion;
+import de.efa.registry.kernel.service.RecordCatalogueFacts;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
+import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.ServiceVersion;
@@ -199,5 +202,45 @@ class OnlineServiceTest {
         fixture.given(registered(), published("1.0.0"))
                 .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
                 .expectEvents(new VersionDeprecated(ID, v("1.0.0"), RELEASED, null));
+    }
+
+    private static final CatalogueFacts WOHNGELD_FACTS = new CatalogueFacts(10214, "Wohngeld", "Wohngeld Bewilligung", 4, true);
+
+    @Test
+    void aRegistrationWithCatalogueFactsRecordsThemWithIt() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterService(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null, WOHNGELD_FACTS))
+                .expectEvents(registered(),
+                        new ServiceCatalogueFactsChanged(ID, 10214, "Wohngeld", "Wohngeld Bewilligung", 4, true));
+    }
+
+    @Test
+    void changedCatalogueFactsReplaceTheWholeSet() {
+        fixture.given(registered(), WOHNGELD_FACTS.changeOf(ID))
+                .when(new RecordCatalogueFacts(ID, new CatalogueFacts(10214, null, null, null, false)))
+                .expectEvents(new ServiceCatalogueFactsChanged(ID, 10214, null, null, null, false));
+    }
+
+    @Test
+    void theSameCatalogueFactsAgainRecordNothing() {
+        fixture.given(registered(), WOHNGELD_FACTS.changeOf(ID))
+                .when(new RecordCatalogueFacts(ID, new CatalogueFacts(10214, "Wohngeld", "Wohngeld Bewilligung", 4, true)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void noFactsOnAServiceThatHasNoneRecordNothing() {
+        fixture.given(registered())
+                .when(new RecordCatalogueFacts(ID, CatalogueFacts.NONE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFirstFactsOfAServiceRegisteredWithoutThemAreRecorded() {
+        fixture.given(registered())
+                .when(new RecordCatalogueFacts(ID, WOHNGELD_FACTS))
+                .expectEvents(WOHNGELD_FACTS.changeOf(ID));
     }
 }

@@ -16,6 +16,7 @@ import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionDeprecated;
@@ -74,6 +75,7 @@ public class RegisterProjection extends DocumentProjection {
         on(AdoptionMarkedUnsupported.class, e -> municipality(e.ags()), this::markedUnsupported);
         on(AdoptionEnded.class, e -> municipality(e.ags()), this::adoptionEnded);
         on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
+        on(ServiceCatalogueFactsChanged.class, e -> service(e.serviceId()), this::catalogueFactsChanged);
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
         on(VersionDeprecated.class, e -> service(e.serviceId()), this::versionDeprecated);
         on(VersionRetired.class, e -> service(e.serviceId()), this::versionRetired);
@@ -149,6 +151,12 @@ public class RegisterProjection extends DocumentProjection {
                 .append("name", e.name()).append("providingState", e.providingState().value())
                 .append("reuse", e.reuse().name()).append("topic", e.topic()).append("description", e.description());
         versions(state);
+    }
+
+    private void catalogueFactsChanged(ServiceCatalogueFactsChanged e, Document state, long position) {
+        state.put("catalogue", new Document("ozgId", e.ozgId()).append("ozgName", e.ozgName())
+                .append("leikaName", e.leikaName()).append("typisierung", e.typisierung())
+                .append("evaluated", e.evaluated()));
     }
 
     private void versionPublished(VersionPublished e, Document state, long position) {

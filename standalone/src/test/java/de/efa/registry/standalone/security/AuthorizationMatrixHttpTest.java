@@ -125,6 +125,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 // services
                 owner("POST /services", 201, () -> http.post("/api/v1/services").json(map("leikaKey", freshLeikaKey(),
                         "name", "D", "providingState", "16", "reuse", "EFA")), "16"),
+                owner("PUT /services/{id}", 200, () -> http.method("PUT", "/api/v1/services/" + serviceId)
+                        .json(map("ozgId", 10214, "typisierung", MINOR.incrementAndGet() % 10 + 1)), "16"),
                 owner("POST /services/{id}/versions", 201, () -> http.post("/api/v1/services/" + serviceId + "/versions")
                         .json(map("version", "1." + MINOR.incrementAndGet() + ".0", "maturityLevel", 2, "releasedOn", "2022-02-01")), "16"),
                 owner("POST /services/{id}/versions/{v}/deprecation", 200, () -> http.post("/api/v1/services/"

@@ -4,12 +4,17 @@ import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.retirement.RetirementMoves;
 import de.efa.registry.command.web.CommandResponses;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import de.efa.registry.kernel.common.InvalidValueException;
+import de.efa.registry.kernel.common.ValueObjects;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.CatalogueFacts;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.MaturityModel;
 import de.efa.registry.kernel.service.PublishVersion;
+import de.efa.registry.kernel.service.RecordCatalogueFacts;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
@@ -24,6 +29,8 @@ import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.PlainText;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -63,13 +71,71 @@ class ServiceController {
 
     @Schema(example = """
             {"leikaKey": "99123456760000", "name": "Wohngeld beantragen", "providingState": "16", "reuse": "EFA",
-             "topic": "Familie & Kind", "description": "Antrag auf Mietzuschuss"}""")
+             "topic": "Familie & Kind", "description": "Antrag auf Mietzuschuss", "ozgId": 10214,
+             "ozgName": "Wohngeld", "leikaName": "Wohngeld Bewilligung", "typisierung": 4}""")
     record RegisterServiceRequest(@NotNull LeikaKey leikaKey,
                                   @NotBlank @Size(max = 300) @PlainText String name,
                                   @NotNull StateCode providingState,
                                   @NotNull ReuseModel reuse,
                                   @Size(max = 200) @PlainText String topic,
-                                  @Size(max = 5000) @PlainText(multiline = true) String description) {
+                                  @Size(max = 5000) @PlainText(multiline = true) String description,
+                                  @Schema(description = "The OZG catalogue's number of the service (OZG-ID)")
+                                  @Min(1) @Max(CatalogueFacts.MAX_OZG_ID) Integer ozgId,
+                                  @Schema(description = "The OZG catalogue's name of the service")
+                                  @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String ozgName,
+                                  @Schema(description = "The LeiKa catalogue's name of the service")
+                                  @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String leikaName,
+                                  @Schema(description = "The LeiKa typisation, 1 to 10")
+                                  @Min(1) @Max(10) Integer typisierung,
+                                  @Schema(description = "false: the Dashboard Digitale Verwaltung does not count the "
+                                          + "service (\"nicht in Auswertung berücksichtigt\"); true when left out")
+                                  Boolean evaluated) {
+
+        CatalogueFacts catalogue() {
+            return new CatalogueFacts(ozgId, ozgName, leikaName, typisierung, evaluated == null || evaluated);
+        }
+    }
+
+    @Schema(example = """
+            {"ozgId": 10214, "ozgName": "Wohngeld", "leikaName": "Wohngeld Bewilligung", "typisierung": 4,
+             "evaluated": true}""")
+    record CatalogueRequest(@Schema(description = "The OZG catalogue's number of the service (OZG-ID)")
+                            @Min(1) @Max(CatalogueFacts.MAX_OZG_ID) Integer ozgId,
+                            @Schema(description = "The OZG catalogue's name of the service")
+                            @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String ozgName,
+                            @Schema(description = "The LeiKa catalogue's name of the service")
+                            @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String leikaName,
+                            @Schema(description = "The LeiKa typisation, 1 to 10")
+                            @Min(1) @Max(10) Integer typisierung,
+                            @Schema(description = "false: the Dashboard Digitale Verwaltung does not count the "
+                                    + "service; true when left out")
+                            Boolean evaluated) {
+
+        CatalogueFacts facts() {
+            return new CatalogueFacts(ozgId, ozgName, leikaName, typisierung, evaluated == null || evaluated);
+        }
+
+        /**
+         * The set replaces the last one and every field is optional: a misspelt field ({@code "typisirung"}) would
+         * silently erase the fact it meant to set, so a field this body does not know is refused.
+         */
+        @JsonAnySetter
+        void unknown(String field, Object value) {
+            throw new InvalidValueException("unknown field '" + ValueObjects.abbreviate(field) + "'; the catalogue facts are "
+                    + "ozgId, ozgName, leikaName, typisierung and evaluated");
+        }
+    }
+
+    /** The answer to a PUT of the catalogue facts: the facts the service carries now. */
+    record CatalogueAnswer(ServiceId serviceId, @Schema(types = {"integer", "null"}) Integer ozgId,
+                           @Schema(types = {"string", "null"}) String ozgName,
+                           @Schema(types = {"string", "null"}) String leikaName,
+                           @Schema(types = {"integer", "null"}) Integer typisierung, boolean evaluated) {
+
+        static CatalogueAnswer of(ServiceId serviceId, CatalogueFacts facts) {
+            return new CatalogueAnswer(serviceId, facts.ozgId(), facts.ozgName(), facts.leikaName(),
+                    facts.typisierung(), facts.evaluated());
+        }
     }
 
     @Schema(example = """
@@ -112,8 +178,25 @@ class ServiceController {
         ServiceId serviceId = ServiceId.random();
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new RegisterService(serviceId, request.leikaKey(), request.name().strip(),
-                    request.providingState(), request.reuse(), blankToNull(request.topic()), blankToNull(request.description())));
+                    request.providingState(), request.reuse(), blankToNull(request.topic()),
+                    blankToNull(request.description()), request.catalogue()));
             return new ServiceRegistered(serviceId);
+        });
+    }
+
+    @PutMapping(path = "/{serviceId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "recordCatalogueFacts", summary = "Record what the catalogues say about a service",
+            description = "Replaces the service's catalogue facts as a whole (OWNER of the providing state, or ADMIN): "
+                    + "OZG-ID and name, LeiKa name, typisation 1–10, and whether the Dashboard Digitale Verwaltung "
+                    + "counts it. A fact left out is no longer known; the same facts again record nothing. The "
+                    + "registration's other facts (LeiKa key, name, providing state, reuse) do not change.")
+    ResponseEntity<CatalogueAnswer> recordCatalogueFacts(@PathVariable ServiceId serviceId,
+                                                         @Valid @RequestBody CatalogueRequest request) {
+        ownedService(serviceId);
+        CatalogueFacts facts = request.facts();
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new RecordCatalogueFacts(serviceId, facts));
+            return CatalogueAnswer.of(serviceId, facts);
         });
     }
 
