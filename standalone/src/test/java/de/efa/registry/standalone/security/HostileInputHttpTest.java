@@ -33,7 +33,7 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static final Map<String, Object> OPERATOR = Map.of("$gt", "");
     /** Replaced by the JSON escape of an unpaired high surrogate once serialised (Java would write it as '?'). */
     private static final String LONE_SURROGATE = "<lone-surrogate>";
-    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description", "ozgName", "leikaName");
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description", "ozgName", "leikaName", "terms", "reference");
     private static final String IMPORT = "/api/v1/admin/municipalities/import";
     /** The line of the demo directory that lists Göttingen (03159016, 118,946 inhabitants). */
     private static final int GOETTINGEN = 5;
@@ -41,6 +41,8 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static String serviceId;
     private static String adoptionId;
     private static String cooperationId;
+    private static String offerId;
+    private static String agreementId;
 
     record Case(String name, int status, Supplier<RawHttp.Answer> send) {
     }
@@ -63,6 +65,13 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             publish("thueringen", serviceId, "1.0.0");
             adoptionId = adopt("thueringen", serviceId, "16055000");
             cooperationId = foundCooperation("thueringen", List.of("16", "09"));
+            RawHttp.Answer offered = http.post("/api/v1/services/" + serviceId + "/offers").as("thueringen")
+                    .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")).send();
+            offerId = (String) offered.json().get("offerId");
+            RawHttp.Answer proposed = http.post("/api/v1/agreements").as("thueringen").json(map("serviceId", serviceId,
+                    "adoptingState", "09", "legalBasis", "FIT_STORE", "reference", "R", "validFrom", "2024-03-01")).send();
+            agreementId = (String) proposed.json().get("agreementId");
+            assertThat(http.post("/api/v1/agreements/" + agreementId + "/signature").as("bayern").send().status()).isEqualTo(201);
         }
     }
 
@@ -85,6 +94,14 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/version-switch", "thueringen",
                         map("version", "1.0.0", "effectiveFrom", "2024-01-01")),
                 new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/termination", "thueringen", map("endsOn", "2024-01-01")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/offers", "thueringen",
+                        map("terms", "Betrieb durch Dataport", "costModel", "FREE", "validFrom", "2024-01-01")),
+                new JsonEndpoint("/api/v1/offers/" + offerId + "/interests", "bayern", map("state", "09")),
+                new JsonEndpoint("/api/v1/agreements", "thueringen", map("serviceId", serviceId, "adoptingState", "09",
+                        "legalBasis", "FIT_STORE", "reference", "FIT-Store 2024-017", "validFrom", "2024-03-01",
+                        "validTo", "2027-12-31")),
+                new JsonEndpoint("/api/v1/agreements/" + agreementId + "/termination", "thueringen",
+                        map("endsOn", "2026-01-01", "state", "16")),
                 new JsonEndpoint("/api/v1/cooperations", "thueringen",
                         map("name", "Kooperation", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")),
                 new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/members", "admin",
