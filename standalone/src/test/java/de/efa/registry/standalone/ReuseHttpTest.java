@@ -94,6 +94,39 @@ class ReuseHttpTest extends StandaloneHttpTestBase {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void aSignedAgreementLetsTheAdoptingStatesMunicipalitiesAdoptOnItsValidDaysAndIsNamedAsTheirLegalBasis() {
+        String serviceId = registerService("thueringen", "16", "EFA");
+        publish("thueringen", serviceId, "1.0.0");
+        Map<String, Object> beforeAgreement = map("serviceId", serviceId, "ags", "09162000", "effectiveFrom", "2024-06-01");
+        RawHttp.Answer refused = http.post("/api/v1/adoptions").as("bayern").json(beforeAgreement).send();
+        assertThat(refused.status()).as("%s", refused).isEqualTo(422);
+
+        RawHttp.Answer proposed = http.post("/api/v1/agreements").as("thueringen").json(map("serviceId", serviceId,
+                "adoptingState", "09", "legalBasis", "ADMINISTRATIVE_AGREEMENT", "reference", "VV Wohngeld 2024",
+                "validFrom", "2024-03-01", "validTo", "2025-12-31")).send();
+        String agreementId = (String) proposed.json().get("agreementId");
+        RawHttp.Answer stillRefused = http.post("/api/v1/adoptions").as("bayern").json(beforeAgreement).send();
+        assertThat(stillRefused.status()).as("a proposal is no legal basis: %s", stillRefused).isEqualTo(422);
+        assertThat(http.post("/api/v1/agreements/" + agreementId + "/signature").as("bayern").send().status()).isEqualTo(201);
+
+        RawHttp.Answer afterItsLastDay = http.post("/api/v1/adoptions").as("bayern")
+                .json(map("serviceId", serviceId, "ags", "09162000", "effectiveFrom", "2026-01-01")).send();
+        assertThat(afterItsLastDay.status()).as("%s", afterItsLastDay).isEqualTo(422);
+        RawHttp.Answer onItsLastDay = http.post("/api/v1/adoptions").as("bayern")
+                .json(map("serviceId", serviceId, "ags", "09162000", "effectiveFrom", "2025-12-31")).send();
+        assertThat(onItsLastDay.status()).as("%s", onItsLastDay).isEqualTo(201);
+        String adoptionId = (String) onItsLastDay.json().get("adoptionId");
+
+        Map<String, Object> basis = map("kind", "AGREEMENT", "id", agreementId);
+        assertThat(read("/api/v1/adoptions/" + adoptionId, onItsLastDay).json()).containsEntry("legalBasis", basis)
+                .containsEntry("crossBorder", true);
+        assertThat(read("/api/v1/lookup/09162000?asOf=2025-12-31", onItsLastDay).body())
+                .contains("\"legalBasis\":{\"kind\":\"AGREEMENT\",\"id\":\"" + agreementId + "\"}");
+        assertThat(history("09162000")).anySatisfy(event ->
+                assertThat(event.toString()).contains(agreementId));
+    }
+
     private RawHttp.Answer read(String path, RawHttp.Answer after) {
         RawHttp.Answer answer = http.get(path).as("analyst").header("Registry-Min-Position", after.header("Registry-Position")).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);

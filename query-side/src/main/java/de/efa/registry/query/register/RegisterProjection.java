@@ -129,7 +129,9 @@ public class RegisterProjection extends DocumentProjection {
         Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
                 .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
                 .append("f", e.effectiveFrom().toString()).append("vs", e.effectiveFrom().toString())
-                .append("ps", e.providingState().value()).append("xb", e.crossBorder()));
+                .append("ps", e.providingState().value()).append("xb", e.crossBorder())
+                .append("lb", e.legalBasis() == null ? null
+                        : new Document("k", e.legalBasis().kind().name()).append("id", e.legalBasis().id())));
     }
 
     private void versionSwitched(AdoptionVersionSwitched e, Document state, long position) {

@@ -85,12 +85,24 @@ class RegisterProjectionTest {
     }
 
     @Test
+    void aCrossBorderAdoptionKeepsItsLegalBasis() {
+        de.efa.registry.kernel.reuse.AgreementId agreement = de.efa.registry.kernel.reuse.AgreementId.random();
+        AdoptionStarted started = started(adoption, AGS, "1.0.0");
+        documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2))
+                .feed(projection, new AdoptionStarted(started.adoptionId(), started.ags(), started.serviceId(),
+                        started.version(), started.providingState(), true, started.effectiveFrom(),
+                        de.efa.registry.kernel.adoption.CrossBorderBasis.agreement(agreement)));
+
+        assertThat(adoption().legalBasis()).isEqualTo(new Adoption.LegalBasis("AGREEMENT", agreement.value()));
+    }
+
+    @Test
     void anAdoptionIsKeptWithItsMunicipalityAndPerServiceAndDistrict() {
         documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2))
                 .feed(projection, started(adoption, AGS, "1.0.0"));
 
         assertThat(adoption()).isEqualTo(new Adoption(adoption.value(), wohngeld.value(), AGS, "1.0.0", "ACTIVE",
-                "2023-03-01", null, true, "09", "2023-03-01"));
+                "2023-03-01", null, true, "09", "2023-03-01", null));
         assertThat(serviceAdoptions()).containsExactly(
                 new ServiceAdoption(adoption.value(), AGS, "16", "1.0.0", "ACTIVE", "2023-03-01", null));
         assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, 1L));
