@@ -18,8 +18,10 @@ record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> coop
     record Service(String serviceId, String name, String providingState, List<Version> versions, long activeAdoptions) {
     }
 
+    /** @param onlineStatus the online status recorded last before that instant; null if none was */
     @Schema(name = "VersionAsOf")
-    record Version(String version, String status) {
+    record Version(String version, String status,
+                   @Schema(types = {"string", "null"}, allowableValues = {"ok", "nicht ok"}) String onlineStatus) {
     }
 
     record Cooperation(String cooperationId, String name, List<Member> members) {
