@@ -42,6 +42,7 @@ class LinkCheckerHttpTest {
     private static final HttpServer SITE = site();
     private static final AtomicBoolean FAILING = new AtomicBoolean();
     private static final AtomicInteger HEADS = new AtomicInteger();
+    private static final AtomicInteger RETIRED_PROBES = new AtomicInteger();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -62,6 +63,10 @@ class LinkCheckerHttpTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/antrag", LinkCheckerHttpTest::antrag);
             server.createContext("/start", exchange -> answer(exchange, FAILING.get() ? 500 : 200));
+            server.createContext("/retired", exchange -> {
+                RETIRED_PROBES.incrementAndGet();
+                answer(exchange, 200);
+            });
             server.start();
             return server;
         } catch (IOException e) {
@@ -102,6 +107,19 @@ class LinkCheckerHttpTest {
                 Map.of("version", "1.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01", "url", url))
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
+        // a retired version is no longer probed (it may have been while it was active, rounds run all the time), a
+        // version without a URL has nothing to probe
+        String site = "http://127.0.0.1:" + SITE.getAddress().getPort();
+        ResponseEntity<Map> other = http.post("thueringen", "/api/v1/services",
+                Map.of("leikaKey", "99100000000078", "name", "Hundesteuer alt", "providingState", "16", "reuse", "EFA"));
+        String otherId = (String) other.getBody().get("serviceId");
+        assertThat(http.post("thueringen", "/api/v1/services/" + otherId + "/versions", Map.of("version", "1.0.0",
+                "maturityLevel", 3, "releasedOn", "2022-01-01", "url", site + "/retired")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(http.post("thueringen", "/api/v1/services/" + otherId + "/versions/1.0.0/retirement",
+                Map.of("retiredOn", "2022-06-01")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.post("thueringen", "/api/v1/services/" + otherId + "/versions", Map.of("version", "2.0.0",
+                "maturityLevel", 3, "releasedOn", "2022-01-01")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(statusChanges(serviceId)).extracting(VersionOnlineStatusChanged::status)
                         .containsExactly(OnlineStatus.OK));
@@ -118,8 +136,10 @@ class LinkCheckerHttpTest {
 
         // two more probes: the round of the first of them has recorded what it saw before the second one started
         int heads = HEADS.get();
+        int retiredProbes = RETIRED_PROBES.get();
         await().atMost(Duration.ofSeconds(30)).until(() -> HEADS.get() >= heads + 2);
         assertThat(statusChanges(serviceId)).hasSize(2);
+        assertThat(RETIRED_PROBES).as("probes of the retired version in two rounds").hasValue(retiredProbes);
     }
 
     private List<VersionOnlineStatusChanged> statusChanges(String serviceId) {
