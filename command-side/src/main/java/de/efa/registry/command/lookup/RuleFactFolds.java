@@ -30,9 +30,9 @@ final class RuleFactFolds {
 
     /**
      * The version of the folds. 1: before the layout was recorded (versions without their release day);
-     * 2: versions with {@code releasedOn}.
+     * 2: versions with {@code releasedOn}; 3: versions with their {@code url} (the link checker reads them).
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
     static final String LAYOUT_FIELD = "layout";
 
     private RuleFactFolds() {
@@ -51,7 +51,7 @@ final class RuleFactFolds {
         if (event instanceof VersionPublished e) {
             List<Document> versions = new ArrayList<>(current.getList("versions", Document.class));
             versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
-                    .append("releasedOn", e.releasedOn().toString()));
+                    .append("releasedOn", e.releasedOn().toString()).append("url", e.url()));
             return current.append("versions", versions);
         }
         if (event instanceof VersionDeprecated e) {

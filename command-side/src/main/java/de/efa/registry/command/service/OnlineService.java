@@ -13,6 +13,7 @@ import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RecordCatalogueFacts;
+import de.efa.registry.kernel.service.RecordOnlineStatus;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
@@ -20,6 +21,7 @@ import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
@@ -27,6 +29,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -37,8 +40,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An online service of one providing state: its versions and their lifecycle. Versions strictly increase; a version
  * only ever moves forwards (ACTIVE → DEPRECATED → RETIRED; retiring an ACTIVE version at once is allowed, for the
- * day a version must go without notice); a successor is always a higher ACTIVE version.
+ * day a version must go without notice); a successor is always a higher ACTIVE version. Each version remembers its
+ * last recorded online status, so that only a change of it becomes an event.
+ * <p>
+ * Revision 2 added the online status to the remembered versions: Axon skips snapshots of another revision (the
+ * {@code RevisionSnapshotFilter} it configures for an aggregate with {@link Revision}), so a service snapshotted
+ * before loads from its events instead of from a snapshot that lacks the status.
  */
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "serviceSnapshotTrigger", commandTargetResolver = CommandTargets.BEAN)
 public class OnlineService {
@@ -118,6 +127,22 @@ public class OnlineService {
         apply(new VersionRetired(serviceId, command.version(), command.retiredOn(), command.successor()));
     }
 
+    /** @return whether the status was recorded: false when it is the status recorded last for that version */
+    @CommandHandler
+    boolean handle(RecordOnlineStatus command) {
+        PublishedVersion version = existing(command.version());
+        if (version.status() == VersionStatus.RETIRED) {
+            throw new RuleViolated("version-retired", "Version retired",
+                    "Version " + command.version() + " of service " + serviceId + " is retired; its online status is no longer recorded");
+        }
+        if (version.onlineStatus() == command.status()) {
+            return false;
+        }
+        apply(new VersionOnlineStatusChanged(serviceId, command.version(), command.status(), command.checkedAt(),
+                command.checkedBy(), command.detail()));
+        return true;
+    }
+
     private PublishedVersion existing(ServiceVersion version) {
         PublishedVersion published = versions.get(version);
         if (published == null) {
@@ -159,7 +184,7 @@ public class OnlineService {
 
     @EventSourcingHandler
     void on(VersionPublished event) {
-        versions.put(event.version(), new PublishedVersion(VersionStatus.ACTIVE, event.releasedOn()));
+        versions.put(event.version(), new PublishedVersion(VersionStatus.ACTIVE, event.releasedOn(), null));
     }
 
     @EventSourcingHandler
@@ -170,5 +195,10 @@ public class OnlineService {
     @EventSourcingHandler
     void on(VersionRetired event) {
         versions.computeIfPresent(event.version(), (v, p) -> p.withStatus(VersionStatus.RETIRED));
+    }
+
+    @EventSourcingHandler
+    void on(VersionOnlineStatusChanged event) {
+        versions.computeIfPresent(event.version(), (v, p) -> p.withOnlineStatus(event.status()));
     }
 }

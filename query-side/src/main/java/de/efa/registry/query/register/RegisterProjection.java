@@ -20,6 +20,7 @@ import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
@@ -79,6 +80,7 @@ public class RegisterProjection extends DocumentProjection {
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
         on(VersionDeprecated.class, e -> service(e.serviceId()), this::versionDeprecated);
         on(VersionRetired.class, e -> service(e.serviceId()), this::versionRetired);
+        on(VersionOnlineStatusChanged.class, e -> service(e.serviceId()), this::onlineStatusChanged);
         on(CooperationProposed.class, e -> cooperation(e.cooperationId()), this::cooperationProposed);
         on(CooperationSigned.class, e -> cooperation(e.cooperationId()), this::cooperationSigned);
         on(CooperationFounded.class, e -> cooperation(e.cooperationId()), this::cooperationFounded);
@@ -187,6 +189,11 @@ public class RegisterProjection extends DocumentProjection {
         if (e.successor() != null) {
             version.put("successor", e.successor().toString());
         }
+    }
+
+    private void onlineStatusChanged(VersionOnlineStatusChanged e, Document state, long position) {
+        version(state, e.version().toString()).append("onlineStatus", e.status().text())
+                .append("onlineStatusCheckedAt", e.checkedAt().toString());
     }
 
     /** Pending: no members yet, a signature slot per founder (the proposer's filled). */

@@ -20,15 +20,20 @@ public record Service(String serviceId, String leikaKey, String name, String pro
         }
     }
 
-    /** A published version: sunset day once deprecated, retirement day once retired, the successor to move to. */
+    /**
+     * A published version: sunset day once deprecated, retirement day once retired, the successor to move to, and the
+     * online status recorded last with the time of the check that recorded it (both null until the first).
+     */
     public record Version(String version, String status, Integer maturityLevel, String maturityModel, String releasedOn,
-                          String sunsetOn, String retiredOn, String successor) {
+                          String sunsetOn, String retiredOn, String successor, String onlineStatus,
+                          String onlineStatusCheckedAt) {
 
         static Version of(Document stored) {
             return new Version(stored.getString("version"), stored.getString("status"),
                     stored.getInteger("maturityLevel"), stored.get("maturityModel", MaturityModel.FIRST.id()),
                     stored.getString("releasedOn"), stored.getString("sunsetOn"), stored.getString("retiredOn"),
-                    stored.getString("successor"));
+                    stored.getString("successor"), stored.getString("onlineStatus"),
+                    stored.getString("onlineStatusCheckedAt"));
         }
     }
 

@@ -44,6 +44,11 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
                             @Schema(types = {"string", "null"}) String sunsetOn,
                             @Schema(types = {"string", "null"}) String retiredOn,
                             @Schema(types = {"string", "null"}) String successor,
+                            @Schema(types = {"string", "null"}, allowableValues = {"ok", "nicht ok"},
+                                    description = "Whether the version's URL answered when last checked (link checker "
+                                            + "or owner); null before the first check") String onlineStatus,
+                            @Schema(types = {"string", "null"}, format = "date-time",
+                                    description = "When the check that recorded onlineStatus was made") String onlineStatusCheckedAt,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long adoptions) {
 
         static PublishedVersion of(Service.Version version, AdoptionCounts counts) {
@@ -51,6 +56,7 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
             return new PublishedVersion(name, version.status(), version.maturityLevel(), version.maturityModel(),
                     version.releasedOn(),
                     version.sunsetOn(), version.retiredOn(), version.successor(),
+                    version.onlineStatus(), version.onlineStatusCheckedAt(),
                     counts == null ? null : counts.byVersion().getOrDefault(name, 0L));
         }
     }

@@ -80,8 +80,24 @@ class RegisterProjectionTest {
         assertThat(service.leikaKey()).isEqualTo("99123456760000");
         assertThat(service.providingState()).isEqualTo("09");
         assertThat(service.versions()).containsExactly(
-                new Service.Version("1.0.0", "RETIRED", 2, "OZG-1.0", "2023-01-01", "2024-01-31", "2024-03-31", "2.0.0"),
-                new Service.Version("2.0.0", "ACTIVE", 3, "OZG-1.0", "2023-01-01", null, null, null));
+                new Service.Version("1.0.0", "RETIRED", 2, "OZG-1.0", "2023-01-01", "2024-01-31", "2024-03-31", "2.0.0", null, null),
+                new Service.Version("2.0.0", "ACTIVE", 3, "OZG-1.0", "2023-01-01", null, null, null, null, null));
+    }
+
+    @Test
+    void aVersionShowsTheOnlineStatusRecordedLast() {
+        ServiceVersion one = ServiceVersion.parse("1.0.0");
+        documents.feed(projection, registered(), published("1.0.0", 2), published("2.0.0", 3))
+                .feed(projection, new de.efa.registry.kernel.service.VersionOnlineStatusChanged(wohngeld, one,
+                        de.efa.registry.kernel.service.OnlineStatus.OK, java.time.Instant.parse("2026-12-01T08:00:00Z"),
+                        "link-checker", "HEAD answered HTTP 200"))
+                .feed(projection, new de.efa.registry.kernel.service.VersionOnlineStatusChanged(wohngeld, one,
+                        de.efa.registry.kernel.service.OnlineStatus.NOT_OK, java.time.Instant.parse("2026-12-02T08:00:00Z"),
+                        "owner", null));
+
+        Service service = Service.of(documents.get(RegisterProjection.SERVICES, wohngeld.value()));
+        assertThat(service.versions()).extracting(Service.Version::onlineStatus).containsExactly("nicht ok", null);
+        assertThat(service.versions().get(0).onlineStatusCheckedAt()).isEqualTo("2026-12-02T08:00:00Z");
     }
 
     @Test

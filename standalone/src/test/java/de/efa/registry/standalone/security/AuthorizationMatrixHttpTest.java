@@ -152,6 +152,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         + freshServiceWithVersion() + "/versions/1.0.0/deprecation").json(map("sunsetOn", "2030-01-01")), "16"),
                 owner("POST /services/{id}/versions/{v}/retirement", 200, () -> http.post("/api/v1/services/"
                         + freshServiceWithVersion() + "/versions/1.0.0/retirement").json(map("retiredOn", "2030-01-01")), "16"),
+                owner("POST /services/{id}/versions/{v}/online-status", 201, () -> http.post("/api/v1/services/"
+                        + freshServiceWithVersion() + "/versions/1.0.0/online-status").json(map("status", "nicht ok")), "16"),
                 row("GET /services", Access.AUTHENTICATED, 200, () -> read("/api/v1/services?providingState=16")),
                 row("GET /services/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/services/" + serviceId)),
                 row("GET /services/{id}/adoptions", Access.AUTHENTICATED, 200, () -> read("/api/v1/services/" + serviceId + "/adoptions")),

@@ -33,7 +33,8 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static final Map<String, Object> OPERATOR = Map.of("$gt", "");
     /** Replaced by the JSON escape of an unpaired high surrogate once serialised (Java would write it as '?'). */
     private static final String LONE_SURROGATE = "<lone-surrogate>";
-    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description", "ozgName", "leikaName", "terms", "reference");
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description", "ozgName", "leikaName",
+            "terms", "reference", "detail");
     private static final String IMPORT = "/api/v1/admin/municipalities/import";
     /** The line of the demo directory that lists Göttingen (03159016, 118,946 inhabitants). */
     private static final int GOETTINGEN = 5;
@@ -87,6 +88,8 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                         map("sunsetOn", "2030-01-01")),
                 new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/retirement", "thueringen",
                         map("retiredOn", "2030-01-01")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/online-status", "thueringen",
+                        map("status", "nicht ok", "detail", "Antragsseite antwortet nicht")),
                 new JsonEndpoint("/api/v1/adoptions", "thueringen",
                         map("serviceId", serviceId, "ags", "16053000", "effectiveFrom", "2023-07-01")),
                 new JsonEndpoint("/api/v1/adoptions/bulk", "thueringen",
@@ -211,6 +214,15 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         cases.add(new Case("GET /error", 404, () -> http.get("/error").as("admin").send()));
         cases.add(new Case("GET /error without credentials", 404, () -> http.get("/error").send()));
         cases.add(new Case("POST /error", 404, () -> http.post("/error").as("admin").json(map("x", 1)).send()));
+        String onlineStatus = "/api/v1/services/" + serviceId + "/versions/1.0.0/online-status";
+        for (String status : List.of("kaputt", "OK", "NOT_OK", "nicht_ok", "ok ", "")) {
+            cases.add(new Case("online status '" + status + "'", 400, () -> http.post(onlineStatus).as("thueringen")
+                    .json(map("status", status)).send()));
+        }
+        cases.add(new Case("online status detail of 501 characters", 400, () -> http.post(onlineStatus).as("thueringen")
+                .json(map("status", "ok", "detail", "x".repeat(501))).send()));
+        cases.add(new Case("online status of a version that is no version", 400, () -> http.post("/api/v1/services/"
+                + serviceId + "/versions/1.x/online-status").as("thueringen").json(map("status", "ok")).send()));
         cases.add(new Case("Idempotency-Key too long", 400, () -> http.post("/api/v1/services").as("thueringen")
                 .header("Idempotency-Key", "x".repeat(300)).json(map("leikaKey", freshLeikaKey(), "name", "D",
                         "providingState", "16", "reuse", "EFA")).send()));

@@ -13,8 +13,10 @@ import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.MaturityModel;
+import de.efa.registry.kernel.service.OnlineStatus;
 import de.efa.registry.kernel.service.PublishVersion;
 import de.efa.registry.kernel.service.RecordCatalogueFacts;
+import de.efa.registry.kernel.service.RecordOnlineStatus;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
@@ -46,7 +48,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Service owners register their online services and manage their versions. */
@@ -57,16 +61,20 @@ class ServiceController {
 
     /** How long a retirement's answer waits for the adoptions it moves (they follow anyway if it takes longer). */
     private static final Duration MOVES_PATIENCE = Duration.ofSeconds(10);
+    /** Who checked, as the event names it for a status an owner (or an administrator) recorded by hand. */
+    private static final String CHECKED_BY_OWNER = "owner";
 
     private final CommandResponses responses;
     private final WriteLookup lookup;
     private final RetirementMoves retirementMoves;
+    private final Clock clock;
 
     ServiceController(CommandResponses responses, WriteLookup lookup,
                       RetirementMoves retirementMoves) {
         this.responses = responses;
         this.lookup = lookup;
         this.retirementMoves = retirementMoves;
+        this.clock = Clock.systemUTC();
     }
 
     @Schema(example = """
@@ -159,6 +167,24 @@ class ServiceController {
     record RetirementRequest(@NotNull LocalDate retiredOn, ServiceVersion successor) {
     }
 
+    @Schema(example = """
+            {"status": "nicht ok", "detail": "Antragsseite antwortet mit HTTP 503 (Wartung)"}""")
+    record OnlineStatusRequest(@NotNull @Schema(allowableValues = {"ok", "nicht ok"}) OnlineStatus status,
+                               @Size(max = 500) @PlainText String detail) {
+    }
+
+    /** The answer to a recorded online status: the version's status now, and whether this request changed it. */
+    @Schema(example = """
+            {"serviceId": "0b7d5e4a-3c1f-4a8e-9d2b-1f6e8c7a5b40", "version": "1.0.0", "onlineStatus": "nicht ok",
+             "checkedAt": "2026-12-07T10:15:00Z", "checkedBy": "owner", "detail": "Antragsseite antwortet mit HTTP 503 (Wartung)",
+             "recorded": true}""")
+    record OnlineStatusAnswer(ServiceId serviceId, ServiceVersion version,
+                              @Schema(allowableValues = {"ok", "nicht ok"}) OnlineStatus onlineStatus,
+                              Instant checkedAt, String checkedBy, String detail,
+                              @Schema(description = "false: the version already had this status, nothing was recorded")
+                              boolean recorded) {
+    }
+
     /** The answer to a registration: the id under which the service is known from now on. */
     record ServiceRegistered(ServiceId serviceId) {
     }
@@ -244,6 +270,27 @@ class ServiceController {
             }
             return new VersionAnswer(serviceId, version, VersionStatus.RETIRED);
         });
+    }
+
+    @PostMapping(path = "/{serviceId}/versions/{version}/online-status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // when the status changed; an unchanged one is a 200
+    @Operation(operationId = "recordOnlineStatus", summary = "Record whether a version's URL answers",
+            description = "Records the online status (ok / nicht ok) of a published, not retired version, as the link "
+                    + "checker does (OWNER of the providing state, or ADMIN). Only a change is recorded (201, "
+                    + "recorded true); the status the version already has is answered with 200 and recorded false. "
+                    + "A retired version is a 422, an unknown one a 404.")
+    ResponseEntity<OnlineStatusAnswer> recordOnlineStatus(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
+                                                          @Valid @RequestBody OnlineStatusRequest request) {
+        ownedService(serviceId);
+        Instant checkedAt = clock.instant();
+        String detail = blankToNull(request.detail());
+        ResponseEntity<OnlineStatusAnswer> answer = responses.execute(HttpStatus.OK, commands -> {
+            boolean recorded = commands.send(new RecordOnlineStatus(serviceId, version, request.status(), checkedAt,
+                    CHECKED_BY_OWNER, detail));
+            return new OnlineStatusAnswer(serviceId, version, request.status(), checkedAt, CHECKED_BY_OWNER, detail, recorded);
+        });
+        return ResponseEntity.status(answer.getBody().recorded() ? HttpStatus.CREATED : HttpStatus.OK)
+                .headers(answer.getHeaders()).body(answer.getBody());
     }
 
     /** 404 before 403: an owner learns that a service exists, which the public register shows anyway. */
