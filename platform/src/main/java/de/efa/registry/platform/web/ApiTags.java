@@ -15,6 +15,7 @@ public final class ApiTags {
     public static final String ADOPTIONS = "Adoptions";
     public static final String COOPERATIONS = "Cooperations";
     public static final String MUNICIPALITIES = "Municipalities";
+    public static final String REGIONS = "Regions";
     public static final String LOOKUP = "Lookup";
     public static final String STATISTICS = "Statistics";
     public static final String AUDIT = "Audit";
@@ -31,6 +32,8 @@ public final class ApiTags {
                     + "municipalities of one may adopt the other's EFA services across the border."),
             tag(MUNICIPALITIES, "The municipalities of the official directory (GV100AD) as the register holds them, with "
                     + "their current adoptions."),
+            tag(REGIONS, "Germany's regions at every level of the directory: states, government regions, districts, "
+                    + "municipal associations and municipalities, with their ARS, parent and population."),
             tag(LOOKUP, "Which online services one municipality offers on a date, and where to find them."),
             tag(STATISTICS, "Coverage per state and district, the cross-border matrix, maturity and the adoption timeline "
                     + "for analysts: JSON, or CSV with Accept: text/csv."),
