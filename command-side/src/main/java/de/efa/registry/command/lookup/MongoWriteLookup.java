@@ -4,6 +4,7 @@ import com.mongodb.client.model.Projections;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.Ars;
 import de.efa.registry.kernel.municipality.DistrictKey;
@@ -68,6 +69,7 @@ class MongoWriteLookup implements WriteLookup {
         private final long mark;
         private final Map<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
         private volatile List<CooperationFacts> cooperations;
+        private volatile List<AgreementFacts> agreements;
 
         private FactsAsOf(long mark) {
             this.mark = mark;
@@ -91,6 +93,16 @@ class MongoWriteLookup implements WriteLookup {
             if (all == null) {
                 all = List.copyOf(MongoWriteLookup.this.cooperations());
                 cooperations = all;
+            }
+            return all;
+        }
+
+        @Override
+        public List<AgreementFacts> agreements() {
+            List<AgreementFacts> all = agreements;
+            if (all == null) {
+                all = List.copyOf(MongoWriteLookup.this.agreements());
+                agreements = all;
             }
             return all;
         }
@@ -163,6 +175,22 @@ class MongoWriteLookup implements WriteLookup {
             all.add(new CooperationFacts(CooperationId.of(d.getString("_id")), d.getString("name"), members));
         }
         return all;
+    }
+
+    @Override
+    public List<AgreementFacts> agreements() {
+        List<AgreementFacts> all = new ArrayList<>();
+        for (Document d : collections.agreements().find()) {
+            all.add(new AgreementFacts(AgreementId.of(d.getString("_id")), ServiceId.of(d.getString("serviceId")),
+                    StateCode.of(d.getString("providingState")), StateCode.of(d.getString("adoptingState")),
+                    d.getBoolean("signed", false), LocalDate.parse(d.getString("validFrom")), date(d.getString("validTo")),
+                    date(d.getString("endsOn"))));
+        }
+        return all;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 
     @Override

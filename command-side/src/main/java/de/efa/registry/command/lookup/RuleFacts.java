@@ -11,4 +11,7 @@ public interface RuleFacts {
     Optional<ServiceFacts> service(ServiceId serviceId);
 
     List<CooperationFacts> cooperations();
+
+    /** Every reuse agreement, signed or not. */
+    List<AgreementFacts> agreements();
 }

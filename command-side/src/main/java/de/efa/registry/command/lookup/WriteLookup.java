@@ -25,6 +25,8 @@ public interface WriteLookup {
 
     List<CooperationFacts> cooperations();
 
+    List<AgreementFacts> agreements();
+
     Optional<AdoptionFacts> adoption(AdoptionId adoptionId);
 
     /** Services and cooperations for one rule check; an implementation may serve them from a cache it knows current. */
@@ -38,6 +40,11 @@ public interface WriteLookup {
             @Override
             public List<CooperationFacts> cooperations() {
                 return WriteLookup.this.cooperations();
+            }
+
+            @Override
+            public List<AgreementFacts> agreements() {
+                return WriteLookup.this.agreements();
             }
         };
     }

@@ -98,7 +98,7 @@ public class Municipality {
                 });
         ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom());
         apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
-                admitted.crossBorder(), c.effectiveFrom()));
+                admitted.crossBorder(), c.effectiveFrom(), admitted.legalBasis()));
         return admitted.version();
     }
 

@@ -37,6 +37,6 @@ class AdoptionQueryController {
                 .orElseThrow(() -> RegistryProblem.notFound("Adoption", adoptionId));
         return new AdoptionView(adoption.adoptionId(), adoption.serviceId(), adoption.ags(), adoption.version(),
                 adoption.status(), adoption.effectiveFrom(), adoption.endsOn(), adoption.crossBorder(),
-                adoption.providingState(), adoption.versionSince());
+                adoption.providingState(), adoption.versionSince(), adoption.legalBasis());
     }
 }

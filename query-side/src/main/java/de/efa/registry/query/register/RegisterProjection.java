@@ -16,9 +16,11 @@ import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
@@ -74,9 +76,11 @@ public class RegisterProjection extends DocumentProjection {
         on(AdoptionMarkedUnsupported.class, e -> municipality(e.ags()), this::markedUnsupported);
         on(AdoptionEnded.class, e -> municipality(e.ags()), this::adoptionEnded);
         on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
+        on(ServiceCatalogueFactsChanged.class, e -> service(e.serviceId()), this::catalogueFactsChanged);
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
         on(VersionDeprecated.class, e -> service(e.serviceId()), this::versionDeprecated);
         on(VersionRetired.class, e -> service(e.serviceId()), this::versionRetired);
+        on(VersionOnlineStatusChanged.class, e -> service(e.serviceId()), this::onlineStatusChanged);
         on(CooperationProposed.class, e -> cooperation(e.cooperationId()), this::cooperationProposed);
         on(CooperationSigned.class, e -> cooperation(e.cooperationId()), this::cooperationSigned);
         on(CooperationFounded.class, e -> cooperation(e.cooperationId()), this::cooperationFounded);
@@ -127,7 +131,9 @@ public class RegisterProjection extends DocumentProjection {
         Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
                 .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
                 .append("f", e.effectiveFrom().toString()).append("vs", e.effectiveFrom().toString())
-                .append("ps", e.providingState().value()).append("xb", e.crossBorder()));
+                .append("ps", e.providingState().value()).append("xb", e.crossBorder())
+                .append("lb", e.legalBasis() == null ? null
+                        : new Document("k", e.legalBasis().kind().name()).append("id", e.legalBasis().id())));
     }
 
     private void versionSwitched(AdoptionVersionSwitched e, Document state, long position) {
@@ -149,6 +155,12 @@ public class RegisterProjection extends DocumentProjection {
                 .append("name", e.name()).append("providingState", e.providingState().value())
                 .append("reuse", e.reuse().name()).append("topic", e.topic()).append("description", e.description());
         versions(state);
+    }
+
+    private void catalogueFactsChanged(ServiceCatalogueFactsChanged e, Document state, long position) {
+        state.put("catalogue", new Document("ozgId", e.ozgId()).append("ozgName", e.ozgName())
+                .append("leikaName", e.leikaName()).append("typisierung", e.typisierung())
+                .append("evaluated", e.evaluated()));
     }
 
     private void versionPublished(VersionPublished e, Document state, long position) {
@@ -177,6 +189,11 @@ public class RegisterProjection extends DocumentProjection {
         if (e.successor() != null) {
             version.put("successor", e.successor().toString());
         }
+    }
+
+    private void onlineStatusChanged(VersionOnlineStatusChanged e, Document state, long position) {
+        version(state, e.version().toString()).append("onlineStatus", e.status().text())
+                .append("onlineStatusCheckedAt", e.checkedAt().toString());
     }
 
     /** Pending: no members yet, a signature slot per founder (the proposer's filled). */
