@@ -4,11 +4,13 @@ import de.efa.registry.command.lookup.AdoptionFacts;
 import de.efa.registry.command.lookup.CooperationFacts;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
 import de.efa.registry.command.lookup.MunicipalityFacts;
+import de.efa.registry.command.lookup.RegionFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.region.RegionKey;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ServiceId;
 
@@ -23,6 +25,7 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
 
     public final Map<ServiceId, ServiceFacts> services = new HashMap<>();
     public final Map<Ags, MunicipalityFacts> municipalities = new HashMap<>();
+    public final Map<RegionKey, RegionFacts> regions = new HashMap<>();
     public final List<CooperationFacts> cooperations = new ArrayList<>();
     public final List<de.efa.registry.command.lookup.AgreementFacts> agreements = new ArrayList<>();
     public final Map<AdoptionId, AdoptionFacts> adoptions = new HashMap<>();
@@ -51,6 +54,11 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
     @Override
     public List<MunicipalityFacts> allMunicipalities() {
         return List.copyOf(municipalities.values());
+    }
+
+    @Override
+    public List<RegionFacts> allRegions() {
+        return List.copyOf(regions.values());
     }
 
     @Override

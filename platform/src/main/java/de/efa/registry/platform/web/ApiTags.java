@@ -16,7 +16,9 @@ public final class ApiTags {
     public static final String COOPERATIONS = "Cooperations";
     public static final String REUSE = "Reuse";
     public static final String MUNICIPALITIES = "Municipalities";
+    public static final String REGIONS = "Regions";
     public static final String LOOKUP = "Lookup";
+    public static final String DASHBOARD_DATA = "Dashboard Digitale Verwaltung";
     public static final String STATISTICS = "Statistics";
     public static final String AUDIT = "Audit";
     public static final String JOBS = "Jobs";
@@ -35,7 +37,11 @@ public final class ApiTags {
                     + "adopting state's municipalities use it."),
             tag(MUNICIPALITIES, "The municipalities of the official directory (GV100AD) as the register holds them, with "
                     + "their current adoptions."),
+            tag(REGIONS, "Germany's regions at every level of the directory: states, government regions, districts, "
+                    + "municipal associations and municipalities, with their ARS, parent and population."),
             tag(LOOKUP, "Which online services one municipality offers on a date, and where to find them."),
+            tag(DASHBOARD_DATA, "The open data interface of the Dashboard Digitale Verwaltung under /dv/v1: which OZG "
+                    + "services are available in which region today, and how completely; JSON pages, CSV or XLSX."),
             tag(STATISTICS, "Coverage per state and district, the cross-border matrix, maturity and the adoption timeline "
                     + "for analysts: JSON, or CSV with Accept: text/csv."),
             tag(AUDIT, "For auditors: every stored event with its principal, the register as it stood at any instant, "

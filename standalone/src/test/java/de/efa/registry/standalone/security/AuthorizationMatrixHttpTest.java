@@ -115,6 +115,14 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         "/api/v1/admin/municipalities/import").header("Prefer", "respond-async").body("text/plain", directoryFixture())),
                 row("GET /municipalities/{ags}", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities/16051000")),
                 row("GET /municipalities", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities?state=16")),
+                row("GET /regions/{ars}", Access.PUBLIC, 200, () -> read("/api/v1/regions/160000000000")),
+                row("GET /regions", Access.PUBLIC, 200, () -> read("/api/v1/regions?level=DISTRICT&state=16")),
+                // the Dashboard Digitale Verwaltung's data API; like the regions open to everyone (open data is on in the standalone)
+                row("GET /dv/v1/data", Access.PUBLIC, 200, () -> read("/dv/v1/data?size=5")),
+                row("GET /dv/v1/data/{ars}", Access.PUBLIC, 200, () -> read("/dv/v1/data/160000000000")),
+                row("GET /dv/v1/data/{ars} (csv)", Access.PUBLIC, 200, () -> read("/dv/v1/data/160000000000?filetype=csv")),
+                row("GET /dv/v1/data/{ars} (xlsx)", Access.PUBLIC, 200, () -> read("/dv/v1/data/160000000000?filetype=xlsx")),
+                row("GET /dv/v1/ars", Access.PUBLIC, 200, () -> read("/dv/v1/ars")),
                 // cooperations
                 owner("POST /cooperations", 201, () -> http.post("/api/v1/cooperations")
                         .json(map("name", "K", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")), "16", "09"),
