@@ -159,6 +159,46 @@ class ReuseHttpTest extends StandaloneHttpTestBase {
                         .containsKey("causationId"));
     }
 
+    @Test
+    void theReuseFunnelCountsAHandComputedExampleByEffectiveDates() {
+        String serviceId = registerService("thueringen", "16", "EFA");
+        publish("thueringen", serviceId, "1.0.0");
+        RawHttp.Answer offered = http.post("/api/v1/services/" + serviceId + "/offers").as("thueringen")
+                .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")).send();
+        String offerId = (String) offered.json().get("offerId");
+        assertThat(http.post("/api/v1/offers/" + offerId + "/interests").as("bayern").json(map("state", "09")).send().status())
+                .isEqualTo(201);
+        assertThat(http.post("/api/v1/offers/" + offerId + "/interests").as("niedersachsen").json(map("state", "03")).send()
+                .status()).isEqualTo(201);
+        signedAgreement(serviceId, "09");
+        adoptAcross("09162000", serviceId);                    // effective 2024-06-01: live on 2025-01-01
+        RawHttp.Answer later = http.post("/api/v1/adoptions").as("bayern")
+                .json(map("serviceId", serviceId, "ags", "09163000", "effectiveFrom", "2025-06-01")).send();
+        assertThat(later.status()).as("%s", later).isEqualTo(201);    // planned on 2025-01-01
+        adopt("thueringen", serviceId, "16051000");            // the provider's own: no reuse
+
+        Map<String, Object> row = funnelRow(read("/api/v1/stats/reuse?serviceId=" + serviceId + "&asOf=2025-01-01", later));
+        assertThat(row).containsEntry("providingState", "16").containsEntry("statesOfferedTo", 15)
+                .containsEntry("statesInterested", 2).containsEntry("agreementsSigned", 1)
+                .containsEntry("municipalitiesLive", 1).containsEntry("municipalitiesPlanned", 1);
+        Map<String, Object> beforeAnything = funnelRow(read("/api/v1/stats/reuse?serviceId=" + serviceId
+                + "&asOf=2023-12-31", later));
+        assertThat(beforeAnything).containsEntry("statesOfferedTo", 0).containsEntry("municipalitiesLive", 0)
+                .containsEntry("municipalitiesPlanned", 2);
+        RawHttp.Answer csv = http.get("/api/v1/stats/reuse?serviceId=" + serviceId + "&asOf=2025-01-01").as("analyst")
+                .header("Accept", "text/csv").header("Registry-Min-Position", later.header("Registry-Position")).send();
+        assertThat(csv.body()).contains("serviceId,name,providingState,statesOfferedTo,statesInterested,agreementsSigned,"
+                + "municipalitiesLive,municipalitiesPlanned").contains(serviceId + ",Dienst,16,15,2,1,1,1");
+        assertThat(http.get("/api/v1/stats/reuse").as("thueringen").send().status()).isEqualTo(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> funnelRow(RawHttp.Answer answer) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.json().get("rows");
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
     private String signedAgreement(String serviceId, String adoptingState) {
         RawHttp.Answer proposed = http.post("/api/v1/agreements").as("thueringen").json(map("serviceId", serviceId,
                 "adoptingState", adoptingState, "legalBasis", "FIT_STORE", "reference", "FIT-Store", "validFrom",

@@ -187,6 +187,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 row("GET /stats/cross-border", Access.STATS, 200, () -> read("/api/v1/stats/cross-border")),
                 row("GET /stats/timeline", Access.STATS, 200, () -> read("/api/v1/stats/timeline?from=2023-01-01&to=2024-01-01&interval=month")),
                 row("GET /stats/maturity", Access.STATS, 200, () -> read("/api/v1/stats/maturity")),
+                row("GET /stats/reuse", Access.STATS, 200, () -> read("/api/v1/stats/reuse?providingState=16")),
+                row("GET /stats/reuse (CSV)", Access.STATS, 200, () -> read("/api/v1/stats/reuse").header("Accept", "text/csv")),
                 // audit
                 row("GET /audit/events", Access.AUDIT, 200, () -> read("/api/v1/audit/events?limit=5")),
                 row("GET /audit/events/export", Access.AUDIT, 200, () -> read("/api/v1/audit/events/export")),
