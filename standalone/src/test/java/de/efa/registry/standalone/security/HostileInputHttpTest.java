@@ -224,6 +224,18 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 .header("Registry-Min-Position", "-99999999999999999999").as("admin").send()));
         cases.add(new Case("GET /error", 404, () -> http.get("/error").as("admin").send()));
         cases.add(new Case("GET /error without credentials", 404, () -> http.get("/error").send()));
+        // a countersignature's body is optional, so it is not in the table of bodies above; what it may hold is checked
+        String signature = "/api/v1/agreements/" + agreementId + "/signature";
+        cases.add(new Case("countersignature of malformed JSON", 400, () -> http.post(signature).as("bayern")
+                .body("application/json", "{\"state\": ").send()));
+        cases.add(new Case("countersignature naming a state that is none", 400, () -> http.post(signature).as("bayern")
+                .json(map("state", "99")).send()));
+        cases.add(new Case("countersignature with an operator", 400, () -> http.post(signature).as("bayern")
+                .json(map("state", OPERATOR)).send()));
+        cases.add(new Case("countersignature on an invalid date", 400, () -> http.post(signature).as("bayern")
+                .json(map("signedOn", "2024-02-30")).send()));
+        cases.add(new Case("countersignature with an unknown agreement id form", 400, () -> http.post(
+                "/api/v1/agreements/not-a-uuid/signature").as("bayern").send()));
         cases.add(new Case("POST /error", 404, () -> http.post("/error").as("admin").json(map("x", 1)).send()));
         String onlineStatus = "/api/v1/services/" + serviceId + "/versions/1.0.0/online-status";
         for (String status : List.of("kaputt", "OK", "NOT_OK", "nicht_ok", "ok ", "")) {
