@@ -1,5 +1,7 @@
 package de.efa.registry.command.lookup;
 
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /**
  * The one place where the facts the adoption rules read — a service with its versions, a cooperation with its
- * memberships — are derived from events: each event changes the lookup document it belongs to. The live handler and
+ * memberships, an authority with its state — are derived from events: each event changes the lookup document it belongs to. The live handler and
  * the repair processor apply these folds event by event; {@link RuleFactsBackfill} folds an aggregate's whole history
  * into a fresh document when the folds change.
  * <p>
@@ -90,6 +92,23 @@ final class RuleFactFolds {
                 members.add(open ? new Document(m).append("leftOn", e.leftOn().toString()) : m);
             }
             return current.append("members", members);
+        }
+        return null;
+    }
+
+    /**
+     * @return the authority's document after the event, or null to leave it as it is. Its state never changes; the
+     * name is kept for the rules' refusals.
+     */
+    static Document authority(Document current, Object event) {
+        if (event instanceof AuthorityRegistered e) {
+            return new Document("state", e.state().value()).append("name", e.profile().name()).append(LAYOUT_FIELD, LAYOUT);
+        }
+        if (current == null) {
+            return null;
+        }
+        if (event instanceof AuthorityChanged e) {
+            return current.append("name", e.profile().name());
         }
         return null;
     }

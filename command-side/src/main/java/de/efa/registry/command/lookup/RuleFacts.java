@@ -1,5 +1,6 @@
 package de.efa.registry.command.lookup;
 
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.service.ServiceId;
 
 import java.util.List;
@@ -11,4 +12,6 @@ public interface RuleFacts {
     Optional<ServiceFacts> service(ServiceId serviceId);
 
     List<CooperationFacts> cooperations();
+
+    Optional<AuthorityFacts> authority(AuthorityId authorityId);
 }

@@ -42,7 +42,8 @@ class RuleFactsBackfill {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         int rebuilt = backfill(collections.services(), RuleFactFolds::service)
-                + backfill(collections.cooperations(), RuleFactFolds::cooperation);
+                + backfill(collections.cooperations(), RuleFactFolds::cooperation)
+                + backfill(collections.authorities(), RuleFactFolds::authority);
         if (rebuilt > 0) {
             factChanges.changed();
             log.info("Rebuilt {} rule-fact documents of the write-side lookup in layout {}", rebuilt, RuleFactFolds.LAYOUT);

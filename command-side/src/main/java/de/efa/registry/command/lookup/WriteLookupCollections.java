@@ -20,13 +20,14 @@ public class WriteLookupCollections {
     public static final String SERVICE_CLAIMS = "write_service_claims";
     public static final String COOPERATIONS = "write_cooperations";
     public static final String ADOPTIONS = "write_adoptions";
+    public static final String AUTHORITIES = "write_authorities";
     public static final String FACT_CHANGES = "write_fact_changes";
 
     private final MongoDatabase database;
 
     public WriteLookupCollections(MongoDatabase registryDatabase) {
         this.database = registryDatabase;
-        for (String name : new String[]{MUNICIPALITIES, SERVICES, COOPERATIONS, ADOPTIONS}) {
+        for (String name : new String[]{MUNICIPALITIES, SERVICES, COOPERATIONS, ADOPTIONS, AUTHORITIES}) {
             collection(name).createIndex(Indexes.ascending("_id", VersionedDocuments.SEQ),
                     new IndexOptions().unique(true).name("id_seq_unique"));
         }
@@ -56,6 +57,10 @@ public class WriteLookupCollections {
 
     public MongoCollection<Document> adoptions() {
         return collection(ADOPTIONS);
+    }
+
+    public MongoCollection<Document> authorities() {
+        return collection(AUTHORITIES);
     }
 
     public MongoCollection<Document> factChanges() {

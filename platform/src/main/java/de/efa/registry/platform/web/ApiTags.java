@@ -15,6 +15,8 @@ public final class ApiTags {
     public static final String ADOPTIONS = "Adoptions";
     public static final String COOPERATIONS = "Cooperations";
     public static final String MUNICIPALITIES = "Municipalities";
+    public static final String AUTHORITIES = "Authorities";
+    public static final String FIT_CONNECT = "FIT-Connect routing";
     public static final String LOOKUP = "Lookup";
     public static final String STATISTICS = "Statistics";
     public static final String AUDIT = "Audit";
@@ -29,9 +31,14 @@ public final class ApiTags {
                     + "ends the adoption; bulk adoption covers many municipalities in one request."),
             tag(COOPERATIONS, "Agreements between states: while two states are members of one cooperation, the "
                     + "municipalities of one may adopt the other's EFA services across the border."),
+            tag(AUTHORITIES, "The authorities (Organisationseinheiten) of each state that handle applications, with "
+                    + "their FIT-Connect destinations; an adoption names the one responsible in its municipality."),
             tag(MUNICIPALITIES, "The municipalities of the official directory (GV100AD) as the register holds them, with "
                     + "their current adoptions."),
             tag(LOOKUP, "Which online services one municipality offers on a date, and where to find them."),
+            tag(FIT_CONNECT, "The FIT-Connect Routing API 2.0.0 under /fit-connect/v1: which authority, at which "
+                    + "FIT-Connect destination, receives applications for a LeiKa key in an area; the areas; the "
+                    + "version."),
             tag(STATISTICS, "Coverage per state and district, the cross-border matrix, maturity and the adoption timeline "
                     + "for analysts: JSON, or CSV with Accept: text/csv."),
             tag(AUDIT, "For auditors: every stored event with its principal, the register as it stood at any instant, "
