@@ -19,12 +19,20 @@ record LookupAnswer(String ags, String name, String state, String asOf, List<Row
      * @param validTo       the day the service stops serving, null while open
      */
     @JsonPropertyOrder({"serviceId", "leikaKey", "name", "providingState", "version", "maturityLevel", "since",
-            "crossBorder", "adoptionId", "validTo", "maturityModel"})
+            "crossBorder", "adoptionId", "validTo", "maturityModel", "authority"})
     @Schema(name = "LookupService")
     record Row(String serviceId, String leikaKey, String name, String providingState, String version,
                @Schema(types = {"integer", "null"}) Integer maturityLevel, String since, boolean crossBorder,
                String adoptionId, @Schema(types = {"string", "null"}) String validTo,
                @Schema(types = {"string", "null"}, description = "The model of maturityLevel: OZG-1.0 or OZG-2.0")
-               String maturityModel) {
+               String maturityModel,
+               @Schema(types = {"object", "null"}, description = "The authority handling its applications on the day; "
+                       + "null while none is named")
+               Authority authority) {
+    }
+
+    /** An authority responsible on the day: its id and its name as recorded now (null if it is not recorded). */
+    @Schema(name = "LookupAuthority")
+    record Authority(String authorityId, @Schema(types = {"string", "null"}) String name) {
     }
 }
