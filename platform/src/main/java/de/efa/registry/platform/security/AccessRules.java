@@ -60,6 +60,8 @@ final class AccessRules {
             new Rule(null, "/api/v1/audit/**", List.of(Role.AUDITOR, Role.ADMIN)),
             new Rule(null, "/api/v1/stats/**", List.of(Role.ANALYST, Role.AUDITOR, Role.ADMIN)),
             new Rule(HttpMethod.GET, "/api/v1/**", List.of()),
+            // the FIT-Connect Routing API: read by every signed-in role (open data may make it public)
+            new Rule(HttpMethod.GET, "/fit-connect/v1/**", List.of()),
             new Rule(null, "/api/v1/**", List.of(Role.OWNER, Role.ADMIN)));
 
     private AccessRules() {

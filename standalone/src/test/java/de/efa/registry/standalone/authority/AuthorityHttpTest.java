@@ -16,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Authorities over HTTP, both sides: recorded and changed by the OWNER of their state, named by adoptions (single,
  * bulk, changed from a day on) and shown wherever the adoption is — and everything refused stores nothing.
  */
-class AuthorityHttpTest extends StandaloneHttpTestBase {
+public class AuthorityHttpTest extends StandaloneHttpTestBase {
 
     static final String SIGNATURE = "eyJhbGciOiJQUzUxMiJ9.eyJkZXN0aW5hdGlvbklkIjoiM2ZhODVmNjQifQ.c2lnbmF0dXJl";
 
-    static Map<String, Object> authorityBody(String name, String state) {
+    public static Map<String, Object> authorityBody(String name, String state) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("shortName", name.length() > 40 ? name.substring(0, 40) : name);
