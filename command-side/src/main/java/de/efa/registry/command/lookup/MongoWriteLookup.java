@@ -9,6 +9,7 @@ import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.Ars;
 import de.efa.registry.kernel.municipality.DistrictKey;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.region.RegionKey;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ReuseModel;
 import de.efa.registry.kernel.service.ServiceId;
@@ -149,6 +150,18 @@ class MongoWriteLookup implements WriteLookup {
                 d.get("population", Number.class).longValue(), d.get("areaHa", Number.class).longValue(),
                 d.getString("postalCode"), gebietsstand == null ? null : LocalDate.parse(gebietsstand),
                 d.getBoolean("dissolved", false));
+    }
+
+    @Override
+    public List<RegionFacts> allRegions() {
+        List<RegionFacts> all = new ArrayList<>();
+        collections.regions().find().projection(Projections.exclude("seq")).batchSize(5000).forEach(d -> {
+            String parent = d.getString("parent");
+            all.add(new RegionFacts(RegionKey.parse(d.getString("_id")), d.getString("name"),
+                    parent == null ? null : Ars.of(parent), d.get("population", Number.class).longValue(),
+                    d.get("municipalities", Number.class).intValue(), d.getBoolean("dissolved", false)));
+        });
+        return all;
     }
 
     @Override

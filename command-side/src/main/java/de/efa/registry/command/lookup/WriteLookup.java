@@ -21,6 +21,9 @@ public interface WriteLookup {
     /** Every municipality ever recorded, dissolved ones included (a directory diff and bulk adoptions need them all). */
     List<MunicipalityFacts> allMunicipalities();
 
+    /** Every region above the municipalities ever recorded, dissolved ones included (a directory diff needs them all). */
+    List<RegionFacts> allRegions();
+
     List<CooperationFacts> cooperations();
 
     Optional<AdoptionFacts> adoption(AdoptionId adoptionId);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class WriteLookupCollections {
 
     public static final String MUNICIPALITIES = "write_municipalities";
+    public static final String REGIONS = "write_regions";
     public static final String SERVICES = "write_services";
     public static final String SERVICE_CLAIMS = "write_service_claims";
     public static final String COOPERATIONS = "write_cooperations";
@@ -27,7 +28,7 @@ public class WriteLookupCollections {
 
     public WriteLookupCollections(MongoDatabase registryDatabase) {
         this.database = registryDatabase;
-        for (String name : new String[]{MUNICIPALITIES, SERVICES, COOPERATIONS, ADOPTIONS, AUTHORITIES}) {
+        for (String name : new String[]{MUNICIPALITIES, REGIONS, SERVICES, COOPERATIONS, ADOPTIONS, AUTHORITIES}) {
             collection(name).createIndex(Indexes.ascending("_id", VersionedDocuments.SEQ),
                     new IndexOptions().unique(true).name("id_seq_unique"));
         }
@@ -41,6 +42,10 @@ public class WriteLookupCollections {
 
     public MongoCollection<Document> municipalities() {
         return collection(MUNICIPALITIES);
+    }
+
+    public MongoCollection<Document> regions() {
+        return collection(REGIONS);
     }
 
     public MongoCollection<Document> services() {

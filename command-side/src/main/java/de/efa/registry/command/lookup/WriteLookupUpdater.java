@@ -16,6 +16,10 @@ import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.MunicipalityChanged;
 import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
+import de.efa.registry.kernel.municipality.Ars;
+import de.efa.registry.kernel.region.RegionChanged;
+import de.efa.registry.kernel.region.RegionDissolved;
+import de.efa.registry.kernel.region.RegionRecorded;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.VersionDeprecated;
@@ -82,6 +86,31 @@ public abstract class WriteLookupUpdater {
                 .append("districtName", districtName).append("associationName", associationName)
                 .append("population", population).append("areaHa", areaHa).append("postalCode", postalCode)
                 .append("gebietsstand", gebietsstand == null ? null : gebietsstand.toString()).append("dissolved", false);
+    }
+
+    // ------------------------------------------------------------------ regions above the municipalities
+
+    @EventHandler
+    void on(RegionRecorded e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.regions(), e.key().value(), seq, current -> region(e.name(), e.parent(),
+                e.population(), e.municipalities()));
+    }
+
+    @EventHandler
+    void on(RegionChanged e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.regions(), e.key().value(), seq, current -> region(e.name(), e.parent(),
+                e.population(), e.municipalities()));
+    }
+
+    @EventHandler
+    void on(RegionDissolved e, @SequenceNumber long seq) {
+        VersionedDocuments.apply(collections.regions(), e.key().value(), seq, current ->
+                current == null ? null : current.append("dissolved", true));
+    }
+
+    private static Document region(String name, Ars parent, long population, int municipalities) {
+        return new Document("name", name).append("parent", parent == null ? null : parent.value())
+                .append("population", population).append("municipalities", municipalities).append("dissolved", false);
     }
 
     // ------------------------------------------------------------------ services

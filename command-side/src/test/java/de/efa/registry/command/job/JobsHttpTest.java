@@ -119,7 +119,11 @@ class JobsHttpTest {
         assertThat((String) job.get("finishedAt")).isNotNull();
         assertThat((Number) job.get("position")).isNotNull();
         Map<String, Object> result = (Map<String, Object>) job.get("result");
-        assertThat(result).containsEntry("added", job.get("total")).containsEntry("changed", 0).containsEntry("dissolved", 0);
+        assertThat(result).containsEntry("changed", 0).containsEntry("dissolved", 0);
+        // one command per municipality and per region above them
+        Map<String, Object> regions = (Map<String, Object>) result.get("regions");
+        assertThat(regions).containsEntry("changed", 0).containsEntry("dissolved", 0);
+        assertThat((Integer) result.get("added") + (Integer) regions.get("added")).isEqualTo(job.get("total"));
 
         // the same file once more, synchronously: the same answer's shape, nothing left to add
         ResponseEntity<Map> again = post("admin", IMPORT, MediaType.TEXT_PLAIN, fixture(), null, null);

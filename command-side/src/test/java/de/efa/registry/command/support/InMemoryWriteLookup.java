@@ -5,12 +5,14 @@ import de.efa.registry.command.lookup.AuthorityFacts;
 import de.efa.registry.command.lookup.CooperationFacts;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
 import de.efa.registry.command.lookup.MunicipalityFacts;
+import de.efa.registry.command.lookup.RegionFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.region.RegionKey;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ServiceId;
 
@@ -25,6 +27,7 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
 
     public final Map<ServiceId, ServiceFacts> services = new HashMap<>();
     public final Map<Ags, MunicipalityFacts> municipalities = new HashMap<>();
+    public final Map<RegionKey, RegionFacts> regions = new HashMap<>();
     public final List<CooperationFacts> cooperations = new ArrayList<>();
     public final Map<AdoptionId, AdoptionFacts> adoptions = new HashMap<>();
     public final Map<String, ServiceId> claims = new HashMap<>();
@@ -63,6 +66,11 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
     @Override
     public List<MunicipalityFacts> allMunicipalities() {
         return List.copyOf(municipalities.values());
+    }
+
+    @Override
+    public List<RegionFacts> allRegions() {
+        return List.copyOf(regions.values());
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class ApiTags {
     public static final String MUNICIPALITIES = "Municipalities";
     public static final String AUTHORITIES = "Authorities";
     public static final String FIT_CONNECT = "FIT-Connect routing";
+    public static final String REGIONS = "Regions";
     public static final String LOOKUP = "Lookup";
     public static final String STATISTICS = "Statistics";
     public static final String AUDIT = "Audit";
@@ -35,6 +36,8 @@ public final class ApiTags {
                     + "their FIT-Connect destinations; an adoption names the one responsible in its municipality."),
             tag(MUNICIPALITIES, "The municipalities of the official directory (GV100AD) as the register holds them, with "
                     + "their current adoptions."),
+            tag(REGIONS, "Germany's regions at every level of the directory: states, government regions, districts, "
+                    + "municipal associations and municipalities, with their ARS, parent and population."),
             tag(LOOKUP, "Which online services one municipality offers on a date, and where to find them."),
             tag(FIT_CONNECT, "The FIT-Connect Routing API 2.0.0 under /fit-connect/v1: which authority, at which "
                     + "FIT-Connect destination, receives applications for a LeiKa key in an area; the areas; the "

@@ -125,6 +125,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         "/api/v1/admin/municipalities/import").header("Prefer", "respond-async").body("text/plain", directoryFixture())),
                 row("GET /municipalities/{ags}", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities/16051000")),
                 row("GET /municipalities", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities?state=16")),
+                row("GET /regions/{ars}", Access.AUTHENTICATED, 200, () -> read("/api/v1/regions/160000000000")),
+                row("GET /regions", Access.AUTHENTICATED, 200, () -> read("/api/v1/regions?level=DISTRICT&state=16")),
                 // cooperations
                 owner("POST /cooperations", 201, () -> http.post("/api/v1/cooperations")
                         .json(map("name", "K", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")), "16", "09"),

@@ -11,6 +11,11 @@ import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.ChangeMunicipality;
 import de.efa.registry.kernel.municipality.DissolveMunicipality;
 import de.efa.registry.kernel.municipality.RecordMunicipality;
+import de.efa.registry.command.lookup.RegionFacts;
+import de.efa.registry.kernel.region.ChangeRegion;
+import de.efa.registry.kernel.region.DissolveRegion;
+import de.efa.registry.kernel.region.RecordRegion;
+import de.efa.registry.kernel.region.RegionKey;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +30,8 @@ import java.util.Set;
 
 /**
  * Brings the register to a directory's state: reads the whole register once, diffs it with the file, and sends
- * commands only for what changed — so the same file twice stores nothing. Municipalities in the register but not in
+ * commands only for what changed — so the same file twice stores nothing. The regions above the municipalities (states,
+ * government regions, districts, associations) are diffed alike and sent through the same fan-out. Municipalities in the register but not in
  * the file are dissolved — unless the file lacks whole states the register holds: a directory in force covers all of
  * Germany, so such a file was cut short (a broken transfer, a partial copy) and would dissolve thousands of
  * municipalities with all their adoptions; it is refused and changes nothing.
@@ -110,10 +116,48 @@ public class DirectoryImport {
                     + " the register holds; a directory in force covers every state, so this file looks cut short."
                     + " Nothing was changed.");
         }
+        ImportResult.Regions regions = diffRegions(directory, commands);
         ImportResult result = new ImportResult(directory.gebietsstand(), directory.states(), directory.districts(),
-                directory.municipalities().size(), added, changed, dissolved, unchanged);
+                directory.municipalities().size(), added, changed, dissolved, unchanged, regions);
         return new LongWork<>(JobKind.MUNICIPALITY_IMPORT, "Import of directory " + directory.gebietsstand(),
                 commands.size(), reporting -> send(commands, result, metaData, reporting));
+    }
+
+    /**
+     * The regions above the municipalities, diffed the same way: recorded, changed (name, parent, or the figures of
+     * their municipalities) or dissolved, the rest left alone. Checked after the municipalities, so a file cut short
+     * is refused before anything of it is planned.
+     */
+    private ImportResult.Regions diffRegions(MunicipalityDirectory directory, List<Object> commands) {
+        Map<RegionKey, RegionFacts> register = new HashMap<>();
+        lookup.allRegions().forEach(r -> register.put(r.key(), r));
+        int added = 0;
+        int changed = 0;
+        int unchanged = 0;
+        Set<RegionKey> listed = new HashSet<>();
+        for (RegionEntry e : directory.regions()) {
+            listed.add(e.key());
+            RegionFacts known = register.get(e.key());
+            if (known == null) {
+                added++;
+                commands.add(new RecordRegion(e.key().level(), e.key().ars(), e.name(), e.parent(), e.population(),
+                        e.municipalities(), directory.gebietsstand()));
+            } else if (e.sameAs(known)) {
+                unchanged++;
+            } else {
+                changed++;
+                commands.add(new ChangeRegion(e.key().level(), e.key().ars(), e.name(), e.parent(), e.population(),
+                        e.municipalities(), directory.gebietsstand()));
+            }
+        }
+        int dissolved = 0;
+        for (RegionFacts known : register.values()) {
+            if (!known.dissolved() && !listed.contains(known.key())) {
+                dissolved++;
+                commands.add(new DissolveRegion(known.key().level(), known.key().ars(), directory.gebietsstand()));
+            }
+        }
+        return new ImportResult.Regions(directory.regions().size(), added, changed, dissolved, unchanged);
     }
 
     private ImportResult send(List<Object> commands, ImportResult result, MetaData metaData,

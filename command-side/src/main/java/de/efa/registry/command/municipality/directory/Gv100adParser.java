@@ -4,6 +4,8 @@ import de.efa.registry.kernel.common.InvalidValueException;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.Ars;
 import de.efa.registry.kernel.municipality.DistrictKey;
+import de.efa.registry.kernel.region.RegionKey;
+import de.efa.registry.kernel.region.RegionLevel;
 import de.efa.registry.platform.web.PlainTextValidator;
 
 import java.time.LocalDate;
@@ -11,13 +13,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the Federal Statistical Office's fixed-width GV100AD format (see shared/data/README.md). Positions count
- * characters of the decoded text, never bytes. District and association names come from their {@code 40} and
- * {@code 50} records, which precede their municipalities in the file.
+ * Reads the Federal Statistical Office's fixed-width GV100AD format. Positions count characters of the decoded text,
+ * never bytes. District and association names come from their {@code 40} and {@code 50} records, which precede their
+ * municipalities in the file.
+ * <p>
+ * The regions come from the records {@code 10} (state: positions 11–12), {@code 20} (government region: 11–13),
+ * {@code 40} (district: 11–15) and {@code 50} (association: 11–15 and 19–22), each with its name at 23–72 (the seat
+ * of administration at 73–122 is not kept). Their population and municipality count are the sums over the
+ * municipalities ({@code 60}) whose ARS starts with the region's digits: those records carry no figures of their own.
+ * Records {@code 30} (BW's planning regions) are skipped: they are not part of the ARS, so no level of the register.
  * <p>
  * Every record is checked before anything is stored, and one bad record refuses the whole file
  * ({@link DirectoryRefused}, naming the bad lines): its length, its type and date, the names (the free-text rule of
@@ -47,6 +56,7 @@ final class Gv100adParser {
         Map<String, String> associationNames = new HashMap<>();
         Map<Ags, Integer> listedOn = new HashMap<>();
         List<DirectoryEntry> municipalities = new ArrayList<>();
+        Map<RegionKey, RegionRecord> regions = new LinkedHashMap<>();
         BadRecords bad = new BadRecords();
         LocalDate gebietsstand = null;
         int states = 0;
@@ -70,12 +80,20 @@ final class Gv100adParser {
                 }
                 String district = line.substring(10, 15);
                 switch (type) {
-                    case "10" -> states++;
+                    case "10" -> {
+                        states++;
+                        region(RegionLevel.STATE, line.substring(10, 12), line, lineNumber, regions, bad);
+                    }
+                    case "20" -> region(RegionLevel.GOVERNMENT_REGION, line.substring(10, 13), line, lineNumber, regions, bad);
                     case "40" -> {
                         districts++;
                         districtNames.put(district, name(line));
+                        region(RegionLevel.DISTRICT, district, line, lineNumber, regions, bad);
                     }
-                    case "50" -> associationNames.put(district + line.substring(18, 22), name(line));
+                    case "50" -> {
+                        associationNames.put(district + line.substring(18, 22), name(line));
+                        region(RegionLevel.ASSOCIATION, district + line.substring(18, 22), line, lineNumber, regions, bad);
+                    }
                     case "60" -> {
                         DirectoryEntry entry = municipality(line, districtNames, associationNames);
                         Integer first = listedOn.putIfAbsent(entry.ags(), lineNumber);
@@ -85,8 +103,8 @@ final class Gv100adParser {
                             municipalities.add(entry);
                         }
                     }
-                    case "20", "30" -> {
-                        // government regions and BW's regions are not part of the register
+                    case "30" -> {
+                        // BW's planning regions (Regionalverbände) are not part of the ARS: no level of the register
                     }
                     default -> throw new InvalidValueException("unknown record type '" + type + "'");
                 }
@@ -100,7 +118,61 @@ final class Gv100adParser {
         if (municipalities.isEmpty()) {
             throw new InvalidValueException("body", "The file holds no municipality records (Satzart 60): is it a GV100AD file?");
         }
-        return new MunicipalityDirectory(gebietsstand, states, districts, List.copyOf(municipalities));
+        return new MunicipalityDirectory(gebietsstand, states, districts, List.copyOf(municipalities),
+                regionsWithTheirFigures(regions, municipalities));
+    }
+
+    private record RegionRecord(RegionKey key, String name, int line) {
+    }
+
+    private static void region(RegionLevel level, String digits, String line, int lineNumber,
+                               Map<RegionKey, RegionRecord> regions, BadRecords bad) {
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidValueException("the key of the " + level + " (positions 11–" + (10 + digits.length())
+                    + (level == RegionLevel.ASSOCIATION ? " and 19–22" : "") + ") must be digits");
+        }
+        RegionKey key = RegionKey.of(level, digits);
+        RegionRecord first = regions.putIfAbsent(key, new RegionRecord(key, name(line), lineNumber));
+        if (first != null) {
+            bad.add(lineNumber, "repeats the " + level + " " + key.ars() + " of line " + first.line());
+        }
+    }
+
+    /**
+     * Each region with the sum of its municipalities' populations and their count, and its parent: the next level up
+     * that the file lists (a district's government region where its state has them, else the state).
+     */
+    private static List<RegionEntry> regionsWithTheirFigures(Map<RegionKey, RegionRecord> regions,
+                                                             List<DirectoryEntry> municipalities) {
+        Map<RegionKey, long[]> figures = new HashMap<>();
+        for (DirectoryEntry m : municipalities) {
+            for (RegionLevel level : ABOVE_MUNICIPALITIES) {
+                long[] sum = figures.computeIfAbsent(RegionKey.of(level, m.ars().value()), k -> new long[2]);
+                sum[0] += m.population();
+                sum[1]++;
+            }
+        }
+        List<RegionEntry> entries = new ArrayList<>(regions.size());
+        for (RegionRecord region : regions.values()) {
+            long[] sum = figures.getOrDefault(region.key(), new long[2]);
+            entries.add(new RegionEntry(region.key(), region.name(), parentOf(region.key(), regions),
+                    sum[0], (int) sum[1]));
+        }
+        return List.copyOf(entries);
+    }
+
+    private static final List<RegionLevel> ABOVE_MUNICIPALITIES = List.of(RegionLevel.STATE,
+            RegionLevel.GOVERNMENT_REGION, RegionLevel.DISTRICT, RegionLevel.ASSOCIATION);
+
+    private static Ars parentOf(RegionKey key, Map<RegionKey, RegionRecord> regions) {
+        int at = ABOVE_MUNICIPALITIES.indexOf(key.level());
+        for (int above = at - 1; above >= 0; above--) {
+            RegionKey candidate = RegionKey.of(ABOVE_MUNICIPALITIES.get(above), key.ars().value());
+            if (regions.containsKey(candidate) || above == 0) {
+                return candidate.ars();
+            }
+        }
+        return null;
     }
 
     /** What makes the record unreadable as a whole, or null. */

@@ -82,7 +82,8 @@ class Gv100adParserTest {
     @Test
     void aFileRepeatedTwoThousandTimesIsRefusedWithTheFirstTwentyLinesAndTheCountOfTheRest() throws IOException {
         String demo = demo();
-        long perCopy = demo.lines().filter(l -> l.startsWith("60")).count();
+        // every record of the states, regions, districts, associations and municipalities repeats (BW's 30s could)
+        long perCopy = demo.lines().filter(l -> !l.isBlank() && !l.startsWith("30")).count();
         DirectoryRefused refused = refused(demo.repeat(2_000));
         assertThat(refused.total()).isEqualTo(perCopy * 1_999);
         assertThat(refused.shown()).hasSize(BadRecords.SHOWN);

@@ -1,0 +1,20 @@
+package de.efa.registry.kernel.region;
+
+import de.efa.registry.kernel.municipality.Ars;
+
+import java.time.LocalDate;
+
+/**
+ * A later directory changed a region's name, parent or figures, or lists a dissolved region again.
+ *
+ * @param parent         the ARS of the region above (null for a state)
+ * @param population     the sum of its municipalities' inhabitants in the directory
+ * @param municipalities how many municipalities the directory lists in it
+ */
+public record RegionChanged(RegionLevel level, Ars ars, String name, Ars parent, long population, int municipalities,
+                            LocalDate gebietsstand) {
+
+    public RegionKey key() {
+        return RegionKey.of(level, ars);
+    }
+}
