@@ -3,8 +3,12 @@ package de.efa.registry.query.fitconnect;
 import de.efa.registry.platform.web.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,10 +33,12 @@ class FitConnectController {
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     private final RouteFinder routes;
+    private final AreaFinder areas;
     private final Clock clock = Clock.system(GERMANY);
 
-    FitConnectController(RouteFinder routes) {
+    FitConnectController(RouteFinder routes, AreaFinder areas) {
         this.routes = routes;
+        this.areas = areas;
     }
 
     @GetMapping("/routes")
@@ -60,6 +66,29 @@ class FitConnectController {
         int from = RoutingParameters.offset(offset);
         int size = RoutingParameters.limit(limit);
         return RouteResult.page(routes.routes(key, area, LocalDate.now(clock).toString()), from, size);
+    }
+
+    @GetMapping("/areas")
+    @Operation(operationId = "fitConnectAreas", summary = "Areas by name or postal code",
+            description = "The regions of every level (states, government regions, districts, municipal associations, "
+                    + "municipalities) whose name or postal code matches every term of areaSearchexpression (1 to 10 "
+                    + "terms, repeated; at most 100 characters each). A term matches a whole word of the name, or "
+                    + "the whole postal code if it is digits; * stands for any characters (Mag* finds Magdeburg), a "
+                    + "term needs two characters besides its wildcards. id is the region's ARS, to be given to "
+                    + "/routes as areaId. offset and limit page them as in /routes.",
+            // read raw from the request (Spring would split one value at its commas, and a name may hold one)
+            parameters = @Parameter(name = "areaSearchexpression", in = ParameterIn.QUERY, required = true,
+                    explode = Explode.TRUE, description = "Search terms, repeated: areaSearchexpression=Mag*&…",
+                    array = @ArraySchema(minItems = 1, maxItems = 10,
+                            schema = @Schema(pattern = "^(\\*?([^\\*]{2,})\\*?)*$", maxLength = 100))))
+    AreaResult areas(@Parameter(schema = @Schema(type = "integer", minimum = "0")) @RequestParam(required = false) String offset,
+                     @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500"))
+                     @RequestParam(required = false) String limit,
+                     @Parameter(hidden = true) HttpServletRequest request) {
+        AreaSearch search = AreaSearch.of(request.getParameterValues("areaSearchexpression"));
+        int from = RoutingParameters.offset(offset);
+        int size = RoutingParameters.limit(limit);
+        return AreaResult.page(areas.find(search), from, size);
     }
 
     @GetMapping("/info")

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -59,9 +61,16 @@ class AuthorityController {
     }
 
     @Schema(example = """
-            {"email": "wohngeld@erfurt.de", "phone": "+49 361 655-0"}""")
+            {"email": "wohngeld@erfurt.de", "phone": "+49 361 655-0"}""", description = "At least one of email and phone")
     record ContactBody(@Email @Size(max = 254) @PlainText String email,
                        @Pattern(regexp = "\\+?[0-9][0-9 ()/-]{2,39}", message = "must be a phone number") String phone) {
+
+        /** A contact names a way to reach the authority: the routing answers pass it on as its contact. */
+        @AssertTrue(message = "must name an email or a phone")
+        @JsonIgnore
+        boolean isReachable() {
+            return (email != null && !email.isBlank()) || (phone != null && !phone.isBlank());
+        }
     }
 
     @Schema(example = """
