@@ -34,6 +34,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,7 +98,8 @@ public class ApiDocumentation {
     public OperationCustomizer registryConventions() {
         return (operation, handler) -> {
             boolean read = handler.hasMethodAnnotation(GetMapping.class);
-            boolean write = handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class);
+            boolean write = handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
+                    || handler.hasMethodAnnotation(DeleteMapping.class);
             boolean command = write && handler.getBeanType().getPackageName().startsWith(COMMAND_SIDE);
             describeValueObjectParameters(operation, handler);
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
