@@ -51,7 +51,9 @@ class FitConnectController {
                     + "limit (1 to 500, default 100) page them. An authority without destination and signature "
                     + "yields no route; when no route is found, a 400 problem says why.")
     RouteResult routes(@Parameter(description = "LeiKa key of the federal catalogue", example = "99108001000000",
-                               schema = @Schema(pattern = "^99\\d{12}$")) @RequestParam(required = false) String leikaKey,
+                               required = true, schema = @Schema(pattern = "^99\\d{12}$"))
+                       // bound as optional: its absence is refused below with the API's own words, like a bad form
+                       @RequestParam(required = false) String leikaKey,
                        @Parameter(schema = @Schema(pattern = "^(\\d{2}|\\d{3}|\\d{5}|\\d{8})$"))
                        @RequestParam(required = false) String ags,
                        @Parameter(schema = @Schema(pattern = "^(\\d{2}|\\d{3}|\\d{5}|\\d{9}|\\d{12})$"))
