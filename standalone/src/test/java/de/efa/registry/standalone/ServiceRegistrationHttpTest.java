@@ -86,6 +86,60 @@ class ServiceRegistrationHttpTest {
     }
 
     @Test
+    void catalogueFactsComeWithTheRegistrationAndAPutReplacesThem() {
+        ResponseEntity<Map> created = http.withBasicAuth("thueringen", "demo").postForEntity("/api/v1/services",
+                json(Map.of("leikaKey", "99123456789077", "name", "Wohngeld", "providingState", "16", "reuse", "EFA",
+                        "ozgId", 10214, "ozgName", "Wohngeld", "leikaName", "Wohngeld Bewilligung", "typisierung", 4)),
+                Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String serviceId = (String) created.getBody().get("serviceId");
+        assertThat(read(serviceId, created)).containsEntry("ozgId", 10214).containsEntry("ozgName", "Wohngeld")
+                .containsEntry("leikaName", "Wohngeld Bewilligung").containsEntry("typisierung", 4)
+                .containsEntry("evaluated", true);
+
+        ResponseEntity<Map> replaced = http.withBasicAuth("thueringen", "demo").exchange("/api/v1/services/" + serviceId,
+                HttpMethod.PUT, json(Map.of("ozgId", 10214, "evaluated", false)), Map.class);
+        assertThat(replaced.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(replaced.getBody()).containsEntry("ozgId", 10214).containsEntry("evaluated", false)
+                .containsEntry("ozgName", null);
+        assertThat(read(serviceId, replaced)).containsEntry("ozgId", 10214).containsEntry("ozgName", null)
+                .containsEntry("leikaName", null).containsEntry("typisierung", null).containsEntry("evaluated", false)
+                .containsEntry("name", "Wohngeld");
+    }
+
+    @Test
+    void catalogueFactsOutOfRangeOrFromAnotherStateChangeNothing() {
+        ResponseEntity<Map> created = http.withBasicAuth("thueringen", "demo").postForEntity("/api/v1/services",
+                json(Map.of("leikaKey", "99123456789078", "name", "Elterngeld", "providingState", "16", "reuse", "EFA",
+                        "typisierung", 2)), Map.class);
+        String serviceId = (String) created.getBody().get("serviceId");
+
+        ResponseEntity<Map> outOfRange = http.withBasicAuth("thueringen", "demo").exchange("/api/v1/services/" + serviceId,
+                HttpMethod.PUT, json(Map.of("typisierung", 11, "ozgId", 0)), Map.class);
+        assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(outOfRange.getBody().get("errors").toString()).contains("typisierung").contains("ozgId");
+        ResponseEntity<Map> otherState = http.withBasicAuth("bayern", "demo").exchange("/api/v1/services/" + serviceId,
+                HttpMethod.PUT, json(Map.of("typisierung", 3)), Map.class);
+        assertThat(otherState.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> analyst = http.withBasicAuth("analyst", "demo").exchange("/api/v1/services/" + serviceId,
+                HttpMethod.PUT, json(Map.of("typisierung", 3)), Map.class);
+        assertThat(analyst.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> unknown = http.withBasicAuth("thueringen", "demo").exchange("/api/v1/services/"
+                + java.util.UUID.randomUUID(), HttpMethod.PUT, json(Map.of("typisierung", 3)), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(read(serviceId, created)).containsEntry("typisierung", 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String serviceId, ResponseEntity<?> after) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Registry-Min-Position", after.getHeaders().getFirst("Registry-Position"));
+        return http.withBasicAuth("analyst", "demo").exchange("/api/v1/services/" + serviceId, HttpMethod.GET,
+                new HttpEntity<>(headers), Map.class).getBody();
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserLookTheSame() {
         ResponseEntity<String> wrongPassword = http.withBasicAuth("admin", "nope").getForEntity("/api/v1/services/x", String.class);
         ResponseEntity<String> unknownUser = http.withBasicAuth("nobody", "nope").getForEntity("/api/v1/services/x", String.class);

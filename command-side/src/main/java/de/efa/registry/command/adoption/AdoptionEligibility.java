@@ -50,16 +50,17 @@ public class AdoptionEligibility {
             AuthorityOfTheState.check(facts, authorityId, ags);
         }
         AdoptionCase adoption = new AdoptionCase(service, VersionToAdopt.of(service, requested), ags.state(),
-                effectiveFrom, facts.cooperations());
+                effectiveFrom, facts.cooperations(), facts.agreements());
         FOR_ADOPTION.forEach(policy -> policy.check(adoption));
         return new ResolvedAdoption(adoption.version(), service.providingState(),
-                CrossBorderPolicy.isCrossBorder(service.providingState(), ags.state()));
+                CrossBorderPolicy.isCrossBorder(service.providingState(), ags.state()),
+                CrossBorderPolicy.legalBasis(adoption).orElse(null));
     }
 
     public void forSwitch(ServiceId serviceId, Ags ags, ServiceVersion target, LocalDate effectiveFrom) {
         RuleFacts facts = lookup.ruleFacts();
         AdoptionCase adoption = new AdoptionCase(service(facts, serviceId), target, ags.state(), effectiveFrom,
-                facts.cooperations());
+                facts.cooperations(), facts.agreements());
         FOR_SWITCH.forEach(policy -> policy.check(adoption));
     }
 

@@ -2,6 +2,8 @@ package de.efa.registry.command.axon;
 
 import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.reuse.AgreementId;
+import de.efa.registry.kernel.reuse.OfferId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.platform.web.ProblemTypes;
@@ -39,6 +41,12 @@ final class MissingRecord {
         }
         if (target instanceof CooperationId) {
             return "cooperation with id ";
+        }
+        if (target instanceof OfferId) {
+            return "offer with id ";
+        }
+        if (target instanceof AgreementId) {
+            return "agreement with id ";
         }
         return "record with id ";
     }

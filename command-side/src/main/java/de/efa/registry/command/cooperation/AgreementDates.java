@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The days on which a cooperation can be signed, joined or left: not before the Online Access Act (OZG) came into
+ * The days on which a cooperation or a reuse agreement can be signed, joined, left or begin: not before the Online Access Act (OZG) came into
  * force on 2017-08-14 — there were no EfA cooperations before it — and not more than a year ahead, which catches a
  * mistyped year without refusing an agreement signed today to start next spring.
  */
-final class AgreementDates {
+public final class AgreementDates {
 
-    static final LocalDate OZG_IN_FORCE = LocalDate.of(2017, 8, 14);
+    public static final LocalDate OZG_IN_FORCE = LocalDate.of(2017, 8, 14);
     /** The registry's dates are German calendar days. */
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
@@ -23,11 +23,16 @@ final class AgreementDates {
         this.clock = clock;
     }
 
-    static AgreementDates today() {
+    public static AgreementDates today() {
         return new AgreementDates(Clock.system(GERMANY));
     }
 
-    void check(String what, LocalDate date) {
+    /** The German calendar day it is now. */
+    public LocalDate day() {
+        return LocalDate.now(clock.withZone(GERMANY));
+    }
+
+    public void check(String what, LocalDate date) {
         LocalDate latest = LocalDate.now(clock.withZone(GERMANY)).plusYears(1);
         if (date.isBefore(OZG_IN_FORCE) || date.isAfter(latest)) {
             throw new RuleViolated("date-out-of-range", "Date out of range", what + " on " + date

@@ -5,6 +5,7 @@ import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.Ars;
 import de.efa.registry.kernel.municipality.DistrictKey;
@@ -70,6 +71,7 @@ class MongoWriteLookup implements WriteLookup {
         private final Map<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
         private final Map<AuthorityId, AuthorityFacts> authorities = new ConcurrentHashMap<>();
         private volatile List<CooperationFacts> cooperations;
+        private volatile List<AgreementFacts> agreements;
 
         private FactsAsOf(long mark) {
             this.mark = mark;
@@ -107,6 +109,16 @@ class MongoWriteLookup implements WriteLookup {
             // like services: only authorities that exist are kept
             authority.ifPresent(a -> authorities.putIfAbsent(authorityId, a));
             return authority;
+        }
+
+        @Override
+        public List<AgreementFacts> agreements() {
+            List<AgreementFacts> all = agreements;
+            if (all == null) {
+                all = List.copyOf(MongoWriteLookup.this.agreements());
+                agreements = all;
+            }
+            return all;
         }
     }
 
@@ -177,6 +189,22 @@ class MongoWriteLookup implements WriteLookup {
             all.add(new CooperationFacts(CooperationId.of(d.getString("_id")), d.getString("name"), members));
         }
         return all;
+    }
+
+    @Override
+    public List<AgreementFacts> agreements() {
+        List<AgreementFacts> all = new ArrayList<>();
+        for (Document d : collections.agreements().find()) {
+            all.add(new AgreementFacts(AgreementId.of(d.getString("_id")), ServiceId.of(d.getString("serviceId")),
+                    StateCode.of(d.getString("providingState")), StateCode.of(d.getString("adoptingState")),
+                    d.getBoolean("signed", false), LocalDate.parse(d.getString("validFrom")), date(d.getString("validTo")),
+                    date(d.getString("endsOn"))));
+        }
+        return all;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 
     @Override

@@ -3,6 +3,9 @@ package de.efa.registry.command.lookup;
 import de.efa.registry.kernel.authority.AuthorityChanged;
 import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.reuse.AgreementProposed;
+import de.efa.registry.kernel.reuse.AgreementSigned;
+import de.efa.registry.kernel.reuse.AgreementTerminated;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.service.ServiceRegistered;
@@ -18,7 +21,7 @@ import java.util.List;
 
 /**
  * The one place where the facts the adoption rules read — a service with its versions, a cooperation with its
- * memberships, an authority with its state — are derived from events: each event changes the lookup document it belongs to. The live handler and
+ * memberships, a reuse agreement with its days, an authority with its state — are derived from events: each event changes the lookup document it belongs to. The live handler and
  * the repair processor apply these folds event by event; {@link RuleFactsBackfill} folds an aggregate's whole history
  * into a fresh document when the folds change.
  * <p>
@@ -29,9 +32,9 @@ final class RuleFactFolds {
 
     /**
      * The version of the folds. 1: before the layout was recorded (versions without their release day);
-     * 2: versions with {@code releasedOn}.
+     * 2: versions with {@code releasedOn}; 3: versions with their {@code url} (the link checker reads them).
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
     static final String LAYOUT_FIELD = "layout";
 
     private RuleFactFolds() {
@@ -50,7 +53,7 @@ final class RuleFactFolds {
         if (event instanceof VersionPublished e) {
             List<Document> versions = new ArrayList<>(current.getList("versions", Document.class));
             versions.add(new Document("version", e.version().toString()).append("status", VersionStatus.ACTIVE.name())
-                    .append("releasedOn", e.releasedOn().toString()));
+                    .append("releasedOn", e.releasedOn().toString()).append("url", e.url()));
             return current.append("versions", versions);
         }
         if (event instanceof VersionDeprecated e) {
@@ -92,6 +95,27 @@ final class RuleFactFolds {
                 members.add(open ? new Document(m).append("leftOn", e.leftOn().toString()) : m);
             }
             return current.append("members", members);
+        }
+        return null;
+    }
+
+    /** @return the agreement's document after the event, or null to leave it as it is */
+    static Document agreement(Document current, Object event) {
+        if (event instanceof AgreementProposed e) {
+            return new Document("serviceId", e.serviceId().value()).append("providingState", e.providingState().value())
+                    .append("adoptingState", e.adoptingState().value()).append("signed", false)
+                    .append("validFrom", e.validFrom().toString())
+                    .append("validTo", e.validTo() == null ? null : e.validTo().toString()).append("endsOn", null)
+                    .append(LAYOUT_FIELD, LAYOUT);
+        }
+        if (current == null) {
+            return null;
+        }
+        if (event instanceof AgreementSigned) {
+            return current.append("signed", true);
+        }
+        if (event instanceof AgreementTerminated e) {
+            return current.append("endsOn", e.endsOn().toString());
         }
         return null;
     }

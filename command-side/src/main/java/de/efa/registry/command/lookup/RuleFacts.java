@@ -14,4 +14,7 @@ public interface RuleFacts {
     List<CooperationFacts> cooperations();
 
     Optional<AuthorityFacts> authority(AuthorityId authorityId);
+
+    /** Every reuse agreement, signed or not. */
+    List<AgreementFacts> agreements();
 }

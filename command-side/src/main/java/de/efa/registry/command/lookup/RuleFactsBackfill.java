@@ -43,7 +43,8 @@ class RuleFactsBackfill {
     void onStart() {
         int rebuilt = backfill(collections.services(), RuleFactFolds::service)
                 + backfill(collections.cooperations(), RuleFactFolds::cooperation)
-                + backfill(collections.authorities(), RuleFactFolds::authority);
+                + backfill(collections.authorities(), RuleFactFolds::authority)
+                + backfill(collections.agreements(), RuleFactFolds::agreement);
         if (rebuilt > 0) {
             factChanges.changed();
             log.info("Rebuilt {} rule-fact documents of the write-side lookup in layout {}", rebuilt, RuleFactFolds.LAYOUT);

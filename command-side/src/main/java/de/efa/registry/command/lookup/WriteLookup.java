@@ -26,6 +26,8 @@ public interface WriteLookup {
 
     List<CooperationFacts> cooperations();
 
+    List<AgreementFacts> agreements();
+
     Optional<AdoptionFacts> adoption(AdoptionId adoptionId);
 
     Optional<AuthorityFacts> authority(AuthorityId authorityId);
@@ -46,6 +48,11 @@ public interface WriteLookup {
             @Override
             public Optional<AuthorityFacts> authority(AuthorityId authorityId) {
                 return WriteLookup.this.authority(authorityId);
+            }
+
+            @Override
+            public List<AgreementFacts> agreements() {
+                return WriteLookup.this.agreements();
             }
         };
     }

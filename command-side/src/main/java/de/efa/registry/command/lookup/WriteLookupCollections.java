@@ -20,6 +20,7 @@ public class WriteLookupCollections {
     public static final String SERVICES = "write_services";
     public static final String SERVICE_CLAIMS = "write_service_claims";
     public static final String COOPERATIONS = "write_cooperations";
+    public static final String AGREEMENTS = "write_agreements";
     public static final String ADOPTIONS = "write_adoptions";
     public static final String AUTHORITIES = "write_authorities";
     public static final String FACT_CHANGES = "write_fact_changes";
@@ -28,7 +29,7 @@ public class WriteLookupCollections {
 
     public WriteLookupCollections(MongoDatabase registryDatabase) {
         this.database = registryDatabase;
-        for (String name : new String[]{MUNICIPALITIES, REGIONS, SERVICES, COOPERATIONS, ADOPTIONS, AUTHORITIES}) {
+        for (String name : new String[]{MUNICIPALITIES, REGIONS, SERVICES, COOPERATIONS, AGREEMENTS, ADOPTIONS, AUTHORITIES}) {
             collection(name).createIndex(Indexes.ascending("_id", VersionedDocuments.SEQ),
                     new IndexOptions().unique(true).name("id_seq_unique"));
         }
@@ -58,6 +59,10 @@ public class WriteLookupCollections {
 
     public MongoCollection<Document> cooperations() {
         return collection(COOPERATIONS);
+    }
+
+    public MongoCollection<Document> agreements() {
+        return collection(AGREEMENTS);
     }
 
     public MongoCollection<Document> adoptions() {

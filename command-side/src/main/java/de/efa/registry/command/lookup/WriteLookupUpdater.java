@@ -11,6 +11,10 @@ import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.reuse.AgreementId;
+import de.efa.registry.kernel.reuse.AgreementProposed;
+import de.efa.registry.kernel.reuse.AgreementSigned;
+import de.efa.registry.kernel.reuse.AgreementTerminated;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.MunicipalityChanged;
@@ -179,6 +183,29 @@ public abstract class WriteLookupUpdater {
     private void authority(AuthorityId authorityId, Object e, long seq) {
         VersionedDocuments.apply(collections.authorities(), authorityId.value(), seq,
                 current -> RuleFactFolds.authority(current, e));
+        factChanges.changed();
+    }
+
+    // ------------------------------------------------------------------ reuse agreements
+
+    @EventHandler
+    void on(AgreementProposed e, @SequenceNumber long seq) {
+        agreement(e.agreementId(), e, seq);
+    }
+
+    @EventHandler
+    void on(AgreementSigned e, @SequenceNumber long seq) {
+        agreement(e.agreementId(), e, seq);
+    }
+
+    @EventHandler
+    void on(AgreementTerminated e, @SequenceNumber long seq) {
+        agreement(e.agreementId(), e, seq);
+    }
+
+    private void agreement(AgreementId agreementId, Object e, long seq) {
+        VersionedDocuments.apply(collections.agreements(), agreementId.value(), seq,
+                current -> RuleFactFolds.agreement(current, e));
         factChanges.changed();
     }
 

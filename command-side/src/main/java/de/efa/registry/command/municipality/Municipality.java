@@ -101,7 +101,7 @@ public class Municipality {
         ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom(),
                 c.authorityId());
         apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
-                admitted.crossBorder(), c.effectiveFrom()));
+                admitted.crossBorder(), c.effectiveFrom(), admitted.legalBasis()));
         if (c.authorityId() != null) {
             apply(new AdoptionAuthorityAssigned(c.adoptionId(), ags, c.serviceId(), c.authorityId(), c.effectiveFrom()));
         }

@@ -1,11 +1,14 @@
 package de.efa.registry.command.adoption;
 
+import de.efa.registry.command.lookup.AgreementFacts;
 import de.efa.registry.command.lookup.CooperationFacts;
 import de.efa.registry.command.lookup.CooperationFacts.Membership;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.kernel.common.NotFound;
 import de.efa.registry.kernel.common.RuleViolated;
+import de.efa.registry.kernel.adoption.CrossBorderBasis;
 import de.efa.registry.kernel.cooperation.CooperationId;
+import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.ReuseModel;
@@ -47,7 +50,18 @@ class AdoptionPoliciesTest {
 
     private static AdoptionCase adoption(ServiceFacts service, ServiceVersion version, StateCode adopter,
                                          CooperationFacts... cooperations) {
-        return new AdoptionCase(service, version, adopter, DAY, List.of(cooperations));
+        return new AdoptionCase(service, version, adopter, DAY, List.of(cooperations), List.of());
+    }
+
+    private static AdoptionCase adoptionUnder(ServiceFacts service, StateCode adopter, LocalDate day,
+                                              List<CooperationFacts> cooperations, AgreementFacts... agreements) {
+        return new AdoptionCase(service, V2, adopter, day, cooperations, List.of(agreements));
+    }
+
+    private static AgreementFacts agreement(ServiceFacts service, StateCode adopter, boolean signed, LocalDate validFrom,
+                                            LocalDate validTo, LocalDate endsOn) {
+        return new AgreementFacts(AgreementId.random(), service.serviceId(), service.providingState(), adopter, signed,
+                validFrom, validTo, endsOn);
     }
 
     private static String ruleOf(Runnable check) {
@@ -110,6 +124,62 @@ class AdoptionPoliciesTest {
     }
 
     @Test
+    void aSignedAgreementForTheServiceHoldsFromItsFirstThroughItsLastValidDay() {
+        ServiceFacts efa = service(THURINGIA, ReuseModel.EFA);
+        LocalDate first = LocalDate.of(2024, 3, 1);
+        LocalDate last = LocalDate.of(2025, 12, 31);
+        AgreementFacts signed = agreement(efa, SAXONY, true, first, last, null);
+
+        assertThat(CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, first, List.of(), signed)))
+                .contains(CrossBorderBasis.agreement(signed.agreementId()));
+        assertThat(CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, last, List.of(), signed)))
+                .contains(CrossBorderBasis.agreement(signed.agreementId()));
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, first.minusDays(1), List.of(), signed))))
+                .as("the day before its first").isEqualTo(CrossBorderPolicy.RULE);
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, last.plusDays(1), List.of(), signed))))
+                .as("the day after its last").isEqualTo(CrossBorderPolicy.RULE);
+    }
+
+    @Test
+    void aTerminatedAgreementHoldsUntilTheDayBeforeItEnds() {
+        ServiceFacts efa = service(THURINGIA, ReuseModel.EFA);
+        LocalDate endsOn = LocalDate.of(2025, 1, 1);
+        AgreementFacts terminated = agreement(efa, SAXONY, true, LocalDate.of(2024, 3, 1), null, endsOn);
+
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, endsOn.minusDays(1), List.of(), terminated))))
+                .isNull();
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, endsOn, List.of(), terminated))))
+                .isEqualTo(CrossBorderPolicy.RULE);
+    }
+
+    @Test
+    void anAgreementBindsOnlyWhenSignedOnlyItsServiceAndOnlyItsTwoStates() {
+        ServiceFacts efa = service(THURINGIA, ReuseModel.EFA);
+        ServiceFacts other = service(THURINGIA, ReuseModel.EFA);
+        LocalDate from = LocalDate.of(2024, 3, 1);
+
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, DAY, List.of(),
+                agreement(efa, SAXONY, false, from, null, null))))).as("proposed only").isEqualTo(CrossBorderPolicy.RULE);
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, DAY, List.of(),
+                agreement(other, SAXONY, true, from, null, null))))).as("another service").isEqualTo(CrossBorderPolicy.RULE);
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, DAY, List.of(),
+                agreement(efa, BAVARIA, true, from, null, null))))).as("another state").isEqualTo(CrossBorderPolicy.RULE);
+        assertThat(ruleOf(() -> CrossBorderPolicy.legalBasis(adoptionUnder(service(THURINGIA, ReuseModel.STATE_ONLY), SAXONY,
+                DAY, List.of(), agreement(efa, SAXONY, true, from, null, null))))).as("STATE_ONLY").isEqualTo(CrossBorderPolicy.RULE);
+    }
+
+    @Test
+    void whereACooperationAndAnAgreementBothHoldTheCooperationIsNamed() {
+        ServiceFacts efa = service(THURINGIA, ReuseModel.EFA);
+        CooperationFacts both = cooperation(new Membership(THURINGIA, DAY, null), new Membership(SAXONY, DAY, null));
+        AgreementFacts signed = agreement(efa, SAXONY, true, DAY, null, null);
+
+        assertThat(CrossBorderPolicy.legalBasis(adoptionUnder(efa, SAXONY, DAY, List.of(both), signed)))
+                .contains(CrossBorderBasis.cooperation(both.cooperationId()));
+        assertThat(CrossBorderPolicy.legalBasis(adoptionUnder(efa, THURINGIA, DAY, List.of(both), signed))).isEmpty();
+    }
+
+    @Test
     void crossingTheBorderIsBetweenTwoDifferentStates() {
         assertThat(CrossBorderPolicy.isCrossBorder(THURINGIA, SAXONY)).isTrue();
         assertThat(CrossBorderPolicy.isCrossBorder(THURINGIA, THURINGIA)).isFalse();
@@ -132,9 +202,9 @@ class AdoptionPoliciesTest {
     @Test
     void aVersionIsAdoptedFromItsReleaseDayOn() {
         ServiceFacts service = service(THURINGIA, ReuseModel.EFA);
-        AdoptionCase beforeRelease = new AdoptionCase(service, V2, THURINGIA, LocalDate.of(2023, 12, 31), List.of());
-        AdoptionCase onRelease = new AdoptionCase(service, V2, THURINGIA, LocalDate.of(2024, 1, 1), List.of());
-        AdoptionCase noReleaseRecorded = new AdoptionCase(service, V3, THURINGIA, LocalDate.of(1999, 1, 1), List.of());
+        AdoptionCase beforeRelease = new AdoptionCase(service, V2, THURINGIA, LocalDate.of(2023, 12, 31), List.of(), List.of());
+        AdoptionCase onRelease = new AdoptionCase(service, V2, THURINGIA, LocalDate.of(2024, 1, 1), List.of(), List.of());
+        AdoptionCase noReleaseRecorded = new AdoptionCase(service, V3, THURINGIA, LocalDate.of(1999, 1, 1), List.of(), List.of());
 
         assertThat(ruleOf(() -> new VersionMustBeReleased().check(beforeRelease))).isEqualTo(VersionMustBeReleased.RULE);
         assertThat(ruleOf(() -> new VersionMustBeReleased().check(onRelease))).isNull();

@@ -1,7 +1,10 @@
 package de.efa.registry.command.municipality;
 
 import de.efa.registry.command.adoption.AdoptionEligibility;
+import de.efa.registry.command.lookup.AgreementFacts;
 import de.efa.registry.command.lookup.CooperationFacts;
+import de.efa.registry.kernel.adoption.CrossBorderBasis;
+import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.support.InMemoryWriteLookup;
 import de.efa.registry.command.lookup.AuthorityFacts;
@@ -73,10 +76,12 @@ class MunicipalityTest {
         fixture.registerInjectableResource(new AdoptionEligibility(lookup));
     }
 
-    private void cooperationOfThuringiaAndBavaria(LocalDate bavariaLeftOn) {
-        lookup.with(new CooperationFacts(CooperationId.random(), "EfA", List.of(
+    private CooperationId cooperationOfThuringiaAndBavaria(LocalDate bavariaLeftOn) {
+        CooperationId cooperationId = CooperationId.random();
+        lookup.with(new CooperationFacts(cooperationId, "EfA", List.of(
                 new CooperationFacts.Membership(TH, SIGNED, null),
                 new CooperationFacts.Membership(BY, SIGNED, bavariaLeftOn))));
+        return cooperationId;
     }
 
     private static ServiceVersion v(String text) {
@@ -114,11 +119,22 @@ class MunicipalityTest {
     }
 
     @Test
-    void aCrossBorderAdoptionNeedsASharedCooperationOnTheEffectiveDate() {
-        cooperationOfThuringiaAndBavaria(null);
+    void aCrossBorderAdoptionNeedsASharedCooperationOnTheEffectiveDateAndNamesIt() {
+        CooperationId cooperationId = cooperationOfThuringiaAndBavaria(null);
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, v("1.1.0"), JULY))
-                .expectEvents(started(MUENCHEN, "1.1.0", true));
+                .expectEvents(new AdoptionStarted(ADOPTION, MUENCHEN, WOHNGELD, v("1.1.0"), TH, true, JULY,
+                        CrossBorderBasis.cooperation(cooperationId)));
+    }
+
+    @Test
+    void aSignedAgreementForTheServiceIsALegalBasisToo() {
+        AgreementId agreementId = AgreementId.random();
+        lookup.agreements.add(new AgreementFacts(agreementId, WOHNGELD, TH, BY, true, LocalDate.of(2023, 1, 1), null, null));
+        fixture.given(recorded(MUENCHEN))
+                .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, v("1.1.0"), JULY))
+                .expectEvents(new AdoptionStarted(ADOPTION, MUENCHEN, WOHNGELD, v("1.1.0"), TH, true, JULY,
+                        CrossBorderBasis.agreement(agreementId)));
     }
 
     @Test

@@ -2,24 +2,31 @@ package de.efa.registry.command.service;
 
 import de.efa.registry.command.support.InMemoryWriteLookup;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.CatalogueFacts;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.MaturityModel;
+import de.efa.registry.kernel.service.OnlineStatus;
 import de.efa.registry.kernel.service.PublishVersion;
+import de.efa.registry.kernel.service.RecordCatalogueFacts;
+import de.efa.registry.kernel.service.RecordOnlineStatus;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
+import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import static de.efa.registry.command.support.Refusals.conflict;
@@ -199,5 +206,113 @@ class OnlineServiceTest {
         fixture.given(registered(), published("1.0.0"))
                 .when(new DeprecateVersion(ID, v("1.0.0"), RELEASED, null))
                 .expectEvents(new VersionDeprecated(ID, v("1.0.0"), RELEASED, null));
+    }
+
+    private static final CatalogueFacts WOHNGELD_FACTS = new CatalogueFacts(10214, "Wohngeld", "Wohngeld Bewilligung", 4, true);
+
+    @Test
+    void aRegistrationWithCatalogueFactsRecordsThemWithIt() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterService(ID, WOHNGELD, "Wohngeld", TH, ReuseModel.EFA, null, null, WOHNGELD_FACTS))
+                .expectEvents(registered(),
+                        new ServiceCatalogueFactsChanged(ID, 10214, "Wohngeld", "Wohngeld Bewilligung", 4, true));
+    }
+
+    @Test
+    void changedCatalogueFactsReplaceTheWholeSet() {
+        fixture.given(registered(), WOHNGELD_FACTS.changeOf(ID))
+                .when(new RecordCatalogueFacts(ID, new CatalogueFacts(10214, null, null, null, false)))
+                .expectEvents(new ServiceCatalogueFactsChanged(ID, 10214, null, null, null, false));
+    }
+
+    @Test
+    void theSameCatalogueFactsAgainRecordNothing() {
+        fixture.given(registered(), WOHNGELD_FACTS.changeOf(ID))
+                .when(new RecordCatalogueFacts(ID, new CatalogueFacts(10214, "Wohngeld", "Wohngeld Bewilligung", 4, true)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void noFactsOnAServiceThatHasNoneRecordNothing() {
+        fixture.given(registered())
+                .when(new RecordCatalogueFacts(ID, CatalogueFacts.NONE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFirstFactsOfAServiceRegisteredWithoutThemAreRecorded() {
+        fixture.given(registered())
+                .when(new RecordCatalogueFacts(ID, WOHNGELD_FACTS))
+                .expectEvents(WOHNGELD_FACTS.changeOf(ID));
+    }
+
+    // ------------------------------------------------------------------ online status
+
+    private static final Instant CHECKED = Instant.parse("2026-12-07T10:00:00Z");
+
+    private static RecordOnlineStatus check(String version, OnlineStatus status, String detail) {
+        return new RecordOnlineStatus(ID, v(version), status, CHECKED, "link-checker", detail);
+    }
+
+    private static VersionOnlineStatusChanged changed(String version, OnlineStatus status, String detail) {
+        return new VersionOnlineStatusChanged(ID, v(version), status, CHECKED, "link-checker", detail);
+    }
+
+    @Test
+    void theFirstStatusOfAVersionIsRecorded() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(check("1.0.0", OnlineStatus.OK, "HTTP 200"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(true)
+                .expectEvents(changed("1.0.0", OnlineStatus.OK, "HTTP 200"));
+    }
+
+    @Test
+    void theSameStatusAgainRecordsNothing() {
+        fixture.given(registered(), published("1.0.0"), changed("1.0.0", OnlineStatus.OK, "HTTP 200"))
+                .when(check("1.0.0", OnlineStatus.OK, "HTTP 204"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangedStatusIsRecorded() {
+        fixture.given(registered(), published("1.0.0"), changed("1.0.0", OnlineStatus.OK, "HTTP 200"))
+                .when(check("1.0.0", OnlineStatus.NOT_OK, "HTTP 500"))
+                .expectResultMessagePayload(true)
+                .expectEvents(changed("1.0.0", OnlineStatus.NOT_OK, "HTTP 500"));
+    }
+
+    @Test
+    void eachVersionHasItsOwnStatus() {
+        fixture.given(registered(), published("1.0.0"), published("2.0.0"), changed("1.0.0", OnlineStatus.OK, null))
+                .when(check("2.0.0", OnlineStatus.OK, null))
+                .expectEvents(changed("2.0.0", OnlineStatus.OK, null));
+    }
+
+    @Test
+    void aDeprecatedVersionStillHasAStatus() {
+        fixture.given(registered(), published("1.0.0"), new VersionDeprecated(ID, v("1.0.0"), RELEASED.plusYears(1), null))
+                .when(check("1.0.0", OnlineStatus.NOT_OK, "timeout"))
+                .expectEvents(changed("1.0.0", OnlineStatus.NOT_OK, "timeout"));
+    }
+
+    @Test
+    void theStatusOfAnUnknownVersionIsNotFound() {
+        fixture.given(registered(), published("1.0.0"))
+                .when(check("9.9.9", OnlineStatus.OK, null))
+                .expectNoEvents()
+                .expectException(notFound());
+    }
+
+    @Test
+    void theStatusOfARetiredVersionIsRefused() {
+        fixture.given(registered(), published("1.0.0"), new VersionRetired(ID, v("1.0.0"), RELEASED, null))
+                .when(check("1.0.0", OnlineStatus.OK, null))
+                .expectNoEvents()
+                .expectException(ruleViolated("version-retired"));
     }
 }

@@ -29,6 +29,7 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
     public final Map<Ags, MunicipalityFacts> municipalities = new HashMap<>();
     public final Map<RegionKey, RegionFacts> regions = new HashMap<>();
     public final List<CooperationFacts> cooperations = new ArrayList<>();
+    public final List<de.efa.registry.command.lookup.AgreementFacts> agreements = new ArrayList<>();
     public final Map<AdoptionId, AdoptionFacts> adoptions = new HashMap<>();
     public final Map<String, ServiceId> claims = new HashMap<>();
     public final Map<AuthorityId, AuthorityFacts> authorities = new HashMap<>();
@@ -76,6 +77,11 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
     @Override
     public List<CooperationFacts> cooperations() {
         return List.copyOf(cooperations);
+    }
+
+    @Override
+    public List<de.efa.registry.command.lookup.AgreementFacts> agreements() {
+        return List.copyOf(agreements);
     }
 
     @Override

@@ -179,6 +179,43 @@ class WriteApiHttpTest {
         assertProblem(http.post("bayern", versions + "/1.0.0/deprecation", Map.of("sunsetOn", "2024-12-31")), 422, "version-not-active");
     }
 
+    @Test
+    void ownersRecordTheOnlineStatusOfAVersionOnlyWhenItChanges() {
+        String id = registerService("sachsen", "99100000000031", "14", "EFA");
+        publish("sachsen", id, "1.0.0");
+        String status = "/api/v1/services/" + id + "/versions/1.0.0/online-status";
+
+        ResponseEntity<Map> first = http.post("sachsen", status, Map.of("status", "nicht ok", "detail", "HTTP 503"));
+        assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(position(first)).isPositive();
+        assertThat(first.getBody()).containsEntry("onlineStatus", "nicht ok").containsEntry("recorded", true)
+                .containsEntry("checkedBy", "owner").containsEntry("detail", "HTTP 503").containsKey("checkedAt");
+
+        ResponseEntity<Map> again = http.post("admin", status, Map.of("status", "nicht ok"));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("recorded", false).containsEntry("onlineStatus", "nicht ok");
+        assertThat(position(again)).isGreaterThanOrEqualTo(position(first));
+
+        ResponseEntity<Map> back = http.post("sachsen", status, Map.of("status", "ok"));
+        assertThat(back.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(position(back)).isGreaterThan(position(first));
+
+        assertProblem(http.post(null, status, Map.of("status", "ok")), 401, "unauthenticated");
+        assertProblem(http.post("bayern", status, Map.of("status", "ok")), 403, "forbidden");
+        assertProblem(http.post("analyst", status, Map.of("status", "ok")), 403, "forbidden");
+        assertProblem(http.post("sachsen", status, Map.of("status", "kaputt")), 400, "invalid-input");
+        assertProblem(http.post("sachsen", status, Map.of("status", "ok", "detail", "x".repeat(501))), 400, "invalid-input");
+        assertProblem(http.post("sachsen", status, Map.of()), 400, "invalid-input");
+        assertProblem(http.post("sachsen", "/api/v1/services/" + id + "/versions/9.9.9/online-status",
+                Map.of("status", "ok")), 404, "not-found");
+        assertProblem(http.post("sachsen", "/api/v1/services/" + java.util.UUID.randomUUID() + "/versions/1.0.0/online-status",
+                Map.of("status", "ok")), 404, "not-found");
+
+        assertThat(http.post("sachsen", "/api/v1/services/" + id + "/versions/1.0.0/retirement",
+                Map.of("retiredOn", "2024-12-31")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertProblem(http.post("sachsen", status, Map.of("status", "nicht ok")), 422, "version-retired");
+    }
+
     // ------------------------------------------------------------------ cooperations
 
     @Test

@@ -60,8 +60,9 @@ final class AccessRules {
             new Rule(null, "/api/v1/audit/**", List.of(Role.AUDITOR, Role.ADMIN)),
             new Rule(null, "/api/v1/stats/**", List.of(Role.ANALYST, Role.AUDITOR, Role.ADMIN)),
             new Rule(HttpMethod.GET, "/api/v1/**", List.of()),
-            // the FIT-Connect Routing API: read by every signed-in role (open data may make it public)
+            // the public interfaces: read by any signed-in caller, or by anyone when open data is on (OpenDataPaths)
             new Rule(HttpMethod.GET, "/fit-connect/v1/**", List.of()),
+            new Rule(HttpMethod.GET, "/dv/v1/**", List.of()),
             new Rule(null, "/api/v1/**", List.of(Role.OWNER, Role.ADMIN)));
 
     private AccessRules() {

@@ -1,11 +1,14 @@
 package de.efa.registry.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.registry.platform.opendata.OpenDataPaths;
+import de.efa.registry.platform.opendata.OpenDataProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
@@ -48,7 +51,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({SecurityProperties.class, DemoPrincipalProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, DemoPrincipalProperties.class, OpenDataProperties.class})
 public class SecurityConfiguration {
 
     /**
@@ -62,7 +65,7 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain registrySecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper objectMapper,
-                                                DemoPrincipalProperties demo,
+                                                DemoPrincipalProperties demo, OpenDataProperties openData,
                                                 @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
                                                 ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper,
@@ -78,6 +81,10 @@ public class SecurityConfiguration {
                     auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                             .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    if (openData.enabled()) {
+                        // open data: reads of the public interfaces without sign-in; every other method stays refused
+                        auth.requestMatchers(HttpMethod.GET, OpenDataPaths.PATTERNS.toArray(String[]::new)).permitAll();
+                    }
                     // the role rules are a table, so that a refusal can name the role it lacked (see AccessRules)
                     AccessRules.RESTRICTED.forEach(rule -> rule.apply(auth));
                     auth.anyRequest().denyAll();

@@ -14,6 +14,7 @@ public final class ApiTags {
     public static final String SERVICES = "Services";
     public static final String ADOPTIONS = "Adoptions";
     public static final String COOPERATIONS = "Cooperations";
+    public static final String REUSE = "Reuse";
     public static final String MUNICIPALITIES = "Municipalities";
     public static final String AUTHORITIES = "Authorities";
     public static final String FIT_CONNECT = "FIT-Connect routing";
@@ -32,6 +33,9 @@ public final class ApiTags {
                     + "ends the adoption; bulk adoption covers many municipalities in one request."),
             tag(COOPERATIONS, "Agreements between states: while two states are members of one cooperation, the "
                     + "municipalities of one may adopt the other's EFA services across the border."),
+            tag(REUSE, "Reuse from offer to agreement: a providing state offers an EFA service, other states declare "
+                    + "interest, and an agreement proposed by one side and countersigned by the other lets the "
+                    + "adopting state's municipalities use it."),
             tag(AUTHORITIES, "The authorities (Organisationseinheiten) of each state that handle applications, with "
                     + "their FIT-Connect destinations; an adoption names the one responsible in its municipality."),
             tag(MUNICIPALITIES, "The municipalities of the official directory (GV100AD) as the register holds them, with "

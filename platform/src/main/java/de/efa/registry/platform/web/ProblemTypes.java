@@ -29,6 +29,7 @@ public final class ProblemTypes {
     public static final URI STORE_UNAVAILABLE = of("store-unavailable");
     public static final URI AUTHENTICATION_UNAVAILABLE = of("authentication-unavailable");
     public static final URI INTERNAL = of("internal-error");
+    public static final URI TOO_MANY_REQUESTS = of("too-many-requests");
 
     private ProblemTypes() {
     }
@@ -44,6 +45,7 @@ public final class ProblemTypes {
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             default -> status >= 500 ? INTERNAL : INVALID_INPUT;
         };
     }

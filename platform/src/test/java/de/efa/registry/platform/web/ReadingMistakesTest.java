@@ -16,6 +16,9 @@ class ReadingMistakesTest {
     record Service(String name, Reuse reuse) {
     }
 
+    record Facts(Integer ozgId, Boolean evaluated) {
+    }
+
     private final ObjectMapper strict = StrictBodies.strict(new ObjectMapper());
 
     @Test
@@ -44,5 +47,13 @@ class ReadingMistakesTest {
         assertThat(ReadingMistakes.allowedValues(failure)).hasValue("must be one of EFA, STATE_ONLY");
         assertThat(ReadingMistakes.allowedValues(String.class)).isEmpty();
         assertThat(ReadingMistakes.ambiguousBody(failure)).isEmpty();
+    }
+
+    @Test
+    void aBlankOrEmptyTextIsNoNumberAndNoYesOrNo() {
+        assertThat(catchThrowable(() -> strict.readValue("{\"ozgId\":\" \"}", Facts.class))).isNotNull();
+        assertThat(catchThrowable(() -> strict.readValue("{\"ozgId\":\"\"}", Facts.class))).isNotNull();
+        assertThat(catchThrowable(() -> strict.readValue("{\"evaluated\":\" \"}", Facts.class))).isNotNull();
+        assertThat(catchThrowable(() -> strict.readValue("{\"ozgId\":null,\"evaluated\":null}", Facts.class))).isNull();
     }
 }

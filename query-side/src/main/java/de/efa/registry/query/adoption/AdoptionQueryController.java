@@ -56,7 +56,8 @@ class AdoptionQueryController {
         }
         return new AdoptionView(adoption.adoptionId(), adoption.serviceId(), adoption.ags(), adoption.version(),
                 adoption.status(), adoption.effectiveFrom(), adoption.endsOn(), adoption.crossBorder(),
-                adoption.providingState(), adoption.versionSince(), responsible, adoption.authorities().stream()
-                .map(a -> new AdoptionView.Assignment(a.authorityId(), a.effectiveFrom())).toList());
+                adoption.providingState(), adoption.versionSince(), adoption.legalBasis(), responsible,
+                adoption.authorities().stream()
+                        .map(a -> new AdoptionView.Assignment(a.authorityId(), a.effectiveFrom())).toList());
     }
 }

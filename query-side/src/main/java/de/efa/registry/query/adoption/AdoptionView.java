@@ -1,5 +1,6 @@
 package de.efa.registry.query.adoption;
 
+import de.efa.registry.query.register.Adoption;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.List;
 record AdoptionView(String adoptionId, String serviceId, String ags, String version, String status,
                     String effectiveFrom, @Schema(types = {"string", "null"}) String endsOn, boolean crossBorder,
                     String providingState, String versionSince,
+                    @Schema(types = {"object", "null"}, description = "What a cross-border adoption rests on: "
+                            + "{\"kind\":\"COOPERATION\"|\"AGREEMENT\",\"id\"}; null within one state and for "
+                            + "adoptions recorded before legal bases were") Adoption.LegalBasis legalBasis,
                     @Schema(types = {"object", "null"}) ResponsibleAuthority authority,
                     List<Assignment> authorities) {
 

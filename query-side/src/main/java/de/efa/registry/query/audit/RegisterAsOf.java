@@ -1,5 +1,6 @@
 package de.efa.registry.query.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -27,8 +28,11 @@ record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> coop
     record Service(String serviceId, String name, String providingState, List<Version> versions, long activeAdoptions) {
     }
 
+    /** @param onlineStatus the online status recorded last before that instant; absent if none was */
     @Schema(name = "VersionAsOf")
-    record Version(String version, String status) {
+    record Version(String version, String status,
+                   @JsonInclude(JsonInclude.Include.NON_NULL)
+                   @Schema(allowableValues = {"ok", "nicht ok"}) String onlineStatus) {
     }
 
     record Cooperation(String cooperationId, String name, List<Member> members) {

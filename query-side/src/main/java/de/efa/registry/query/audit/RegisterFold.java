@@ -14,7 +14,9 @@ import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.OnlineStatus;
 import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
@@ -40,8 +42,8 @@ final class RegisterFold {
             AdoptionVersionSwitched.class.getName(), AdoptionEnded.class.getName(),
             AdoptionMarkedUnsupported.class.getName(), CooperationFounded.class.getName(),
             StateJoinedCooperation.class.getName(), StateLeftCooperation.class.getName(),
-            AuthorityRegistered.class.getName(), AuthorityChanged.class.getName(),
-            AdoptionAuthorityAssigned.class.getName());
+            VersionOnlineStatusChanged.class.getName(), AuthorityRegistered.class.getName(),
+            AuthorityChanged.class.getName(), AdoptionAuthorityAssigned.class.getName());
 
     private final Map<String, ServiceState> services = new LinkedHashMap<>();
     private final Map<String, AdoptionState> adoptions = new LinkedHashMap<>();
@@ -57,6 +59,8 @@ final class RegisterFold {
             service(e.serviceId().value()).versions.put(e.version().toString(), VersionStatus.DEPRECATED);
         } else if (event instanceof VersionRetired e) {
             service(e.serviceId().value()).versions.put(e.version().toString(), VersionStatus.RETIRED);
+        } else if (event instanceof VersionOnlineStatusChanged e) {
+            service(e.serviceId().value()).onlineStatus.put(e.version().toString(), e.status());
         } else if (event instanceof AdoptionStarted e) {
             adoptions.put(e.adoptionId().value(), new AdoptionState(e.serviceId().value(), AdoptionStatus.ACTIVE, null, null));
         } else if (event instanceof AdoptionVersionSwitched e) {
@@ -94,13 +98,18 @@ final class RegisterFold {
                 .forEach(a -> handling.merge(a.authorityId, 1L, Long::sum));
         return new RegisterAsOf(asOf,
                 services.values().stream().map(s -> new RegisterAsOf.Service(s.serviceId, s.name, s.providingState,
-                        s.versions.entrySet().stream().map(v -> new RegisterAsOf.Version(v.getKey(), v.getValue().name())).toList(),
+                        s.versions.entrySet().stream().map(v -> new RegisterAsOf.Version(v.getKey(), v.getValue().name(),
+                                text(s.onlineStatus.get(v.getKey())))).toList(),
                         active.getOrDefault(s.serviceId, 0L))).toList(),
                 cooperations.values().stream().map(c -> new RegisterAsOf.Cooperation(c.cooperationId, c.name,
                         List.copyOf(c.members))).toList(),
                 authorities.values().stream().map(a -> new RegisterAsOf.Authority(a.authorityId, a.state,
                         a.profile.name(), a.profile.destinationId() == null ? null : a.profile.destinationId().value(),
                         handling.getOrDefault(a.authorityId, 0L))).toList());
+    }
+
+    private static String text(OnlineStatus status) {
+        return status == null ? null : status.text();
     }
 
     /** Events of a service or cooperation whose founding event is missing still count, under an unnamed entry. */
@@ -117,6 +126,8 @@ final class RegisterFold {
         final String name;
         final String providingState;
         final Map<String, VersionStatus> versions = new LinkedHashMap<>();
+        /** The status recorded last for a version; a version never checked has none. */
+        final Map<String, OnlineStatus> onlineStatus = new LinkedHashMap<>();
 
         ServiceState(String serviceId, String name, String providingState) {
             this.serviceId = serviceId;

@@ -8,6 +8,8 @@ import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.platform.web.RegistryProblem;
 import de.efa.registry.query.projection.ActiveVersions;
 import de.efa.registry.query.projection.ProjectionStore;
+import de.efa.registry.query.register.Adoption;
+import de.efa.registry.query.register.RegisterRecords;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,15 +77,22 @@ class LookupController {
         Map<String, ServiceFacts> services = serving.isEmpty() ? Map.of() : catalogue.services(store, serving);
         String state = municipality.state();
         List<LookupAnswer.Row> rows = new ArrayList<>(serving.size());
+        // only a municipality served across a border pays the read of the register that names the legal bases
+        Map<String, Adoption.LegalBasis> bases = null;
         for (Interval interval : serving) {
             ServiceFacts service = services.get(interval.serviceId());
             if (service == null || (leikaKey != null && !leikaKey.value().equals(service.leikaKey()))) {
                 continue;
             }
+            boolean crossBorder = !state.equals(service.providingState());
+            if (crossBorder && bases == null) {
+                bases = RegisterRecords.active(versions).legalBases(ags.value());
+            }
             rows.add(new LookupAnswer.Row(interval.serviceId(), service.leikaKey(), service.name(),
                     service.providingState(), interval.version(), service.maturity(interval.version()),
-                    interval.validFrom(), !state.equals(service.providingState()), interval.adoptionId(),
-                    interval.validTo(), service.maturityModel(interval.version()), null));
+                    interval.validFrom(), crossBorder, interval.adoptionId(), interval.validTo(),
+                    service.maturityModel(interval.version()), crossBorder ? bases.get(interval.adoptionId()) : null,
+                    null));
         }
         rows.sort(BY_KEY_AND_PROVIDER);
         rows = withAuthorities(rows, municipality, day);
@@ -104,7 +113,7 @@ class LookupController {
                     id -> new LookupAnswer.Authority(id, register.authority(id).map(Authority::name).orElse(null)));
             result.add(new LookupAnswer.Row(row.serviceId(), row.leikaKey(), row.name(), row.providingState(),
                     row.version(), row.maturityLevel(), row.since(), row.crossBorder(), row.adoptionId(),
-                    row.validTo(), row.maturityModel(), authority));
+                    row.validTo(), row.maturityModel(), row.legalBasis(), authority));
         }
         return result;
     }

@@ -21,9 +21,11 @@ import de.efa.registry.kernel.municipality.MunicipalityDissolved;
 import de.efa.registry.kernel.municipality.MunicipalityRecorded;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.municipality.Ags;
+import de.efa.registry.kernel.service.ServiceCatalogueFactsChanged;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceRegistered;
 import de.efa.registry.kernel.service.VersionDeprecated;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
 import de.efa.registry.kernel.service.VersionPublished;
 import de.efa.registry.kernel.service.VersionRetired;
 import de.efa.registry.kernel.service.VersionStatus;
@@ -86,9 +88,11 @@ public class RegisterProjection extends DocumentProjection {
         on(AuthorityChanged.class, e -> authority(e.authorityId()),
                 (e, state, p) -> authority(state, e.authorityId(), e.state().value(), e.profile()));
         on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
+        on(ServiceCatalogueFactsChanged.class, e -> service(e.serviceId()), this::catalogueFactsChanged);
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
         on(VersionDeprecated.class, e -> service(e.serviceId()), this::versionDeprecated);
         on(VersionRetired.class, e -> service(e.serviceId()), this::versionRetired);
+        on(VersionOnlineStatusChanged.class, e -> service(e.serviceId()), this::onlineStatusChanged);
         on(CooperationProposed.class, e -> cooperation(e.cooperationId()), this::cooperationProposed);
         on(CooperationSigned.class, e -> cooperation(e.cooperationId()), this::cooperationSigned);
         on(CooperationFounded.class, e -> cooperation(e.cooperationId()), this::cooperationFounded);
@@ -143,7 +147,9 @@ public class RegisterProjection extends DocumentProjection {
         Documents.child(state, "ad").put(e.adoptionId().value(), new Document("s", e.serviceId().value())
                 .append("v", e.version().toString()).append("st", AdoptionStatus.ACTIVE.name())
                 .append("f", e.effectiveFrom().toString()).append("vs", e.effectiveFrom().toString())
-                .append("ps", e.providingState().value()).append("xb", e.crossBorder()));
+                .append("ps", e.providingState().value()).append("xb", e.crossBorder())
+                .append("lb", e.legalBasis() == null ? null
+                        : new Document("k", e.legalBasis().kind().name()).append("id", e.legalBasis().id())));
     }
 
     private void versionSwitched(AdoptionVersionSwitched e, Document state, long position) {
@@ -192,6 +198,12 @@ public class RegisterProjection extends DocumentProjection {
         versions(state);
     }
 
+    private void catalogueFactsChanged(ServiceCatalogueFactsChanged e, Document state, long position) {
+        state.put("catalogue", new Document("ozgId", e.ozgId()).append("ozgName", e.ozgName())
+                .append("leikaName", e.leikaName()).append("typisierung", e.typisierung())
+                .append("evaluated", e.evaluated()));
+    }
+
     private void versionPublished(VersionPublished e, Document state, long position) {
         List<Document> versions = versions(state);
         versions.removeIf(v -> e.version().toString().equals(v.getString("version")));
@@ -218,6 +230,11 @@ public class RegisterProjection extends DocumentProjection {
         if (e.successor() != null) {
             version.put("successor", e.successor().toString());
         }
+    }
+
+    private void onlineStatusChanged(VersionOnlineStatusChanged e, Document state, long position) {
+        version(state, e.version().toString()).append("onlineStatus", e.status().text())
+                .append("onlineStatusCheckedAt", e.checkedAt().toString());
     }
 
     /** Pending: no members yet, a signature slot per founder (the proposer's filled). */

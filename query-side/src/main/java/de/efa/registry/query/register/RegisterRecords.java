@@ -132,6 +132,23 @@ public record RegisterRecords(ProjectionStore store) {
         return adoption == null ? Optional.empty() : Optional.of(Adoption.of(adoptionId, ags, adoption));
     }
 
+    /** The legal basis of each cross-border adoption of a municipality that names one, by adoption id. */
+    public Map<String, Adoption.LegalBasis> legalBases(String ags) {
+        Document municipality = store.collection(RegisterProjection.MUNICIPALITIES).find(new Document("_id", ags))
+                .projection(new Document("ad", 1)).first();
+        Document adoptions = municipality == null ? null : municipality.get("ad", Document.class);
+        Map<String, Adoption.LegalBasis> bases = new java.util.HashMap<>();
+        if (adoptions != null) {
+            adoptions.forEach((adoptionId, stored) -> {
+                Adoption.LegalBasis basis = Adoption.LegalBasis.of(((Document) stored).get("lb", Document.class));
+                if (basis != null) {
+                    bases.put(adoptionId, basis);
+                }
+            });
+        }
+        return bases;
+    }
+
     /** The adoptions of a service, in all states or in one, ended ones included; in no particular order. */
     public List<ServiceAdoption> serviceAdoptions(String serviceId, StateCode onlyState) {
         String prefix = serviceId + "|" + (onlyState == null ? "" : onlyState.value());

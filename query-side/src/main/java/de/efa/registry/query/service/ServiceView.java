@@ -13,7 +13,13 @@ import java.util.Map;
  */
 record ServiceView(String serviceId, String leikaKey, String name, String providingState, String reuse,
                    @Schema(types = {"string", "null"}) String topic,
-                   @Schema(types = {"string", "null"}) String description, List<PublishedVersion> versions,
+                   @Schema(types = {"string", "null"}) String description,
+                   @Schema(types = {"integer", "null"}, description = "The OZG catalogue's number (OZG-ID)") Integer ozgId,
+                   @Schema(types = {"string", "null"}, description = "The OZG catalogue's name") String ozgName,
+                   @Schema(types = {"string", "null"}, description = "The LeiKa catalogue's name") String leikaName,
+                   @Schema(types = {"integer", "null"}, description = "The LeiKa typisation, 1 to 10") Integer typisierung,
+                   @Schema(description = "false: not counted by the Dashboard Digitale Verwaltung") boolean evaluated,
+                   List<PublishedVersion> versions,
                    @JsonInclude(JsonInclude.Include.NON_NULL) CurrentAdoptions adoptions) {
 
     /** The service with its adoption counts, or without them where {@code counts} is null. */
@@ -22,7 +28,9 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
                 .map(version -> PublishedVersion.of(version, counts))
                 .toList();
         return new ServiceView(service.serviceId(), service.leikaKey(), service.name(), service.providingState(),
-                service.reuse(), service.topic(), service.description(), versions,
+                service.reuse(), service.topic(), service.description(), service.catalogue().ozgId(),
+                service.catalogue().ozgName(), service.catalogue().leikaName(), service.catalogue().typisierung(),
+                service.catalogue().evaluated(), versions,
                 counts == null ? null : new CurrentAdoptions(counts.total(), counts.byState()));
     }
 
@@ -36,6 +44,11 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
                             @Schema(types = {"string", "null"}) String sunsetOn,
                             @Schema(types = {"string", "null"}) String retiredOn,
                             @Schema(types = {"string", "null"}) String successor,
+                            @Schema(types = {"string", "null"}, allowableValues = {"ok", "nicht ok"},
+                                    description = "Whether the version's URL answered when last checked (link checker "
+                                            + "or owner); null before the first check") String onlineStatus,
+                            @Schema(types = {"string", "null"}, format = "date-time",
+                                    description = "When the check that recorded onlineStatus was made") String onlineStatusCheckedAt,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long adoptions) {
 
         static PublishedVersion of(Service.Version version, AdoptionCounts counts) {
@@ -43,6 +56,7 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
             return new PublishedVersion(name, version.status(), version.maturityLevel(), version.maturityModel(),
                     version.releasedOn(),
                     version.sunsetOn(), version.retiredOn(), version.successor(),
+                    version.onlineStatus(), version.onlineStatusCheckedAt(),
                     counts == null ? null : counts.byVersion().getOrDefault(name, 0L));
         }
     }

@@ -5,6 +5,15 @@ import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.LeikaKey;
+import de.efa.registry.kernel.service.MaturityLevel;
+import de.efa.registry.kernel.service.OnlineStatus;
+import de.efa.registry.kernel.service.ReuseModel;
+import de.efa.registry.kernel.service.ServiceId;
+import de.efa.registry.kernel.service.ServiceRegistered;
+import de.efa.registry.kernel.service.ServiceVersion;
+import de.efa.registry.kernel.service.VersionOnlineStatusChanged;
+import de.efa.registry.kernel.service.VersionPublished;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -36,5 +45,26 @@ class RegisterFoldTest {
                 new RegisterAsOf.Member("09", LocalDate.of(2021, 3, 1), LocalDate.of(2026, 3, 1)),
                 new RegisterAsOf.Member("03", LocalDate.of(2024, 4, 1), LocalDate.of(2025, 6, 30)),
                 new RegisterAsOf.Member("03", LocalDate.of(2026, 2, 1), null)));
+    }
+
+    @Test
+    void aVersionShowsTheOnlineStatusRecordedLastBeforeTheInstant() {
+        ServiceId service = ServiceId.of("0b7d5e4a-3c1f-4a8e-9d2b-1f6e8c7a5b40");
+        ServiceVersion one = ServiceVersion.parse("1.0.0");
+        RegisterFold fold = new RegisterFold();
+        fold.apply(new ServiceRegistered(service, LeikaKey.of("99108001000000"), "Wohngeld", TH, ReuseModel.EFA, null, null));
+        fold.apply(new VersionPublished(service, one, MaturityLevel.of(3), MaturityLevel.MODEL, LocalDate.of(2023, 1, 1), null));
+        fold.apply(new VersionPublished(service, ServiceVersion.parse("2.0.0"), MaturityLevel.of(3), MaturityLevel.MODEL,
+                LocalDate.of(2023, 1, 1), null));
+        fold.apply(new VersionOnlineStatusChanged(service, one, OnlineStatus.OK, Instant.parse("2026-11-01T00:00:00Z"),
+                "link-checker", null));
+        fold.apply(new VersionOnlineStatusChanged(service, one, OnlineStatus.NOT_OK, Instant.parse("2026-11-02T00:00:00Z"),
+                "link-checker", "HEAD answered HTTP 500"));
+
+        assertThat(fold.result(Instant.parse("2026-11-29T00:00:00Z")).services()).singleElement()
+                .satisfies(s -> assertThat(s.versions()).containsExactly(
+                        new RegisterAsOf.Version("1.0.0", "ACTIVE", "nicht ok"),
+                        new RegisterAsOf.Version("2.0.0", "ACTIVE", null)));
+        assertThat(RegisterFold.RELEVANT).contains(VersionOnlineStatusChanged.class.getName());
     }
 }

@@ -89,8 +89,36 @@ class RegisterProjectionTest {
         assertThat(service.leikaKey()).isEqualTo("99123456760000");
         assertThat(service.providingState()).isEqualTo("09");
         assertThat(service.versions()).containsExactly(
-                new Service.Version("1.0.0", "RETIRED", 2, "OZG-1.0", "2023-01-01", "2024-01-31", "2024-03-31", "2.0.0"),
-                new Service.Version("2.0.0", "ACTIVE", 3, "OZG-1.0", "2023-01-01", null, null, null));
+                new Service.Version("1.0.0", "RETIRED", 2, "OZG-1.0", "2023-01-01", "2024-01-31", "2024-03-31", "2.0.0", null, null),
+                new Service.Version("2.0.0", "ACTIVE", 3, "OZG-1.0", "2023-01-01", null, null, null, null, null));
+    }
+
+    @Test
+    void aVersionShowsTheOnlineStatusRecordedLast() {
+        ServiceVersion one = ServiceVersion.parse("1.0.0");
+        documents.feed(projection, registered(), published("1.0.0", 2), published("2.0.0", 3))
+                .feed(projection, new de.efa.registry.kernel.service.VersionOnlineStatusChanged(wohngeld, one,
+                        de.efa.registry.kernel.service.OnlineStatus.OK, java.time.Instant.parse("2026-12-01T08:00:00Z"),
+                        "link-checker", "HEAD answered HTTP 200"))
+                .feed(projection, new de.efa.registry.kernel.service.VersionOnlineStatusChanged(wohngeld, one,
+                        de.efa.registry.kernel.service.OnlineStatus.NOT_OK, java.time.Instant.parse("2026-12-02T08:00:00Z"),
+                        "owner", null));
+
+        Service service = Service.of(documents.get(RegisterProjection.SERVICES, wohngeld.value()));
+        assertThat(service.versions()).extracting(Service.Version::onlineStatus).containsExactly("nicht ok", null);
+        assertThat(service.versions().get(0).onlineStatusCheckedAt()).isEqualTo("2026-12-02T08:00:00Z");
+    }
+
+    @Test
+    void aCrossBorderAdoptionKeepsItsLegalBasis() {
+        de.efa.registry.kernel.reuse.AgreementId agreement = de.efa.registry.kernel.reuse.AgreementId.random();
+        AdoptionStarted started = started(adoption, AGS, "1.0.0");
+        documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2))
+                .feed(projection, new AdoptionStarted(started.adoptionId(), started.ags(), started.serviceId(),
+                        started.version(), started.providingState(), true, started.effectiveFrom(),
+                        de.efa.registry.kernel.adoption.CrossBorderBasis.agreement(agreement)));
+
+        assertThat(adoption().legalBasis()).isEqualTo(new Adoption.LegalBasis("AGREEMENT", agreement.value()));
     }
 
     @Test
@@ -99,7 +127,7 @@ class RegisterProjectionTest {
                 .feed(projection, started(adoption, AGS, "1.0.0"));
 
         assertThat(adoption()).isEqualTo(new Adoption(adoption.value(), wohngeld.value(), AGS, "1.0.0", "ACTIVE",
-                "2023-03-01", null, true, "09", "2023-03-01", List.of()));
+                "2023-03-01", null, true, "09", "2023-03-01", null, List.of()));
         assertThat(serviceAdoptions()).containsExactly(
                 new ServiceAdoption(adoption.value(), AGS, "16", "1.0.0", "ACTIVE", "2023-03-01", null, List.of()));
         assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, 1L));

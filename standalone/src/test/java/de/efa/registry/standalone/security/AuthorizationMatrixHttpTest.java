@@ -83,6 +83,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
     private static String serviceId;
     private static String adoptionId;
     private static String cooperationId;
+    private static String offerId;
+    private static String agreementId;
     private static String position;
     private static String job;
     private static String authorityId;
@@ -97,6 +99,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
             RawHttp.Answer founded = http.post("/api/v1/cooperations").as("admin")
                     .json(map("name", "Matrix", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")).send();
             cooperationId = (String) founded.json().get("cooperationId");
+            offerId = freshOffer();
+            agreementId = freshAgreement(true);
             position = founded.header("Registry-Position");
             RawHttp.Answer accepted = http.post("/api/v1/adoptions/bulk").as("thueringen").header("Prefer", "respond-async")
                     .json(map("serviceId", serviceId, "district", "16055", "effectiveFrom", "2023-07-01")).send();
@@ -125,8 +129,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         "/api/v1/admin/municipalities/import").header("Prefer", "respond-async").body("text/plain", directoryFixture())),
                 row("GET /municipalities/{ags}", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities/16051000")),
                 row("GET /municipalities", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities?state=16")),
-                row("GET /regions/{ars}", Access.AUTHENTICATED, 200, () -> read("/api/v1/regions/160000000000")),
-                row("GET /regions", Access.AUTHENTICATED, 200, () -> read("/api/v1/regions?level=DISTRICT&state=16")),
+                row("GET /regions/{ars}", Access.PUBLIC, 200, () -> read("/api/v1/regions/160000000000")),
+                row("GET /regions", Access.PUBLIC, 200, () -> read("/api/v1/regions?level=DISTRICT&state=16")),
                 // cooperations
                 owner("POST /cooperations", 201, () -> http.post("/api/v1/cooperations")
                         .json(map("name", "K", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")), "16", "09"),
@@ -138,15 +142,34 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         + pendingCooperation() + "/signatures").json(map("state", "09", "signedOn", "2021-04-01")), "09"),
                 row("GET /cooperations", Access.AUTHENTICATED, 200, () -> read("/api/v1/cooperations")),
                 row("GET /cooperations/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/cooperations/" + cooperationId)),
+                // reuse: the providing state offers, another declares interest, either proposes, the other countersigns
+                owner("POST /services/{id}/offers", 201, () -> http.post("/api/v1/services/" + serviceId + "/offers")
+                        .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")), "16"),
+                owner("POST /offers/{id}/interests", 201, () -> http.post("/api/v1/offers/" + freshOffer() + "/interests")
+                        .json(map("state", "09")), "09"),
+                owner("POST /agreements", 201, () -> http.post("/api/v1/agreements").json(map("serviceId", serviceId,
+                        "adoptingState", "09", "legalBasis", "FIT_STORE", "reference", "R", "validFrom", "2024-03-01")), "16", "09"),
+                owner("POST /agreements/{id}/signature", 201, () -> http.post("/api/v1/agreements/" + freshAgreement(false)
+                        + "/signature").json(map("state", "09")), "09"),
+                owner("POST /agreements/{id}/termination", 200, () -> http.post("/api/v1/agreements/" + freshAgreement(true)
+                        + "/termination").json(map("endsOn", "2026-01-01", "state", "16")), "16"),
+                row("GET /services/{id}/offers", Access.AUTHENTICATED, 200, () -> read("/api/v1/services/" + serviceId + "/offers")),
+                row("GET /offers/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/offers/" + offerId)),
+                row("GET /agreements", Access.AUTHENTICATED, 200, () -> read("/api/v1/agreements?state=09")),
+                row("GET /agreements/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/agreements/" + agreementId)),
                 // services
                 owner("POST /services", 201, () -> http.post("/api/v1/services").json(map("leikaKey", freshLeikaKey(),
                         "name", "D", "providingState", "16", "reuse", "EFA")), "16"),
+                owner("PUT /services/{id}", 200, () -> http.method("PUT", "/api/v1/services/" + serviceId)
+                        .json(map("ozgId", 10214, "typisierung", MINOR.incrementAndGet() % 10 + 1)), "16"),
                 owner("POST /services/{id}/versions", 201, () -> http.post("/api/v1/services/" + serviceId + "/versions")
                         .json(map("version", "1." + MINOR.incrementAndGet() + ".0", "maturityLevel", 2, "releasedOn", "2022-02-01")), "16"),
                 owner("POST /services/{id}/versions/{v}/deprecation", 200, () -> http.post("/api/v1/services/"
                         + freshServiceWithVersion() + "/versions/1.0.0/deprecation").json(map("sunsetOn", "2030-01-01")), "16"),
                 owner("POST /services/{id}/versions/{v}/retirement", 200, () -> http.post("/api/v1/services/"
                         + freshServiceWithVersion() + "/versions/1.0.0/retirement").json(map("retiredOn", "2030-01-01")), "16"),
+                owner("POST /services/{id}/versions/{v}/online-status", 201, () -> http.post("/api/v1/services/"
+                        + freshServiceWithVersion() + "/versions/1.0.0/online-status").json(map("status", "nicht ok")), "16"),
                 row("GET /services", Access.AUTHENTICATED, 200, () -> read("/api/v1/services?providingState=16")),
                 row("GET /services/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/services/" + serviceId)),
                 row("GET /services/{id}/adoptions", Access.AUTHENTICATED, 200, () -> read("/api/v1/services/" + serviceId + "/adoptions")),
@@ -173,10 +196,11 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         .json(AuthorityHttpTest.authorityBody("Wohngeldstelle Weimar " + MINOR.incrementAndGet(), "16")), "16"),
                 row("GET /authorities/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/authorities/" + authorityId)),
                 row("GET /authorities", Access.AUTHENTICATED, 200, () -> read("/api/v1/authorities?state=16&q=weimar")),
-                // the FIT-Connect Routing API
-                row("GET /fit-connect/v1/routes", Access.AUTHENTICATED, 200, () -> read("/fit-connect/v1/routes?leikaKey="
+                // the FIT-Connect Routing API: open data in the standalone (registry.open-data.enabled)
+                row("GET /fit-connect/v1/routes", Access.PUBLIC, 200, () -> read("/fit-connect/v1/routes?leikaKey="
                         + routedLeikaKey + "&ags=16055000")),
-                row("GET /fit-connect/v1/info", Access.AUTHENTICATED, 200, () -> read("/fit-connect/v1/info")),
+                row("GET /fit-connect/v1/areas", Access.PUBLIC, 200, () -> read("/fit-connect/v1/areas?areaSearchexpression=Erf*")),
+                row("GET /fit-connect/v1/info", Access.PUBLIC, 200, () -> read("/fit-connect/v1/info")),
                 // jobs: only the principal who started one, or ADMIN
                 new Row("GET /jobs/{id}", Access.STARTER, Set.of("thueringen"), 200, () -> http.get(job)),
                 // statistics
@@ -234,6 +258,27 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 .json(map("name", "K", "foundingStates", List.of("16", "09", "14"), "signedOn", "2021-03-01")).send();
         assertThat(founded.status()).as("%s", founded).isEqualTo(201);
         return (String) founded.json().get("cooperationId");
+    }
+
+    private String freshOffer() {
+        RawHttp.Answer offered = http.post("/api/v1/services/" + serviceId + "/offers").as("admin")
+                .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")).send();
+        assertThat(offered.status()).as("%s", offered).isEqualTo(201);
+        return (String) offered.json().get("offerId");
+    }
+
+    /** Proposed for Thuringia (as ADMIN does), awaiting Bavaria's countersignature unless {@code signed}. */
+    private String freshAgreement(boolean signed) {
+        RawHttp.Answer proposed = http.post("/api/v1/agreements").as("admin").json(map("serviceId", serviceId,
+                "adoptingState", "09", "legalBasis", "ADMINISTRATIVE_AGREEMENT", "reference", "R", "validFrom", "2024-03-01")).send();
+        assertThat(proposed.status()).as("%s", proposed).isEqualTo(201);
+        String id = (String) proposed.json().get("agreementId");
+        if (signed) {
+            RawHttp.Answer countersigned = http.post("/api/v1/agreements/" + id + "/signature").as("admin")
+                    .json(map("state", "09")).send();
+            assertThat(countersigned.status()).as("%s", countersigned).isEqualTo(201);
+        }
+        return id;
     }
 
     /** Proposed by Saxony's owner, awaiting Bavaria's and Thuringia's signatures. */

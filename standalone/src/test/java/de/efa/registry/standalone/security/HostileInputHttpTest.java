@@ -34,7 +34,8 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static final Map<String, Object> OPERATOR = Map.of("$gt", "");
     /** Replaced by the JSON escape of an unpaired high surrogate once serialised (Java would write it as '?'). */
     private static final String LONE_SURROGATE = "<lone-surrogate>";
-    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "shortName", "topic", "description");
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "shortName", "topic", "description",
+            "ozgName", "leikaName", "terms", "reference", "detail");
     private static final String IMPORT = "/api/v1/admin/municipalities/import";
     /** The line of the demo directory that lists Göttingen (03159016, 118,946 inhabitants). */
     private static final int GOETTINGEN = 5;
@@ -44,12 +45,21 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static String cooperationId;
     private static String authorityId;
     private static String bavarianAuthorityId;
+    private static String offerId;
+    private static String agreementId;
 
     record Case(String name, int status, Supplier<RawHttp.Answer> send) {
     }
 
-    /** An endpoint taking JSON: its path, the caller allowed to use it, and a body it would accept. */
-    record JsonEndpoint(String path, String user, Map<String, Object> valid) {
+    /**
+     * An endpoint taking JSON: its method and path, the caller allowed to use it, a body it would accept, and whether
+     * a body of nothing but nulls is acceptable too (every field optional).
+     */
+    record JsonEndpoint(String method, String path, String user, Map<String, Object> valid, boolean everyFieldOptional) {
+
+        JsonEndpoint(String path, String user, Map<String, Object> valid) {
+            this("POST", path, user, valid, false);
+        }
     }
 
     @BeforeEach
@@ -63,6 +73,13 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                     .json(AuthorityHttpTest.authorityBody("Bürgeramt Weimar", "16")).send().json().get("authorityId");
             bavarianAuthorityId = (String) http.post("/api/v1/authorities").as("bayern")
                     .json(AuthorityHttpTest.authorityBody("Landratsamt Rosenheim", "09")).send().json().get("authorityId");
+            RawHttp.Answer offered = http.post("/api/v1/services/" + serviceId + "/offers").as("thueringen")
+                    .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")).send();
+            offerId = (String) offered.json().get("offerId");
+            RawHttp.Answer proposed = http.post("/api/v1/agreements").as("thueringen").json(map("serviceId", serviceId,
+                    "adoptingState", "09", "legalBasis", "FIT_STORE", "reference", "R", "validFrom", "2024-03-01")).send();
+            agreementId = (String) proposed.json().get("agreementId");
+            assertThat(http.post("/api/v1/agreements/" + agreementId + "/signature").as("bayern").send().status()).isEqualTo(201);
         }
     }
 
@@ -70,12 +87,16 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         return List.of(
                 new JsonEndpoint("/api/v1/services", "thueringen", map("leikaKey", freshLeikaKey(), "name", "Dienst",
                         "providingState", "16", "reuse", "EFA", "topic", "Familie", "description", "Beschreibung")),
+                new JsonEndpoint("PUT", "/api/v1/services/" + serviceId, "thueringen", map("ozgId", 10214,
+                        "ozgName", "Wohngeld", "leikaName", "Wohngeld Bewilligung", "typisierung", 4, "evaluated", true), true),
                 new JsonEndpoint("/api/v1/services/" + serviceId + "/versions", "thueringen",
                         map("version", "2.0.0", "maturityLevel", 3, "releasedOn", "2022-01-01", "url", "https://example.org")),
                 new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/deprecation", "thueringen",
                         map("sunsetOn", "2030-01-01")),
                 new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/retirement", "thueringen",
                         map("retiredOn", "2030-01-01")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/versions/1.0.0/online-status", "thueringen",
+                        map("status", "nicht ok", "detail", "Antragsseite antwortet nicht")),
                 new JsonEndpoint("/api/v1/adoptions", "thueringen",
                         map("serviceId", serviceId, "ags", "16053000", "effectiveFrom", "2023-07-01")),
                 new JsonEndpoint("/api/v1/adoptions/bulk", "thueringen",
@@ -83,6 +104,14 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/version-switch", "thueringen",
                         map("version", "1.0.0", "effectiveFrom", "2024-01-01")),
                 new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/termination", "thueringen", map("endsOn", "2024-01-01")),
+                new JsonEndpoint("/api/v1/services/" + serviceId + "/offers", "thueringen",
+                        map("terms", "Betrieb durch Dataport", "costModel", "FREE", "validFrom", "2024-01-01")),
+                new JsonEndpoint("/api/v1/offers/" + offerId + "/interests", "bayern", map("state", "09")),
+                new JsonEndpoint("/api/v1/agreements", "thueringen", map("serviceId", serviceId, "adoptingState", "09",
+                        "legalBasis", "FIT_STORE", "reference", "FIT-Store 2024-017", "validFrom", "2024-03-01",
+                        "validTo", "2027-12-31")),
+                new JsonEndpoint("/api/v1/agreements/" + agreementId + "/termination", "thueringen",
+                        map("endsOn", "2026-01-01", "state", "16")),
                 new JsonEndpoint("/api/v1/cooperations", "thueringen",
                         map("name", "Kooperation", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")),
                 new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/members", "admin",
@@ -98,7 +127,7 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         List<Case> cases = new ArrayList<>();
         for (JsonEndpoint endpoint : jsonEndpoints()) {
             String valid = json(endpoint.valid());
-            String at = " → POST " + endpoint.path();
+            String at = " → " + endpoint.method() + " " + endpoint.path();
             cases.add(post("malformed JSON" + at, 400, endpoint, "application/json", "{\"name\": \"x\","));
             cases.add(post("truncated JSON" + at, 400, endpoint, "application/json", valid.substring(0, valid.length() / 2)));
             cases.add(post("empty body" + at, 400, endpoint, "application/json", ""));
@@ -109,7 +138,9 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             cases.add(post("every field an operator" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), OPERATOR))));
             cases.add(post("every field an array" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), List.of("x")))));
             cases.add(post("every field a number" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), 1e308))));
-            cases.add(post("every field null" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), null))));
+            if (!endpoint.everyFieldOptional()) {
+                cases.add(post("every field null" + at, 400, endpoint, "application/json", json(replaceAll(endpoint.valid(), null))));
+            }
             for (String field : endpoint.valid().keySet()) {
                 for (Map.Entry<String, Object> bad : badValues().entrySet()) {
                     if (FREE_TEXT.contains(field) && !bad.getKey().startsWith("as an o") && !bad.getKey().startsWith("as a huge")
@@ -131,14 +162,14 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                     rawUtf8(valid, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})));
             cases.add(post("ISO-8859-1 bytes declared as UTF-8" + at, 400, endpoint, "application/json",
                     rawUtf8(valid, new byte[] {(byte) 0xE4, (byte) 0xFC})));
-            cases.add(new Case("body over 1 MiB" + at, 413, () -> http.post(endpoint.path()).as(endpoint.user())
+            cases.add(new Case("body over 1 MiB" + at, 413, () -> http.method(endpoint.method(), endpoint.path()).as(endpoint.user())
                     .body("application/json", hugeJson(1_200_000)).send()));
-            cases.add(new Case("chunked body over 1 MiB" + at, 413, () -> http.post(endpoint.path()).as(endpoint.user())
+            cases.add(new Case("chunked body over 1 MiB" + at, 413, () -> http.method(endpoint.method(), endpoint.path()).as(endpoint.user())
                     .chunked("application/json", hugeJson(1_200_000)).send()));
             cases.add(post("text/plain" + at, 415, endpoint, "text/plain", valid));
             cases.add(post("application/xml" + at, 415, endpoint, "application/xml", "<service/>"));
             cases.add(post("form encoded" + at, 415, endpoint, "application/x-www-form-urlencoded", "name=x"));
-            cases.add(new Case("no content type" + at, 415, () -> http.post(endpoint.path()).as(endpoint.user())
+            cases.add(new Case("no content type" + at, 415, () -> http.method(endpoint.method(), endpoint.path()).as(endpoint.user())
                     .body(null, valid.getBytes(StandardCharsets.UTF_8)).send()));
         }
 
@@ -247,6 +278,15 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         cases.add(new Case("GET /error", 404, () -> http.get("/error").as("admin").send()));
         cases.add(new Case("GET /error without credentials", 404, () -> http.get("/error").send()));
         cases.add(new Case("POST /error", 404, () -> http.post("/error").as("admin").json(map("x", 1)).send()));
+        String onlineStatus = "/api/v1/services/" + serviceId + "/versions/1.0.0/online-status";
+        for (String status : List.of("kaputt", "OK", "NOT_OK", "nicht_ok", "ok ", "")) {
+            cases.add(new Case("online status '" + status + "'", 400, () -> http.post(onlineStatus).as("thueringen")
+                    .json(map("status", status)).send()));
+        }
+        cases.add(new Case("online status detail of 501 characters", 400, () -> http.post(onlineStatus).as("thueringen")
+                .json(map("status", "ok", "detail", "x".repeat(501))).send()));
+        cases.add(new Case("online status of a version that is no version", 400, () -> http.post("/api/v1/services/"
+                + serviceId + "/versions/1.x/online-status").as("thueringen").json(map("status", "ok")).send()));
         cases.add(new Case("Idempotency-Key too long", 400, () -> http.post("/api/v1/services").as("thueringen")
                 .header("Idempotency-Key", "x".repeat(300)).json(map("leikaKey", freshLeikaKey(), "name", "D",
                         "providingState", "16", "reuse", "EFA")).send()));
@@ -470,7 +510,7 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     }
 
     private Case post(String name, int status, JsonEndpoint endpoint, String contentType, byte[] body) {
-        return new Case(name, status, () -> http.post(endpoint.path()).as(endpoint.user()).body(contentType, body).send());
+        return new Case(name, status, () -> http.method(endpoint.method(), endpoint.path()).as(endpoint.user()).body(contentType, body).send());
     }
 
     private Case pathCase(String name, String path) {

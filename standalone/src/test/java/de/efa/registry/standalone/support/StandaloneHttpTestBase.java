@@ -39,6 +39,9 @@ public abstract class StandaloneHttpTestBase {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         RegistryTestProperties.register(registry);
+        // every test of this shared context speaks from loopback: the open-data rate limit (OpenDataHttpTest tests
+        // it) must not turn one test's reads into another's 429
+        registry.add("registry.open-data.rate-limit.capacity", () -> "1000000");
     }
 
     @LocalServerPort

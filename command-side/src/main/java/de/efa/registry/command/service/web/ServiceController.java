@@ -4,12 +4,19 @@ import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.retirement.RetirementMoves;
 import de.efa.registry.command.web.CommandResponses;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import de.efa.registry.kernel.common.InvalidValueException;
+import de.efa.registry.kernel.common.ValueObjects;
 import de.efa.registry.kernel.municipality.StateCode;
+import de.efa.registry.kernel.service.CatalogueFacts;
 import de.efa.registry.kernel.service.DeprecateVersion;
 import de.efa.registry.kernel.service.LeikaKey;
 import de.efa.registry.kernel.service.MaturityLevel;
 import de.efa.registry.kernel.service.MaturityModel;
+import de.efa.registry.kernel.service.OnlineStatus;
 import de.efa.registry.kernel.service.PublishVersion;
+import de.efa.registry.kernel.service.RecordCatalogueFacts;
+import de.efa.registry.kernel.service.RecordOnlineStatus;
 import de.efa.registry.kernel.service.RegisterService;
 import de.efa.registry.kernel.service.RetireVersion;
 import de.efa.registry.kernel.service.ReuseModel;
@@ -24,6 +31,8 @@ import de.efa.registry.platform.security.RegistryUser;
 import de.efa.registry.platform.web.PlainText;
 import de.efa.registry.platform.web.RegistryProblem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,12 +42,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Service owners register their online services and manage their versions. */
@@ -49,27 +61,89 @@ class ServiceController {
 
     /** How long a retirement's answer waits for the adoptions it moves (they follow anyway if it takes longer). */
     private static final Duration MOVES_PATIENCE = Duration.ofSeconds(10);
+    /** Who checked, as the event names it for a status an owner (or an administrator) recorded by hand. */
+    private static final String CHECKED_BY_OWNER = "owner";
 
     private final CommandResponses responses;
     private final WriteLookup lookup;
     private final RetirementMoves retirementMoves;
+    private final Clock clock;
 
     ServiceController(CommandResponses responses, WriteLookup lookup,
                       RetirementMoves retirementMoves) {
         this.responses = responses;
         this.lookup = lookup;
         this.retirementMoves = retirementMoves;
+        this.clock = Clock.systemUTC();
     }
 
     @Schema(example = """
             {"leikaKey": "99123456760000", "name": "Wohngeld beantragen", "providingState": "16", "reuse": "EFA",
-             "topic": "Familie & Kind", "description": "Antrag auf Mietzuschuss"}""")
+             "topic": "Familie & Kind", "description": "Antrag auf Mietzuschuss", "ozgId": 10214,
+             "ozgName": "Wohngeld", "leikaName": "Wohngeld Bewilligung", "typisierung": 4}""")
     record RegisterServiceRequest(@NotNull LeikaKey leikaKey,
                                   @NotBlank @Size(max = 300) @PlainText String name,
                                   @NotNull StateCode providingState,
                                   @NotNull ReuseModel reuse,
                                   @Size(max = 200) @PlainText String topic,
-                                  @Size(max = 5000) @PlainText(multiline = true) String description) {
+                                  @Size(max = 5000) @PlainText(multiline = true) String description,
+                                  @Schema(description = "The OZG catalogue's number of the service (OZG-ID)")
+                                  @Min(1) @Max(CatalogueFacts.MAX_OZG_ID) Integer ozgId,
+                                  @Schema(description = "The OZG catalogue's name of the service")
+                                  @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String ozgName,
+                                  @Schema(description = "The LeiKa catalogue's name of the service")
+                                  @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String leikaName,
+                                  @Schema(description = "The LeiKa typisation, 1 to 10")
+                                  @Min(1) @Max(10) Integer typisierung,
+                                  @Schema(description = "false: the Dashboard Digitale Verwaltung does not count the "
+                                          + "service (\"nicht in Auswertung berücksichtigt\"); true when left out")
+                                  Boolean evaluated) {
+
+        CatalogueFacts catalogue() {
+            return new CatalogueFacts(ozgId, ozgName, leikaName, typisierung, evaluated == null || evaluated);
+        }
+    }
+
+    @Schema(example = """
+            {"ozgId": 10214, "ozgName": "Wohngeld", "leikaName": "Wohngeld Bewilligung", "typisierung": 4,
+             "evaluated": true}""")
+    record CatalogueRequest(@Schema(description = "The OZG catalogue's number of the service (OZG-ID)")
+                            @Min(1) @Max(CatalogueFacts.MAX_OZG_ID) Integer ozgId,
+                            @Schema(description = "The OZG catalogue's name of the service")
+                            @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String ozgName,
+                            @Schema(description = "The LeiKa catalogue's name of the service")
+                            @Size(max = CatalogueFacts.MAX_NAME_LENGTH) @PlainText String leikaName,
+                            @Schema(description = "The LeiKa typisation, 1 to 10")
+                            @Min(1) @Max(10) Integer typisierung,
+                            @Schema(description = "false: the Dashboard Digitale Verwaltung does not count the "
+                                    + "service; true when left out")
+                            Boolean evaluated) {
+
+        CatalogueFacts facts() {
+            return new CatalogueFacts(ozgId, ozgName, leikaName, typisierung, evaluated == null || evaluated);
+        }
+
+        /**
+         * The set replaces the last one and every field is optional: a misspelt field ({@code "typisirung"}) would
+         * silently erase the fact it meant to set, so a field this body does not know is refused.
+         */
+        @JsonAnySetter
+        void unknown(String field, Object value) {
+            throw new InvalidValueException("unknown field '" + ValueObjects.abbreviate(field) + "'; the catalogue facts are "
+                    + "ozgId, ozgName, leikaName, typisierung and evaluated");
+        }
+    }
+
+    /** The answer to a PUT of the catalogue facts: the facts the service carries now. */
+    record CatalogueAnswer(ServiceId serviceId, @Schema(types = {"integer", "null"}) Integer ozgId,
+                           @Schema(types = {"string", "null"}) String ozgName,
+                           @Schema(types = {"string", "null"}) String leikaName,
+                           @Schema(types = {"integer", "null"}) Integer typisierung, boolean evaluated) {
+
+        static CatalogueAnswer of(ServiceId serviceId, CatalogueFacts facts) {
+            return new CatalogueAnswer(serviceId, facts.ozgId(), facts.ozgName(), facts.leikaName(),
+                    facts.typisierung(), facts.evaluated());
+        }
     }
 
     @Schema(example = """
@@ -93,6 +167,24 @@ class ServiceController {
     record RetirementRequest(@NotNull LocalDate retiredOn, ServiceVersion successor) {
     }
 
+    @Schema(example = """
+            {"status": "nicht ok", "detail": "Antragsseite antwortet mit HTTP 503 (Wartung)"}""")
+    record OnlineStatusRequest(@NotNull @Schema(allowableValues = {"ok", "nicht ok"}) OnlineStatus status,
+                               @Size(max = 500) @PlainText String detail) {
+    }
+
+    /** The answer to a recorded online status: the version's status now, and whether this request changed it. */
+    @Schema(example = """
+            {"serviceId": "0b7d5e4a-3c1f-4a8e-9d2b-1f6e8c7a5b40", "version": "1.0.0", "onlineStatus": "nicht ok",
+             "checkedAt": "2026-12-07T10:15:00Z", "checkedBy": "owner", "detail": "Antragsseite antwortet mit HTTP 503 (Wartung)",
+             "recorded": true}""")
+    record OnlineStatusAnswer(ServiceId serviceId, ServiceVersion version,
+                              @Schema(allowableValues = {"ok", "nicht ok"}) OnlineStatus onlineStatus,
+                              Instant checkedAt, String checkedBy, String detail,
+                              @Schema(description = "false: the version already had this status, nothing was recorded")
+                              boolean recorded) {
+    }
+
     /** The answer to a registration: the id under which the service is known from now on. */
     record ServiceRegistered(ServiceId serviceId) {
     }
@@ -112,8 +204,25 @@ class ServiceController {
         ServiceId serviceId = ServiceId.random();
         return responses.execute(HttpStatus.CREATED, commands -> {
             commands.send(new RegisterService(serviceId, request.leikaKey(), request.name().strip(),
-                    request.providingState(), request.reuse(), blankToNull(request.topic()), blankToNull(request.description())));
+                    request.providingState(), request.reuse(), blankToNull(request.topic()),
+                    blankToNull(request.description()), request.catalogue()));
             return new ServiceRegistered(serviceId);
+        });
+    }
+
+    @PutMapping(path = "/{serviceId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "recordCatalogueFacts", summary = "Record what the catalogues say about a service",
+            description = "Replaces the service's catalogue facts as a whole (OWNER of the providing state, or ADMIN): "
+                    + "OZG-ID and name, LeiKa name, typisation 1–10, and whether the Dashboard Digitale Verwaltung "
+                    + "counts it. A fact left out is no longer known; the same facts again record nothing. The "
+                    + "registration's other facts (LeiKa key, name, providing state, reuse) do not change.")
+    ResponseEntity<CatalogueAnswer> recordCatalogueFacts(@PathVariable ServiceId serviceId,
+                                                         @Valid @RequestBody CatalogueRequest request) {
+        ownedService(serviceId);
+        CatalogueFacts facts = request.facts();
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new RecordCatalogueFacts(serviceId, facts));
+            return CatalogueAnswer.of(serviceId, facts);
         });
     }
 
@@ -161,6 +270,27 @@ class ServiceController {
             }
             return new VersionAnswer(serviceId, version, VersionStatus.RETIRED);
         });
+    }
+
+    @PostMapping(path = "/{serviceId}/versions/{version}/online-status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // when the status changed; an unchanged one is a 200
+    @Operation(operationId = "recordOnlineStatus", summary = "Record whether a version's URL answers",
+            description = "Records the online status (ok / nicht ok) of a published, not retired version, as the link "
+                    + "checker does (OWNER of the providing state, or ADMIN). Only a change is recorded (201, "
+                    + "recorded true); the status the version already has is answered with 200 and recorded false. "
+                    + "A retired version is a 422, an unknown one a 404.")
+    ResponseEntity<OnlineStatusAnswer> recordOnlineStatus(@PathVariable ServiceId serviceId, @PathVariable ServiceVersion version,
+                                                          @Valid @RequestBody OnlineStatusRequest request) {
+        ownedService(serviceId);
+        Instant checkedAt = clock.instant();
+        String detail = blankToNull(request.detail());
+        ResponseEntity<OnlineStatusAnswer> answer = responses.execute(HttpStatus.OK, commands -> {
+            boolean recorded = commands.send(new RecordOnlineStatus(serviceId, version, request.status(), checkedAt,
+                    CHECKED_BY_OWNER, detail));
+            return new OnlineStatusAnswer(serviceId, version, request.status(), checkedAt, CHECKED_BY_OWNER, detail, recorded);
+        });
+        return ResponseEntity.status(answer.getBody().recorded() ? HttpStatus.CREATED : HttpStatus.OK)
+                .headers(answer.getHeaders()).body(answer.getBody());
     }
 
     /** 404 before 403: an owner learns that a service exists, which the public register shows anyway. */

@@ -1,0 +1,46 @@
+package de.efa.registry.query.reuse;
+
+import de.efa.registry.query.projection.ActiveVersions;
+import de.efa.registry.query.projection.ProjectionStore;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The offers and agreements in the version of the reuse projection that readers are served from. */
+record ReuseRecords(ProjectionStore store) {
+
+    static ReuseRecords active(ActiveVersions versions) {
+        return new ReuseRecords(versions.active(ReuseProjection.NAME));
+    }
+
+    Optional<Offer> offer(String offerId) {
+        Document stored = store.collection(ReuseProjection.OFFERS).find(new Document("_id", offerId)).first();
+        return stored == null || stored.getString("offerId") == null ? Optional.empty() : Optional.of(Offer.of(stored));
+    }
+
+    List<Offer> offersOf(String serviceId) {
+        List<Offer> offers = new ArrayList<>();
+        for (Document stored : store.collection(ReuseProjection.OFFERS).find(new Document("serviceId", serviceId))) {
+            offers.add(Offer.of(stored));
+        }
+        return offers;
+    }
+
+    Optional<Agreement> agreement(String agreementId) {
+        Document stored = store.collection(ReuseProjection.AGREEMENTS).find(new Document("_id", agreementId)).first();
+        return stored == null || stored.getString("agreementId") == null ? Optional.empty()
+                : Optional.of(Agreement.of(stored));
+    }
+
+    List<Agreement> agreements() {
+        List<Agreement> all = new ArrayList<>();
+        for (Document stored : store.collection(ReuseProjection.AGREEMENTS).find()) {
+            if (stored.getString("agreementId") != null) {
+                all.add(Agreement.of(stored));
+            }
+        }
+        return all;
+    }
+}
