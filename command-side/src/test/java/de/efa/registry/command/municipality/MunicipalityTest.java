@@ -383,10 +383,11 @@ class MunicipalityTest {
     void aCrossBorderAdoptionIsHandledByAnAuthorityOfTheAdoptingState() {
         // Einer für Alle shares the software, not the responsibility: Munich's applications stay in Bavaria
         authoritiesOfThuringiaAndBavaria();
-        cooperationOfThuringiaAndBavaria(null);
+        CooperationId cooperationId = cooperationOfThuringiaAndBavaria(null);
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, JULY, SOZIALAMT_MUENCHEN))
-                .expectEvents(started(MUENCHEN, "1.1.0", true),
+                .expectEvents(new AdoptionStarted(ADOPTION, MUENCHEN, WOHNGELD, v("1.1.0"), TH, true, JULY,
+                                CrossBorderBasis.cooperation(cooperationId)),
                         new AdoptionAuthorityAssigned(ADOPTION, MUENCHEN, WOHNGELD, SOZIALAMT_MUENCHEN, JULY));
         fixture.given(recorded(MUENCHEN))
                 .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, JULY, WOHNGELDSTELLE_ERFURT))
