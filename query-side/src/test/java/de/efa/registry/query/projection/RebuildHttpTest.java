@@ -30,12 +30,12 @@ class RebuildHttpTest extends QuerySideTestBase {
         Map<String, Object> before = answers(reads, scenario.last);
 
         List<Map<String, Object>> status = admin();
-        assertThat(status).extracting(s -> s.get("name")).containsExactly("lookup", "regions", "register");
+        assertThat(status).extracting(s -> s.get("name")).containsExactly("lookup", "regions", "register", "reuse");
         assertThat(status).allSatisfy(s -> assertThat(s).containsEntry("status", "LIVE").containsEntry("version", 1)
                 .containsEntry("progress", 1.0).containsEntry("deadLetters", 0));
         assertThat(((Number) status.get(0).get("position")).longValue()).isGreaterThanOrEqualTo(scenario.last);
 
-        for (String name : List.of("lookup", "regions", "register")) {
+        for (String name : List.of("lookup", "regions", "register", "reuse")) {
             ResponseEntity<Map> accepted = http.withBasicAuth("admin", "demo")
                     .postForEntity("/api/v1/admin/projections/" + name + "/rebuild", null, Map.class);
             assertThat(accepted.getStatusCode().value()).isEqualTo(202);
@@ -47,7 +47,8 @@ class RebuildHttpTest extends QuerySideTestBase {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin()).allSatisfy(s ->
                 assertThat(s).containsEntry("status", "LIVE").containsEntry("version", 2)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database.listCollectionNames().into(new ArrayList<>()))
-                .noneMatch(c -> c.startsWith("lookup_v1_") || c.startsWith("regions_v1_") || c.startsWith("register_v1_"))
+                .noneMatch(c -> c.startsWith("lookup_v1_") || c.startsWith("regions_v1_") || c.startsWith("register_v1_")
+                        || c.startsWith("reuse_v1_"))
                 .anyMatch(c -> c.startsWith("lookup_v2_")));
 
         assertThat(answers(reads, scenario.last)).isEqualTo(before);
