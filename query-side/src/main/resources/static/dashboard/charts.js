@@ -134,3 +134,34 @@ export function maturity(rows) {
         }))
     };
 }
+
+/**
+ * Reuse funnel rows ({serviceId, name, providingState, statesOfferedTo, statesInterested, agreementsSigned,
+ * municipalitiesLive, municipalitiesPlanned}) per EFA service: the states reached, interested and signed up as bars on
+ * the left axis, the municipalities of other states live and planned stacked on the right — states and municipalities
+ * are different units and never share an axis.
+ */
+export function reuse(rows) {
+    const names = Object.fromEntries(rows.map(r => [r.serviceId, `${r.name} (${r.providingState})`]));
+    const many = rows.length > BARS_AT_ONCE;
+    const states = [['statesOfferedTo', 'Länder mit Angebot', '#d1d5db'], ['statesInterested', 'Länder interessiert', '#fcd34d'],
+        ['agreementsSigned', 'Vereinbarungen', '#fb923c']];
+    const municipalities = [['municipalitiesLive', 'Gemeinden live', '#2563eb'], ['municipalitiesPlanned', 'Gemeinden geplant', '#93c5fd']];
+    return {
+        title: rows.length ? undefined : EMPTY,
+        grid: {...GRID, top: 36, bottom: many ? 30 : GRID.bottom},
+        legend: {top: 0},
+        dataZoom: many ? [{type: 'slider', xAxisIndex: 0, startValue: 0, endValue: BARS_AT_ONCE - 1, height: 14, bottom: 4}] : [],
+        tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: number},
+        xAxis: {type: 'category', data: rows.map(r => r.serviceId),
+            axisLabel: {interval: 0, rotate: rows.length > 4 ? 30 : 0, formatter: id => html(names[id] ?? id)}},
+        yAxis: [{type: 'value', name: 'Länder', minInterval: 1, max: 15}, {type: 'value', name: 'Gemeinden', minInterval: 1,
+            axisLabel: {formatter: number}}],
+        series: [
+            ...states.map(([field, name, color]) => ({name, type: 'bar', yAxisIndex: 0, data: rows.map(r => r[field]),
+                itemStyle: {color}})),
+            ...municipalities.map(([field, name, color]) => ({name, type: 'bar', yAxisIndex: 1, stack: 'municipalities',
+                data: rows.map(r => r[field]), itemStyle: {color}}))
+        ]
+    };
+}

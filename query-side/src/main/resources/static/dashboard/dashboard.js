@@ -29,7 +29,8 @@ const panels = {
     coverageByDistrict: panel('coverage-by-district'),
     crossBorder: panel('cross-border'),
     timeline: panel('timeline'),
-    maturity: panel('maturity')
+    maturity: panel('maturity'),
+    reuse: panel('reuse')
 };
 
 window.dashboard = {
@@ -87,6 +88,7 @@ function coverageByDistrict() {
 
 const crossBorder = () => draw('crossBorder', '/stats/cross-border', {}, build.crossBorder);
 const maturity = () => draw('maturity', '/stats/maturity', {}, build.maturity);
+const reuse = () => draw('reuse', '/stats/reuse', {}, build.reuse);
 const timeline = () => draw('timeline', '/stats/timeline',
     {from: filters.from.value, to: today(), interval: filters.interval.value}, build.timeline);
 
@@ -118,7 +120,7 @@ async function loadAll() {
     const started = performance.now();
     filters.from.value ||= TIMELINE_START;
     // the charts that need nothing else start at once; the district chart waits for the list of states
-    const independent = [crossBorder(), maturity(), timeline(), loadServices().catch(e => e)];
+    const independent = [crossBorder(), maturity(), reuse(), timeline(), loadServices().catch(e => e)];
     const states = await coverageByState();
     if (states) {
         fillStates(states.rows);

@@ -62,7 +62,7 @@ class DashboardBrowserTest {
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final List<String> PANELS = List.of("coverage-by-state", "coverage-by-district", "cross-border", "timeline", "maturity");
+    private static final List<String> PANELS = List.of("coverage-by-state", "coverage-by-district", "cross-border", "timeline", "maturity", "reuse");
 
     private static ChromeDriver browser;
     private static Path profile;
@@ -154,6 +154,7 @@ class DashboardBrowserTest {
         assertCrossBorder(api("/api/v1/stats/cross-border"));
         assertTimeline(api("/api/v1/stats/timeline?" + panel("timeline").getDomAttribute("data-query")));
         assertMaturity(api("/api/v1/stats/maturity"));
+        assertReuse(api("/api/v1/stats/reuse"));
 
         // German number formats on the axes: 45,3 % and 1.234.567
         assertThat(script("return dashboard.charts.coverageByState.getOption().yAxis[0].axisLabel.formatter(0.453)"))
@@ -361,6 +362,24 @@ class DashboardBrowserTest {
         }
         // nothing drawn that the API did not say
         assertThat(series.stream().flatMap(s -> numbers(s.get("data")).stream()).mapToDouble(Double::doubleValue).sum()).isEqualTo(total);
+    }
+
+    private void assertReuse(Map<String, Object> expected) {
+        List<Map<String, Object>> rows = list(expected.get("rows"));
+        assertThat(rows).as("the demo's EFA services").hasSize(4);
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsEntry("name", "Elterngeld")
+                .containsEntry("statesOfferedTo", 15).containsEntry("statesInterested", 1).containsEntry("agreementsSigned", 1));
+        Map<String, Object> drawn = drawn("reuse");
+        assertThat(drawn.get("x")).isEqualTo(rows.stream().map(r -> r.get("serviceId")).toList());
+        List<Map<String, Object>> series = list(drawn.get("series"));
+        List<String> columns = List.of("statesOfferedTo", "statesInterested", "agreementsSigned", "municipalitiesLive",
+                "municipalitiesPlanned");
+        assertThat(series).hasSize(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            assertThat(numbers(series.get(i).get("data"))).as(column)
+                    .isEqualTo(rows.stream().map(r -> ((Number) r.get(column)).doubleValue()).toList());
+        }
     }
 
     /** Category axes and series data as ECharts holds them after rendering. */

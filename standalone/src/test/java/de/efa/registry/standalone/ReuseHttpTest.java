@@ -127,6 +127,97 @@ class ReuseHttpTest extends StandaloneHttpTestBase {
                 assertThat(event.toString()).contains(agreementId));
     }
 
+    @Test
+    void whenAnAgreementEndsTheAdoptionsRestingOnItAloneEndTheSameDayCausedByTheTermination() {
+        String serviceId = registerService("thueringen", "16", "EFA");
+        publish("thueringen", serviceId, "1.0.0");
+        String agreementId = signedAgreement(serviceId, "09");
+        String alone = adoptAcross("09162000", serviceId);
+        // Lower Saxony's adoption rests on a cooperation as well: the agreement's end leaves it running
+        String cooperationId = foundCooperation("thueringen", List.of("16", "03"));
+        String withCooperation = adoptAcross("03241001", serviceId);
+        String agreementWithLowerSaxony = signedAgreement(serviceId, "03");
+
+        RawHttp.Answer terminated = http.post("/api/v1/agreements/" + agreementId + "/termination").as("bayern")
+                .json(map("endsOn", "2025-01-01")).send();
+        assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
+        assertThat(read("/api/v1/adoptions/" + alone, terminated).json()).containsEntry("status", "ENDED")
+                .containsEntry("endsOn", "2025-01-01");
+        RawHttp.Answer otherTerminated = http.post("/api/v1/agreements/" + agreementWithLowerSaxony + "/termination")
+                .as("niedersachsen").json(map("endsOn", "2025-01-01")).send();
+        assertThat(otherTerminated.status()).as("%s", otherTerminated).isEqualTo(200);
+        assertThat(read("/api/v1/adoptions/" + withCooperation, otherTerminated).json()).containsEntry("status", "ACTIVE")
+                .containsEntry("legalBasis", map("kind", "COOPERATION", "id", cooperationId));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> termination = (Map<String, Object>) history(agreementId).stream()
+                .filter(e -> "AgreementTerminated".equals(e.get("type"))).findFirst().orElseThrow().get("metadata");
+        assertThat(history("09162000")).filteredOn(e -> "AdoptionEnded".equals(e.get("type"))).singleElement()
+                .satisfies(ended -> assertThat((Map<String, Object>) ended.get("metadata"))
+                        .containsEntry("principal", "system")
+                        .containsEntry("correlationId", termination.get("correlationId"))
+                        .containsKey("causationId"));
+    }
+
+    @Test
+    void theReuseFunnelCountsAHandComputedExampleByEffectiveDates() {
+        String serviceId = registerService("thueringen", "16", "EFA");
+        publish("thueringen", serviceId, "1.0.0");
+        RawHttp.Answer offered = http.post("/api/v1/services/" + serviceId + "/offers").as("thueringen")
+                .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")).send();
+        String offerId = (String) offered.json().get("offerId");
+        assertThat(http.post("/api/v1/offers/" + offerId + "/interests").as("bayern").json(map("state", "09")).send().status())
+                .isEqualTo(201);
+        assertThat(http.post("/api/v1/offers/" + offerId + "/interests").as("niedersachsen").json(map("state", "03")).send()
+                .status()).isEqualTo(201);
+        signedAgreement(serviceId, "09");
+        adoptAcross("09162000", serviceId);                    // effective 2024-06-01: live on 2025-01-01
+        RawHttp.Answer later = http.post("/api/v1/adoptions").as("bayern")
+                .json(map("serviceId", serviceId, "ags", "09163000", "effectiveFrom", "2025-06-01")).send();
+        assertThat(later.status()).as("%s", later).isEqualTo(201);    // planned on 2025-01-01
+        adopt("thueringen", serviceId, "16051000");            // the provider's own: no reuse
+
+        Map<String, Object> row = funnelRow(read("/api/v1/stats/reuse?serviceId=" + serviceId + "&asOf=2025-01-01", later));
+        assertThat(row).containsEntry("providingState", "16").containsEntry("statesOfferedTo", 15)
+                .containsEntry("statesInterested", 2).containsEntry("agreementsSigned", 1)
+                .containsEntry("municipalitiesLive", 1).containsEntry("municipalitiesPlanned", 1);
+        Map<String, Object> beforeAnything = funnelRow(read("/api/v1/stats/reuse?serviceId=" + serviceId
+                + "&asOf=2023-12-31", later));
+        assertThat(beforeAnything).containsEntry("statesOfferedTo", 0).containsEntry("municipalitiesLive", 0)
+                .containsEntry("municipalitiesPlanned", 2);
+        RawHttp.Answer csv = http.get("/api/v1/stats/reuse?serviceId=" + serviceId + "&asOf=2025-01-01").as("analyst")
+                .header("Accept", "text/csv").header("Registry-Min-Position", later.header("Registry-Position")).send();
+        assertThat(csv.body()).contains("serviceId,name,providingState,statesOfferedTo,statesInterested,agreementsSigned,"
+                + "municipalitiesLive,municipalitiesPlanned").contains(serviceId + ",Dienst,16,15,2,1,1,1");
+        assertThat(http.get("/api/v1/stats/reuse").as("thueringen").send().status()).isEqualTo(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> funnelRow(RawHttp.Answer answer) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.json().get("rows");
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private String signedAgreement(String serviceId, String adoptingState) {
+        RawHttp.Answer proposed = http.post("/api/v1/agreements").as("thueringen").json(map("serviceId", serviceId,
+                "adoptingState", adoptingState, "legalBasis", "FIT_STORE", "reference", "FIT-Store", "validFrom",
+                "2024-03-01")).send();
+        assertThat(proposed.status()).as("%s", proposed).isEqualTo(201);
+        String agreementId = (String) proposed.json().get("agreementId");
+        RawHttp.Answer signed = http.post("/api/v1/agreements/" + agreementId + "/signature").as("admin")
+                .json(map("state", adoptingState)).send();
+        assertThat(signed.status()).as("%s", signed).isEqualTo(201);
+        return agreementId;
+    }
+
+    private String adoptAcross(String ags, String serviceId) {
+        RawHttp.Answer adopted = http.post("/api/v1/adoptions").as("admin")
+                .json(map("serviceId", serviceId, "ags", ags, "effectiveFrom", "2024-06-01")).send();
+        assertThat(adopted.status()).as("%s", adopted).isEqualTo(201);
+        return (String) adopted.json().get("adoptionId");
+    }
+
     private RawHttp.Answer read(String path, RawHttp.Answer after) {
         RawHttp.Answer answer = http.get(path).as("analyst").header("Registry-Min-Position", after.header("Registry-Position")).send();
         assertThat(answer.status()).as("%s", answer).isEqualTo(200);

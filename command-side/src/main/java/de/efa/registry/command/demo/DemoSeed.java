@@ -15,6 +15,14 @@ import de.efa.registry.kernel.authority.RegisterAuthority;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
+import de.efa.registry.kernel.reuse.AgreementId;
+import de.efa.registry.kernel.reuse.CostModel;
+import de.efa.registry.kernel.reuse.DeclareInterest;
+import de.efa.registry.kernel.reuse.LegalBasis;
+import de.efa.registry.kernel.reuse.OfferId;
+import de.efa.registry.kernel.reuse.OfferService;
+import de.efa.registry.kernel.reuse.ProposeAgreement;
+import de.efa.registry.kernel.reuse.SignAgreement;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.DeprecateVersion;
@@ -127,10 +135,19 @@ class DemoSeed {
         adopt("bayern", "09163000", kfz, v("1.0.0"), LocalDate.of(2023, 1, 1));
         adopt("bayern", "09162000", hundesteuer, v("1.0.0"), LocalDate.of(2021, 1, 1));
         adopt("sachsen", "14612000", elterngeld, v("1.0.0"), LocalDate.of(2022, 7, 1));
+        // Saxony offers its Elterngeld for reuse; Thuringia is interested and signs up through the FIT-Store
+        OfferId elterngeldOffer = OfferId.random();
+        send("sachsen", new OfferService(elterngeldOffer, elterngeld, SN, "Nachnutzung nach EfA-Mindestanforderungen",
+                CostModel.COST_SHARING, LocalDate.of(2023, 1, 1)));
+        send("thueringen", new DeclareInterest(elterngeldOffer, TH, LocalDate.of(2023, 3, 1)));
+        AgreementId elterngeldAgreement = AgreementId.random();
+        send("thueringen", new ProposeAgreement(elterngeldAgreement, elterngeld, SN, TH, LegalBasis.FIT_STORE,
+                "FIT-Store EfA-Elterngeld", LocalDate.of(2024, 1, 1), null, TH, LocalDate.of(2023, 6, 1)));
+        send("sachsen", new SignAgreement(elterngeldAgreement, SN, LocalDate.of(2023, 7, 1)));
         // the retirement process moves the three adoptions of 1.0.0 to 2.0.0
         send("bayern", new RetireVersion(ummeldung, v("1.0.0"), LocalDate.of(2024, 3, 31), v("2.0.0")));
 
-        log.info("Demo data loaded: {} municipalities (Gebietsstand {}), 1 cooperation, 5 services, 2 authorities, {} adoptions; head position {}",
+        log.info("Demo data loaded: {} municipalities (Gebietsstand {}), 1 cooperation, 5 services, 1 reuse agreement, 2 authorities, {} adoptions; head position {}",
                 directory.municipalities(), directory.gebietsstand(), adoptions, eventStore.headPosition());
     }
 

@@ -12,6 +12,7 @@ import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AssignAdoptionAuthority;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.EndAdoptionWithItsAgreement;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
@@ -141,6 +142,21 @@ public class Municipality {
         MunicipalAdoption adoption = inUse(c.adoptionId());
         requireNotBeforeStart(adoption, c.endsOn());
         apply(new AdoptionEnded(c.adoptionId(), ags, adoption.serviceId(), c.endsOn()));
+    }
+
+    /**
+     * From the agreement-end process; a repeat, or an adoption already ended by its own termination, changes nothing
+     * (an end once recorded is not moved). One that would take effect only on or after the agreement's end ends on its
+     * first day, so it never serves a day without a legal basis.
+     */
+    @CommandHandler
+    void handle(EndAdoptionWithItsAgreement c) {
+        MunicipalAdoption adoption = adoptions.get(c.adoptionId());
+        if (adoption == null || !adoption.isInUse()) {
+            return;
+        }
+        LocalDate endsOn = c.endsOn().isBefore(adoption.effectiveFrom()) ? adoption.effectiveFrom() : c.endsOn();
+        apply(new AdoptionEnded(c.adoptionId(), ags, adoption.serviceId(), endsOn));
     }
 
     /** From the retirement process; a repeat, or an adoption that moved on meanwhile, changes nothing. */

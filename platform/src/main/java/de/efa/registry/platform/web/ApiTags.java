@@ -20,6 +20,7 @@ public final class ApiTags {
     public static final String FIT_CONNECT = "FIT-Connect routing";
     public static final String REGIONS = "Regions";
     public static final String LOOKUP = "Lookup";
+    public static final String DASHBOARD_DATA = "Dashboard Digitale Verwaltung";
     public static final String STATISTICS = "Statistics";
     public static final String AUDIT = "Audit";
     public static final String JOBS = "Jobs";
@@ -46,6 +47,8 @@ public final class ApiTags {
             tag(FIT_CONNECT, "The FIT-Connect Routing API 2.0.0 under /fit-connect/v1: which authority, at which "
                     + "FIT-Connect destination, receives applications for a LeiKa key in an area; the areas; the "
                     + "version."),
+            tag(DASHBOARD_DATA, "The open data interface of the Dashboard Digitale Verwaltung under /dv/v1: which OZG "
+                    + "services are available in which region today, and how completely; JSON pages, CSV or XLSX."),
             tag(STATISTICS, "Coverage per state and district, the cross-border matrix, maturity and the adoption timeline "
                     + "for analysts: JSON, or CSV with Accept: text/csv."),
             tag(AUDIT, "For auditors: every stored event with its principal, the register as it stood at any instant, "

@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** The offers and agreements in the version of the reuse projection that readers are served from. */
-record ReuseRecords(ProjectionStore store) {
+public record ReuseRecords(ProjectionStore store) {
 
-    static ReuseRecords active(ActiveVersions versions) {
+    public static ReuseRecords active(ActiveVersions versions) {
         return new ReuseRecords(versions.active(ReuseProjection.NAME));
     }
 
-    Optional<Offer> offer(String offerId) {
+    public Optional<Offer> offer(String offerId) {
         Document stored = store.collection(ReuseProjection.OFFERS).find(new Document("_id", offerId)).first();
         return stored == null || stored.getString("offerId") == null ? Optional.empty() : Optional.of(Offer.of(stored));
     }
 
-    List<Offer> offersOf(String serviceId) {
+    public List<Offer> offersOf(String serviceId) {
         List<Offer> offers = new ArrayList<>();
         for (Document stored : store.collection(ReuseProjection.OFFERS).find(new Document("serviceId", serviceId))) {
             offers.add(Offer.of(stored));
@@ -28,13 +28,13 @@ record ReuseRecords(ProjectionStore store) {
         return offers;
     }
 
-    Optional<Agreement> agreement(String agreementId) {
+    public Optional<Agreement> agreement(String agreementId) {
         Document stored = store.collection(ReuseProjection.AGREEMENTS).find(new Document("_id", agreementId)).first();
         return stored == null || stored.getString("agreementId") == null ? Optional.empty()
                 : Optional.of(Agreement.of(stored));
     }
 
-    List<Agreement> agreements() {
+    public List<Agreement> agreements() {
         List<Agreement> all = new ArrayList<>();
         for (Document stored : store.collection(ReuseProjection.AGREEMENTS).find()) {
             if (stored.getString("agreementId") != null) {

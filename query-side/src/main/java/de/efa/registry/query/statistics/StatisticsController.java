@@ -34,10 +34,48 @@ class StatisticsController {
     private static final Set<String> GROUPINGS = Set.of("state", "district");
     private static final Set<String> INTERVALS = Set.of("month", "week", "day");
 
-    private final StatisticsQueries queries;
+    private static final java.time.ZoneId GERMANY = java.time.ZoneId.of("Europe/Berlin");
 
-    StatisticsController(StatisticsQueries queries) {
+    private final StatisticsQueries queries;
+    private final ReuseFunnel reuseFunnel;
+
+    StatisticsController(StatisticsQueries queries, ReuseFunnel reuseFunnel) {
         this.queries = queries;
+        this.reuseFunnel = reuseFunnel;
+    }
+
+    @GetMapping(path = "/reuse", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getReuseFunnel", summary = "The reuse funnel per EFA service",
+            description = "Per EFA service (one, or those of one providing state): the states an offer reaches, the "
+                    + "states interested, the agreements countersigned and not ended, and the municipalities of other "
+                    + "states using it on asOf (default today; live from effectiveFrom until endsOn) or planned from "
+                    + "a later day. CSV with Accept: text/csv.")
+    StatisticsAnswer<ReuseFunnelRow> reuse(@RequestParam(required = false) ServiceId serviceId,
+                                           @RequestParam(required = false) StateCode providingState,
+                                           @RequestParam(required = false)
+                                           @org.springframework.format.annotation.DateTimeFormat(
+                                                   iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                                           java.time.LocalDate asOf) {
+        return reuseFunnel.rows(serviceId, providingState, day(asOf)).json();
+    }
+
+    @GetMapping(path = "/reuse", produces = "text/csv")
+    @Operation(operationId = "getReuseFunnel", summary = "The reuse funnel per EFA service",
+            description = "Per EFA service (one, or those of one providing state): the states an offer reaches, the "
+                    + "states interested, the agreements countersigned and not ended, and the municipalities of other "
+                    + "states using it on asOf (default today; live from effectiveFrom until endsOn) or planned from "
+                    + "a later day. CSV with Accept: text/csv.")
+    ResponseEntity<String> reuseCsv(@RequestParam(required = false) ServiceId serviceId,
+                                    @RequestParam(required = false) StateCode providingState,
+                                    @RequestParam(required = false)
+                                    @org.springframework.format.annotation.DateTimeFormat(
+                                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                                    java.time.LocalDate asOf) {
+        return csv(reuseFunnel.rows(serviceId, providingState, day(asOf)), "reuse");
+    }
+
+    private static java.time.LocalDate day(java.time.LocalDate asOf) {
+        return asOf == null ? java.time.LocalDate.now(GERMANY) : asOf;
     }
 
     @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -30,12 +30,12 @@ class RebuildHttpTest extends QuerySideTestBase {
         Map<String, Object> before = answers(reads, scenario.last);
 
         List<Map<String, Object>> status = admin();
-        assertThat(status).extracting(s -> s.get("name")).containsExactly("lookup", "regions", "register", "reuse");
+        assertThat(status).extracting(s -> s.get("name")).containsExactly("dv", "lookup", "regions", "register", "reuse");
         assertThat(status).allSatisfy(s -> assertThat(s).containsEntry("status", "LIVE").containsEntry("version", 1)
                 .containsEntry("progress", 1.0).containsEntry("deadLetters", 0));
         assertThat(((Number) status.get(0).get("position")).longValue()).isGreaterThanOrEqualTo(scenario.last);
 
-        for (String name : List.of("lookup", "regions", "register", "reuse")) {
+        for (String name : List.of("dv", "lookup", "regions", "register", "reuse")) {
             ResponseEntity<Map> accepted = http.withBasicAuth("admin", "demo")
                     .postForEntity("/api/v1/admin/projections/" + name + "/rebuild", null, Map.class);
             assertThat(accepted.getStatusCode().value()).isEqualTo(202);
@@ -47,7 +47,7 @@ class RebuildHttpTest extends QuerySideTestBase {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin()).allSatisfy(s ->
                 assertThat(s).containsEntry("status", "LIVE").containsEntry("version", 2)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database.listCollectionNames().into(new ArrayList<>()))
-                .noneMatch(c -> c.startsWith("lookup_v1_") || c.startsWith("regions_v1_") || c.startsWith("register_v1_")
+                .noneMatch(c -> c.startsWith("dv_v1_") || c.startsWith("lookup_v1_") || c.startsWith("regions_v1_") || c.startsWith("register_v1_")
                         || c.startsWith("reuse_v1_"))
                 .anyMatch(c -> c.startsWith("lookup_v2_")));
 
@@ -87,6 +87,7 @@ class RebuildHttpTest extends QuerySideTestBase {
                 "/api/v1/services/" + s.wohngeld + "/adoptions", "/api/v1/adoptions/" + s.erfurtWohngeld,
                 "/api/v1/adoptions/" + s.muenchenHund, "/api/v1/municipalities", "/api/v1/municipalities/09162000",
                 "/api/v1/regions", "/api/v1/regions/091620000000", "/api/v1/regions?q=erfurt",
+                "/dv/v1/data?size=1000", "/dv/v1/data/160510000000", "/dv/v1/ars",
                 "/api/v1/cooperations", "/api/v1/cooperations/" + s.cooperation, "/api/v1/stats/coverage",
                 "/api/v1/stats/coverage?groupBy=district&serviceId=" + s.wohngeld, "/api/v1/stats/cross-border",
                 "/api/v1/stats/maturity", "/api/v1/stats/timeline?from=2023-01-01&to=2024-12-31&interval=week"));

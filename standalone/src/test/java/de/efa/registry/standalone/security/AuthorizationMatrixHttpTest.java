@@ -131,6 +131,12 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 row("GET /municipalities", Access.AUTHENTICATED, 200, () -> read("/api/v1/municipalities?state=16")),
                 row("GET /regions/{ars}", Access.PUBLIC, 200, () -> read("/api/v1/regions/160000000000")),
                 row("GET /regions", Access.PUBLIC, 200, () -> read("/api/v1/regions?level=DISTRICT&state=16")),
+                // the Dashboard Digitale Verwaltung's data API; like the regions open to everyone (open data is on in the standalone)
+                row("GET /dv/v1/data", Access.PUBLIC, 200, () -> read("/dv/v1/data?size=5")),
+                row("GET /dv/v1/data/{ars}", Access.PUBLIC, 200, () -> read("/dv/v1/data/160000000000")),
+                row("GET /dv/v1/data/{ars} (csv)", Access.PUBLIC, 200, () -> read("/dv/v1/data/160000000000?filetype=csv")),
+                row("GET /dv/v1/data/{ars} (xlsx)", Access.PUBLIC, 200, () -> read("/dv/v1/data/160000000000?filetype=xlsx")),
+                row("GET /dv/v1/ars", Access.PUBLIC, 200, () -> read("/dv/v1/ars")),
                 // cooperations
                 owner("POST /cooperations", 201, () -> http.post("/api/v1/cooperations")
                         .json(map("name", "K", "foundingStates", List.of("16", "09"), "signedOn", "2021-03-01")), "16", "09"),
@@ -209,6 +215,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                 row("GET /stats/cross-border", Access.STATS, 200, () -> read("/api/v1/stats/cross-border")),
                 row("GET /stats/timeline", Access.STATS, 200, () -> read("/api/v1/stats/timeline?from=2023-01-01&to=2024-01-01&interval=month")),
                 row("GET /stats/maturity", Access.STATS, 200, () -> read("/api/v1/stats/maturity")),
+                row("GET /stats/reuse", Access.STATS, 200, () -> read("/api/v1/stats/reuse?providingState=16")),
+                row("GET /stats/reuse (CSV)", Access.STATS, 200, () -> read("/api/v1/stats/reuse").header("Accept", "text/csv")),
                 // audit
                 row("GET /audit/events", Access.AUDIT, 200, () -> read("/api/v1/audit/events?limit=5")),
                 row("GET /audit/events/export", Access.AUDIT, 200, () -> read("/api/v1/audit/events/export")),

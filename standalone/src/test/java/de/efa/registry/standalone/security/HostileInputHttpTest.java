@@ -182,6 +182,7 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             cases.add(pathCase("GET /cooperations/" + id, "/api/v1/cooperations/" + encoded));
             cases.add(pathCase("GET /municipalities/" + id, "/api/v1/municipalities/" + encoded));
             cases.add(pathCase("GET /regions/" + id, "/api/v1/regions/" + encoded));
+            cases.add(pathCase("GET /dv/v1/data/" + id, "/dv/v1/data/" + encoded));
             cases.add(pathCase("GET /lookup/" + id, "/api/v1/lookup/" + encoded));
             cases.add(pathCase("GET /jobs/" + id, "/api/v1/jobs/" + encoded));
             cases.add(new Case("POST /services/" + id + "/versions", 400, () -> http.post("/api/v1/services/" + encoded + "/versions")
@@ -203,6 +204,12 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 "/api/v1/regions/16072", "/api/v1/regions/990000000000", "/api/v1/regions/16072000000x",
                 "/api/v1/regions/%7B%22$gt%22:%22%22%7D", "/api/v1/regions/160720000000?level=KREIS",
                 "/api/v1/regions?level=%7B%7D", "/api/v1/regions?state=17", "/api/v1/regions?size=501", "/api/v1/regions?page=-1",
+                "/dv/v1/data/16072", "/dv/v1/data/990000000000", "/dv/v1/data/160000000000?page=-1",
+                "/dv/v1/data/160000000000?size=0", "/dv/v1/data/160000000000?size=100000", "/dv/v1/data/160000000000?page=1e3",
+                "/dv/v1/data/160000000000?filetype=exe", "/dv/v1/data/160000000000?filetype=%00",
+                "/dv/v1/data/160000000000?includeAbove=1", "/dv/v1/data/160000000000?includeBelow=%7B%7D",
+                "/dv/v1/data/160000000000?order=random", "/dv/v1/data?page=%7B%22$gt%22:%22%22%7D", "/dv/v1/data?size=-5",
+                "/dv/v1/ars?page=abc", "/dv/v1/ars?order=" + "x".repeat(10_000),
                 "/api/v1/services/" + "00000000-0000-0000-0000-000000000000".replace('0', 'z') + "/adoptions",
                 "/api/v1/lookup/16051000?asOf=2023-02-30", "/api/v1/lookup/16051000?asOf=yesterday",
                 "/api/v1/lookup/16051000?asOf=%00", "/api/v1/lookup/16051000?leikaKey=%7B%7D",

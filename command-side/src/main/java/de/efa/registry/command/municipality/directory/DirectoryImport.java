@@ -170,8 +170,10 @@ public class DirectoryImport {
                     failed.get(0).failure());
             throw failed.get(0).failure();
         }
-        log.info("Directory {} imported: {} added, {} changed, {} dissolved, {} unchanged", result.gebietsstand(),
-                result.added(), result.changed(), result.dissolved(), result.unchanged());
+        log.info("Directory {} imported: {} added, {} changed, {} dissolved, {} unchanged; regions above them: {} added, "
+                        + "{} changed, {} dissolved, {} unchanged", result.gebietsstand(), result.added(), result.changed(),
+                result.dissolved(), result.unchanged(), result.regions().added(), result.regions().changed(),
+                result.regions().dissolved(), result.regions().unchanged());
         return result;
     }
 }

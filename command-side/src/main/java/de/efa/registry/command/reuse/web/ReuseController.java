@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.efa.registry.command.cooperation.AgreementDates;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.command.reuse.AgreementEnds;
 import de.efa.registry.command.reuse.ReusableService;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
@@ -48,12 +50,17 @@ import java.time.LocalDate;
 @Tag(name = ApiTags.REUSE)
 class ReuseController {
 
+    /** How long a termination's answer waits for the adoptions it ends (they follow anyway if it takes longer). */
+    private static final Duration ENDS_PATIENCE = Duration.ofSeconds(10);
+
     private final CommandResponses responses;
     private final WriteLookup lookup;
+    private final AgreementEnds agreementEnds;
 
-    ReuseController(CommandResponses responses, WriteLookup lookup) {
+    ReuseController(CommandResponses responses, WriteLookup lookup, AgreementEnds agreementEnds) {
         this.responses = responses;
         this.lookup = lookup;
+        this.agreementEnds = agreementEnds;
     }
 
     @Schema(example = """
@@ -188,13 +195,19 @@ class ReuseController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "terminateAgreement", summary = "Terminate a signed agreement",
             description = "Either side (its OWNER, or ADMIN naming the state) ends a SIGNED agreement: endsOn is the "
-                    + "first day it no longer holds — after validFrom, not after validTo. 422 agreement-not-signed for a "
-                    + "proposal, 409 when it was terminated already.")
+                    + "first day it no longer holds — after validFrom, not after validTo. The adoptions that rest on it "
+                    + "alone (no cooperation of both states holds that day) end on endsOn; the answer's "
+                    + "Registry-Position covers those ends when they finish within ten seconds. 422 "
+                    + "agreement-not-signed for a proposal, 409 when it was terminated already.")
     ResponseEntity<AgreementAnswer> terminate(@PathVariable AgreementId agreementId,
                                               @Valid @RequestBody TerminationRequest request) {
         StateCode state = actingState(request.state());
         return responses.execute(HttpStatus.OK, commands -> {
             commands.send(new TerminateAgreement(agreementId, state, request.endsOn()));
+            // the answer's Registry-Position covers the adoptions the termination ends, when that takes a moment
+            if (agreementEnds.awaitEnded(agreementId, ENDS_PATIENCE)) {
+                commands.coverEverythingStored();
+            }
             return new AgreementAnswer(agreementId, AgreementStatus.TERMINATED, null, request.endsOn());
         });
     }

@@ -1,0 +1,110 @@
+package de.efa.registry.command.reuse;
+
+import de.efa.registry.command.lookup.CooperationFacts;
+import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.CrossBorderBasis;
+import de.efa.registry.kernel.adoption.EndAdoptionWithItsAgreement;
+import de.efa.registry.kernel.common.RegistryMetaData;
+import de.efa.registry.kernel.reuse.AgreementId;
+import de.efa.registry.kernel.reuse.AgreementTerminated;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * When a reuse agreement ends, the adoptions that rest on it alone end on the same day: those whose states are not
+ * (also) members of one cooperation on that day. An adoption recorded under the agreement after its termination (it
+ * took effect before the end) is ended when it arrives. A tracking processor with its token in MongoDB, like the
+ * retirement process; a replayed event sends commands the Municipality ignores.
+ */
+@Component
+@ProcessingGroup(AgreementEndProcess.NAME)
+class AgreementEndProcess {
+
+    static final String NAME = "agreement-end";
+    private static final Logger log = LoggerFactory.getLogger(AgreementEndProcess.class);
+
+    private final AgreementLedger ledger;
+    private final WriteLookup lookup;
+    private final CommandGateway commands;
+
+    AgreementEndProcess(AgreementLedger ledger, WriteLookup lookup, CommandGateway commands) {
+        this.ledger = ledger;
+        this.lookup = lookup;
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(AgreementTerminated e, EventMessage<AgreementTerminated> message) {
+        ledger.ended(e.agreementId(), e.endsOn(), e.providingState(), e.adoptingState());
+        var resting = ledger.runningOn(e.agreementId());
+        int ended = 0;
+        for (AgreementLedger.RestingAdoption adoption : resting) {
+            ended += end(adoption, e.agreementId(), message) ? 1 : 0;
+        }
+        log.info("Agreement {} ends on {}: ending {} of the {} adoptions resting on it", e.agreementId(), e.endsOn(),
+                ended, resting.size());
+        // the ends' events are stored when this batch commits: only then may a waiting termination answer count them
+        CurrentUnitOfWork.get().root().afterCommit(batch -> ledger.done(e.agreementId()));
+    }
+
+    @EventHandler
+    void on(AdoptionStarted e, EventMessage<AdoptionStarted> message) {
+        CrossBorderBasis basis = e.legalBasis();
+        if (basis == null || basis.kind() != CrossBorderBasis.Kind.AGREEMENT) {
+            return;
+        }
+        AgreementId agreementId = AgreementId.of(basis.id());
+        ledger.restsOn(e.adoptionId(), e.ags(), agreementId);
+        end(new AgreementLedger.RestingAdoption(e.adoptionId(), e.ags()), agreementId, message);
+    }
+
+    @EventHandler
+    void on(AdoptionEnded e) {
+        ledger.stopped(e.adoptionId());
+    }
+
+    /** Ends the adoption if its agreement has ended and no cooperation of both states holds on that day. */
+    private boolean end(AgreementLedger.RestingAdoption adoption, AgreementId agreementId, EventMessage<?> cause) {
+        return ledger.endingOf(agreementId).filter(ending -> !cooperationHolds(ending)).map(ending -> {
+            Object command = new EndAdoptionWithItsAgreement(adoption.ags(), adoption.adoptionId(), agreementId,
+                    ending.endsOn());
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(causedBy(cause)));
+            return true;
+        }).orElse(false);
+    }
+
+    /** The adoption does not rest on the agreement alone when both states share a cooperation on its last day's morrow. */
+    private boolean cooperationHolds(AgreementLedger.Ending ending) {
+        LocalDate day = ending.endsOn();
+        for (CooperationFacts cooperation : lookup.cooperations()) {
+            if (cooperation.isMemberOn(ending.providingState(), day) && cooperation.isMemberOn(ending.adoptingState(), day)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The system acts, on behalf of the event that made it act, within that event's correlation. */
+    private static MetaData causedBy(EventMessage<?> cause) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(RegistryMetaData.PRINCIPAL, RegistryMetaData.SYSTEM_PRINCIPAL);
+        metaData.put(RegistryMetaData.CAUSATION_ID, cause.getIdentifier());
+        metaData.put(RegistryMetaData.CORRELATION_ID,
+                cause.getMetaData().getOrDefault(RegistryMetaData.CORRELATION_ID, cause.getIdentifier()));
+        return MetaData.from(metaData);
+    }
+}
