@@ -97,7 +97,8 @@ function render(body) {
         return `${heading}<p class="hint">An diesem Tag ist kein Onlinedienst nachgenutzt.</p>`;
     }
     const rows = body.services.map(s => `
-        <tr data-service-id="${html(s.serviceId)}" data-cross-border="${s.crossBorder}" class="${s.crossBorder ? 'cross' : ''}">
+        <tr data-service-id="${html(s.serviceId)}" data-cross-border="${s.crossBorder}"
+            data-authority-id="${html(s.authority ? s.authority.authorityId : '')}" class="${s.crossBorder ? 'cross' : ''}">
             <td>${html(s.name)}<br><small>LeiKa ${html(s.leikaKey)}</small></td>
             <td>${html(stateName(s.providingState))}</td>
             <td>${html(s.version)}</td>
@@ -105,10 +106,11 @@ function render(body) {
                 ? ` <small>(${html(s.maturityModel)})</small>` : ''}</td>
             <td>${day(s.since)}</td>
             <td>${s.crossBorder ? '<span class="badge">länderübergreifend</span>' : 'eigenes Land'}</td>
+            <td class="authority">${s.authority ? html(s.authority.name ?? s.authority.authorityId) : '–'}</td>
         </tr>`).join('');
     return `${heading}
         <div class="table-scroll"><table>
-            <thead><tr><th>Onlinedienst</th><th>Anbieter</th><th>Version</th><th>Reifegrad</th><th>seit</th><th>Grenze</th></tr></thead>
+            <thead><tr><th>Onlinedienst</th><th>Anbieter</th><th>Version</th><th>Reifegrad</th><th>seit</th><th>Grenze</th><th>Zuständige Behörde</th></tr></thead>
             <tbody>${rows}</tbody>
         </table></div>`;
 }

@@ -2,7 +2,16 @@ package de.efa.registry.query;
 
 import de.efa.registry.eventstore.AppendReceipt;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.authority.AuthorityContact;
+import de.efa.registry.kernel.authority.AuthorityId;
+import de.efa.registry.kernel.authority.AuthorityProfile;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
+import de.efa.registry.kernel.authority.DestinationId;
+import de.efa.registry.kernel.authority.DestinationSignature;
+import de.efa.registry.kernel.authority.PostalAddress;
+import de.efa.registry.kernel.common.Uuids;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
@@ -152,5 +161,20 @@ public final class RegistryHistory {
 
     public long leave(String cooperationId, String state, LocalDate on) {
         return append("Cooperation", cooperationId, new StateLeftCooperation(CooperationId.of(cooperationId), StateCode.of(state), on));
+    }
+
+    /** An authority of a state; with {@code routable} it records a FIT-Connect destination and its signature. */
+    public String authority(String state, String name, boolean routable) {
+        AuthorityId id = AuthorityId.random();
+        append("Authority", id.value(), new AuthorityRegistered(id, StateCode.of(state), new AuthorityProfile(name,
+                name.length() > 30 ? name.substring(0, 30) : name, new PostalAddress("Marktplatz", "1", "99084", "Erfurt"),
+                new AuthorityContact("post@example.de", "+49 361 0"), routable ? DestinationId.of(Uuids.random()) : null,
+                routable ? DestinationSignature.of("eyJhbGciOiJQUzUxMiJ9.eyJkIjoiMSJ9.c2ln") : null, null)));
+        return id.value();
+    }
+
+    public long assignAuthority(String ags, String adoptionId, String serviceId, String authorityId, LocalDate from) {
+        return append("Municipality", ags, new AdoptionAuthorityAssigned(AdoptionId.of(adoptionId), Ags.of(ags),
+                ServiceId.of(serviceId), AuthorityId.of(authorityId), from));
     }
 }

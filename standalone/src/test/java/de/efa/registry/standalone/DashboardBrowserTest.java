@@ -216,9 +216,17 @@ class DashboardBrowserTest {
                 .containsExactlyElementsOf(services.stream().map(s -> (String) s.get("serviceId")).toList());
         assertThat(rows).extracting(r -> Boolean.parseBoolean(r.getDomAttribute("data-cross-border")))
                 .containsExactlyElementsOf(services.stream().map(s -> (Boolean) s.get("crossBorder")).toList());
+        // the authority responsible for each service there, as the API names it
+        assertThat(rows).extracting(r -> r.getDomAttribute("data-authority-id"))
+                .containsExactlyElementsOf(services.stream().map(s -> s.get("authority") == null ? ""
+                        : (String) ((Map<?, ?>) s.get("authority")).get("authorityId")).toList());
+        assertThat(rows).extracting(r -> r.findElement(By.cssSelector("td.authority")).getText())
+                .containsExactlyElementsOf(services.stream().map(s -> s.get("authority") == null ? "–"
+                        : (String) ((Map<?, ?>) s.get("authority")).get("name")).toList());
 
         WebElement fromBavaria = browser.findElement(By.cssSelector("#lookup-result tr[data-cross-border='true']"));
-        assertThat(fromBavaria.getText()).contains("Ummeldung (Wohnsitz)").contains("Bayern").contains("länderübergreifend");
+        assertThat(fromBavaria.getText()).contains("Ummeldung (Wohnsitz)").contains("Bayern").contains("länderübergreifend")
+                .contains("Stadtverwaltung Erfurt - Bürgeramt");
         Files.write(target("dashboard-lookup.png"), lookup.getScreenshotAs(OutputType.BYTES));
 
         // another day, another answer: before 2022-06-01 Erfurt did not yet take the Ummeldung from Bavaria

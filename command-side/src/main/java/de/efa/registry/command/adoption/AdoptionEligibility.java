@@ -3,6 +3,7 @@ package de.efa.registry.command.adoption;
 import de.efa.registry.command.lookup.RuleFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.common.NotFound;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ServiceId;
@@ -34,8 +35,20 @@ public class AdoptionEligibility {
 
     /** @param requested the version asked for, or null for the latest ACTIVE one */
     public ResolvedAdoption forAdoption(ServiceId serviceId, Ags ags, ServiceVersion requested, LocalDate effectiveFrom) {
+        return forAdoption(serviceId, ags, requested, effectiveFrom, null);
+    }
+
+    /**
+     * @param requested   the version asked for, or null for the latest ACTIVE one
+     * @param authorityId the authority to handle its applications, or null for none named (yet)
+     */
+    public ResolvedAdoption forAdoption(ServiceId serviceId, Ags ags, ServiceVersion requested, LocalDate effectiveFrom,
+                                        AuthorityId authorityId) {
         RuleFacts facts = lookup.ruleFacts();
         ServiceFacts service = service(facts, serviceId);
+        if (authorityId != null) {
+            AuthorityOfTheState.check(facts, authorityId, ags);
+        }
         AdoptionCase adoption = new AdoptionCase(service, VersionToAdopt.of(service, requested), ags.state(),
                 effectiveFrom, facts.cooperations(), facts.agreements());
         FOR_ADOPTION.forEach(policy -> policy.check(adoption));
@@ -49,6 +62,11 @@ public class AdoptionEligibility {
         AdoptionCase adoption = new AdoptionCase(service(facts, serviceId), target, ags.state(), effectiveFrom,
                 facts.cooperations(), facts.agreements());
         FOR_SWITCH.forEach(policy -> policy.check(adoption));
+    }
+
+    /** A change of the authority that handles an adoption's applications. */
+    public void forAuthority(AuthorityId authorityId, Ags ags) {
+        AuthorityOfTheState.check(lookup.ruleFacts(), authorityId, ags);
     }
 
     private static ServiceFacts service(RuleFacts facts, ServiceId serviceId) {

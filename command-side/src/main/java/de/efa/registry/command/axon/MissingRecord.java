@@ -1,5 +1,6 @@
 package de.efa.registry.command.axon;
 
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.kernel.reuse.OfferId;
@@ -34,6 +35,9 @@ final class MissingRecord {
         }
         if (target instanceof ServiceId) {
             return "service with id ";
+        }
+        if (target instanceof AuthorityId) {
+            return "authority with id ";
         }
         if (target instanceof CooperationId) {
             return "cooperation with id ";

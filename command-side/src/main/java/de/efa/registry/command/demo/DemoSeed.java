@@ -5,6 +5,13 @@ import de.efa.registry.command.municipality.directory.ImportResult;
 import de.efa.registry.command.web.RequestMetaData;
 import de.efa.registry.eventstore.MongoEventStorageEngine;
 import de.efa.registry.kernel.adoption.AdoptService;
+import de.efa.registry.kernel.authority.AuthorityContact;
+import de.efa.registry.kernel.authority.AuthorityId;
+import de.efa.registry.kernel.authority.AuthorityProfile;
+import de.efa.registry.kernel.authority.DestinationId;
+import de.efa.registry.kernel.authority.DestinationSignature;
+import de.efa.registry.kernel.authority.PostalAddress;
+import de.efa.registry.kernel.authority.RegisterAuthority;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
@@ -58,6 +65,9 @@ class DemoSeed {
     private static final StateCode NI = StateCode.of("03");
     private static final StateCode SN = StateCode.of("14");
 
+    /** {"alg":"PS512"}.{"demo":true}.demo-signature — the form of a compact JWS, no signature of anything. */
+    private static final String DEMO_SIGNATURE = "eyJhbGciOiJQUzUxMiJ9.eyJkZW1vIjp0cnVlfQ.ZGVtby1zaWduYXR1cmU";
+
     private final MongoEventStorageEngine eventStore;
     private final DirectoryImport directoryImport;
     private final CommandGateway commands;
@@ -102,15 +112,25 @@ class DemoSeed {
         ServiceId elterngeld = service("sachsen", "99106002000000", "Elterngeld", SN, ReuseModel.EFA, "Familie & Kind");
         publish("sachsen", elterngeld, "1.0.0", 3, LocalDate.of(2022, 5, 2));
 
+        // Erfurt's offices, connected to FIT-Connect with demo destinations (their signatures have the form of a JWS
+        // but sign nothing: a routing client that verifies them refuses them, as it should refuse any demo data)
+        AuthorityId wohngeldstelle = authority("Stadtverwaltung Erfurt - Amt für Soziales - Wohngeldstelle",
+                "Wohngeldstelle Erfurt", "Juri-Gagarin-Ring", "150", "99084", "wohngeld@erfurt.example",
+                "6f1d2c3b-4a59-4e8d-9c7b-1a2b3c4d5e6f");
+        AuthorityId buergeramt = authority("Stadtverwaltung Erfurt - Bürgeramt", "Bürgeramt Erfurt",
+                "Bürgermeister-Wagner-Straße", "1", "99084", "buergeramt@erfurt.example",
+                "7a2e3d4c-5b6a-4f9e-8d0c-2b3c4d5e6f70");
+
         LocalDate may2023 = LocalDate.of(2023, 5, 1);
-        for (String ags : List.of("16051000", "16053000", "16072018", "16072011", "16072024")) {
+        adopt("thueringen", "16051000", wohngeld, v("1.1.0"), may2023, wohngeldstelle);
+        for (String ags : List.of("16053000", "16072018", "16072011", "16072024")) {
             adopt("thueringen", ags, wohngeld, v("1.1.0"), may2023);
         }
         adopt("bayern", "09162000", wohngeld, v("1.1.0"), LocalDate.of(2023, 7, 1));
         adopt("niedersachsen", "03241001", wohngeld, v("1.1.0"), LocalDate.of(2023, 9, 1));
         adopt("bayern", "09162000", ummeldung, v("1.0.0"), LocalDate.of(2022, 1, 1));
         adopt("bayern", "09161000", ummeldung, v("1.0.0"), LocalDate.of(2022, 1, 1));
-        adopt("thueringen", "16051000", ummeldung, v("1.0.0"), LocalDate.of(2022, 6, 1));
+        adopt("thueringen", "16051000", ummeldung, v("1.0.0"), LocalDate.of(2022, 6, 1), buergeramt);
         adopt("niedersachsen", "03241001", kfz, v("1.0.0"), LocalDate.of(2022, 4, 1));
         adopt("bayern", "09163000", kfz, v("1.0.0"), LocalDate.of(2023, 1, 1));
         adopt("bayern", "09162000", hundesteuer, v("1.0.0"), LocalDate.of(2021, 1, 1));
@@ -127,7 +147,7 @@ class DemoSeed {
         // the retirement process moves the three adoptions of 1.0.0 to 2.0.0
         send("bayern", new RetireVersion(ummeldung, v("1.0.0"), LocalDate.of(2024, 3, 31), v("2.0.0")));
 
-        log.info("Demo data loaded: {} municipalities (Gebietsstand {}), 1 cooperation, 5 services, 1 reuse agreement, {} adoptions; head position {}",
+        log.info("Demo data loaded: {} municipalities (Gebietsstand {}), 1 cooperation, 5 services, 1 reuse agreement, 2 authorities, {} adoptions; head position {}",
                 directory.municipalities(), directory.gebietsstand(), adoptions, eventStore.headPosition());
     }
 
@@ -143,8 +163,22 @@ class DemoSeed {
     }
 
     private void adopt(String principal, String ags, ServiceId service, ServiceVersion version, LocalDate from) {
-        send(principal, new AdoptService(Ags.of(ags), AdoptionId.random(), service, version, from));
+        adopt(principal, ags, service, version, from, null);
+    }
+
+    private void adopt(String principal, String ags, ServiceId service, ServiceVersion version, LocalDate from,
+                       AuthorityId authority) {
+        send(principal, new AdoptService(Ags.of(ags), AdoptionId.random(), service, version, from, authority));
         adoptions++;
+    }
+
+    private AuthorityId authority(String name, String shortName, String street, String houseNumber, String zip,
+                                  String email, String destinationId) {
+        AuthorityId id = AuthorityId.random();
+        send("thueringen", new RegisterAuthority(id, TH, new AuthorityProfile(name, shortName,
+                new PostalAddress(street, houseNumber, zip, "Erfurt"), new AuthorityContact(email, "+49 361 655-0"),
+                DestinationId.of(destinationId), DestinationSignature.of(DEMO_SIGNATURE), "https://www.erfurt.de")));
+        return id;
     }
 
     private void send(String principal, Object command) {

@@ -5,7 +5,7 @@ import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
 /**
- * A counter that moves whenever the lookup's services or cooperations change, in this instance or any other: the
+ * A counter that moves whenever the lookup's services, cooperations or authorities change, in this instance or any other: the
  * mark by which {@link MongoWriteLookup} knows its cached rule facts are current. It moves <em>after</em> the lookup
  * document is written, so facts read after seeing a mark are at least as new as that mark; the repair processor
  * moves it again for every service and cooperation event it handles, so a move lost with a process that died between

@@ -3,6 +3,7 @@ package de.efa.registry.command.lookup;
 import com.mongodb.client.model.Projections;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.kernel.municipality.Ags;
@@ -68,6 +69,7 @@ class MongoWriteLookup implements WriteLookup {
 
         private final long mark;
         private final Map<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
+        private final Map<AuthorityId, AuthorityFacts> authorities = new ConcurrentHashMap<>();
         private volatile List<CooperationFacts> cooperations;
         private volatile List<AgreementFacts> agreements;
 
@@ -95,6 +97,18 @@ class MongoWriteLookup implements WriteLookup {
                 cooperations = all;
             }
             return all;
+        }
+
+        @Override
+        public Optional<AuthorityFacts> authority(AuthorityId authorityId) {
+            AuthorityFacts kept = authorities.get(authorityId);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            Optional<AuthorityFacts> authority = MongoWriteLookup.this.authority(authorityId);
+            // like services: only authorities that exist are kept
+            authority.ifPresent(a -> authorities.putIfAbsent(authorityId, a));
+            return authority;
         }
 
         @Override
@@ -199,5 +213,12 @@ class MongoWriteLookup implements WriteLookup {
         return Optional.ofNullable(d).map(a -> new AdoptionFacts(adoptionId, Ags.of(a.getString("ags")),
                 ServiceId.of(a.getString("serviceId")), ServiceVersion.parse(a.getString("version")),
                 AdoptionStatus.valueOf(a.getString("status"))));
+    }
+
+    @Override
+    public Optional<AuthorityFacts> authority(AuthorityId authorityId) {
+        Document d = collections.authorities().find(new Document("_id", authorityId.value())).first();
+        return Optional.ofNullable(d).map(a -> new AuthorityFacts(authorityId, StateCode.of(a.getString("state")),
+                a.getString("name")));
     }
 }

@@ -1,5 +1,7 @@
 package de.efa.registry.command.lookup;
 
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.reuse.AgreementProposed;
 import de.efa.registry.kernel.reuse.AgreementSigned;
@@ -19,7 +21,7 @@ import java.util.List;
 
 /**
  * The one place where the facts the adoption rules read — a service with its versions, a cooperation with its
- * memberships, a reuse agreement with its days — are derived from events: each event changes the lookup document it belongs to. The live handler and
+ * memberships, a reuse agreement with its days, an authority with its state — are derived from events: each event changes the lookup document it belongs to. The live handler and
  * the repair processor apply these folds event by event; {@link RuleFactsBackfill} folds an aggregate's whole history
  * into a fresh document when the folds change.
  * <p>
@@ -114,6 +116,23 @@ final class RuleFactFolds {
         }
         if (event instanceof AgreementTerminated e) {
             return current.append("endsOn", e.endsOn().toString());
+        }
+        return null;
+    }
+
+    /**
+     * @return the authority's document after the event, or null to leave it as it is. Its state never changes; the
+     * name is kept for the rules' refusals.
+     */
+    static Document authority(Document current, Object event) {
+        if (event instanceof AuthorityRegistered e) {
+            return new Document("state", e.state().value()).append("name", e.profile().name()).append(LAYOUT_FIELD, LAYOUT);
+        }
+        if (current == null) {
+            return null;
+        }
+        if (event instanceof AuthorityChanged e) {
+            return current.append("name", e.profile().name());
         }
         return null;
     }

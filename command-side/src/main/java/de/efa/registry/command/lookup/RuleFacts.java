@@ -1,5 +1,6 @@
 package de.efa.registry.command.lookup;
 
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.service.ServiceId;
 
 import java.util.List;
@@ -11,6 +12,8 @@ public interface RuleFacts {
     Optional<ServiceFacts> service(ServiceId serviceId);
 
     List<CooperationFacts> cooperations();
+
+    Optional<AuthorityFacts> authority(AuthorityId authorityId);
 
     /** Every reuse agreement, signed or not. */
     List<AgreementFacts> agreements();

@@ -43,6 +43,7 @@ class RuleFactsBackfill {
     void onStart() {
         int rebuilt = backfill(collections.services(), RuleFactFolds::service)
                 + backfill(collections.cooperations(), RuleFactFolds::cooperation)
+                + backfill(collections.authorities(), RuleFactFolds::authority)
                 + backfill(collections.agreements(), RuleFactFolds::agreement);
         if (rebuilt > 0) {
             factChanges.changed();

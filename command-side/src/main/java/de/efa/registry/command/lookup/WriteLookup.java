@@ -1,6 +1,7 @@
 package de.efa.registry.command.lookup;
 
 import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ServiceId;
 
@@ -29,7 +30,9 @@ public interface WriteLookup {
 
     Optional<AdoptionFacts> adoption(AdoptionId adoptionId);
 
-    /** Services and cooperations for one rule check; an implementation may serve them from a cache it knows current. */
+    Optional<AuthorityFacts> authority(AuthorityId authorityId);
+
+    /** Services, cooperations and authorities for one rule check; an implementation may serve them from a cache it knows current. */
     default RuleFacts ruleFacts() {
         return new RuleFacts() {
             @Override
@@ -40,6 +43,11 @@ public interface WriteLookup {
             @Override
             public List<CooperationFacts> cooperations() {
                 return WriteLookup.this.cooperations();
+            }
+
+            @Override
+            public Optional<AuthorityFacts> authority(AuthorityId authorityId) {
+                return WriteLookup.this.authority(authorityId);
             }
 
             @Override

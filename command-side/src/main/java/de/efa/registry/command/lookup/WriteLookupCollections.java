@@ -22,13 +22,14 @@ public class WriteLookupCollections {
     public static final String COOPERATIONS = "write_cooperations";
     public static final String AGREEMENTS = "write_agreements";
     public static final String ADOPTIONS = "write_adoptions";
+    public static final String AUTHORITIES = "write_authorities";
     public static final String FACT_CHANGES = "write_fact_changes";
 
     private final MongoDatabase database;
 
     public WriteLookupCollections(MongoDatabase registryDatabase) {
         this.database = registryDatabase;
-        for (String name : new String[]{MUNICIPALITIES, REGIONS, SERVICES, COOPERATIONS, AGREEMENTS, ADOPTIONS}) {
+        for (String name : new String[]{MUNICIPALITIES, REGIONS, SERVICES, COOPERATIONS, AGREEMENTS, ADOPTIONS, AUTHORITIES}) {
             collection(name).createIndex(Indexes.ascending("_id", VersionedDocuments.SEQ),
                     new IndexOptions().unique(true).name("id_seq_unique"));
         }
@@ -66,6 +67,10 @@ public class WriteLookupCollections {
 
     public MongoCollection<Document> adoptions() {
         return collection(ADOPTIONS);
+    }
+
+    public MongoCollection<Document> authorities() {
+        return collection(AUTHORITIES);
     }
 
     public MongoCollection<Document> factChanges() {

@@ -6,6 +6,9 @@ import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityId;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.reuse.AgreementId;
@@ -162,6 +165,24 @@ public abstract class WriteLookupUpdater {
     private void cooperation(CooperationId cooperationId, Object e, long seq) {
         VersionedDocuments.apply(collections.cooperations(), cooperationId.value(), seq,
                 current -> RuleFactFolds.cooperation(current, e));
+        factChanges.changed();
+    }
+
+    // ------------------------------------------------------------------ authorities
+
+    @EventHandler
+    void on(AuthorityRegistered e, @SequenceNumber long seq) {
+        authority(e.authorityId(), e, seq);
+    }
+
+    @EventHandler
+    void on(AuthorityChanged e, @SequenceNumber long seq) {
+        authority(e.authorityId(), e, seq);
+    }
+
+    private void authority(AuthorityId authorityId, Object e, long seq) {
+        VersionedDocuments.apply(collections.authorities(), authorityId.value(), seq,
+                current -> RuleFactFolds.authority(current, e));
         factChanges.changed();
     }
 

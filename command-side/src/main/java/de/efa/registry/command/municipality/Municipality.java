@@ -9,6 +9,8 @@ import de.efa.registry.command.adoption.ResolvedAdoption;
 import de.efa.registry.command.axon.AggregateCaching;
 import de.efa.registry.command.axon.CommandTargets;
 import de.efa.registry.kernel.adoption.AdoptService;
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
+import de.efa.registry.kernel.adoption.AssignAdoptionAuthority;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.EndAdoptionWithItsAgreement;
 import de.efa.registry.kernel.adoption.AdoptionId;
@@ -97,9 +99,13 @@ public class Municipality {
                             + " of service " + c.serviceId() + (serving.isInUse() ? " (" + serving.status() + ")"
                             : ", which serves until " + serving.endsOn() + ": a new one can take effect on that day at the earliest"));
                 });
-        ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom());
+        ResolvedAdoption admitted = eligibility.forAdoption(c.serviceId(), ags, c.version(), c.effectiveFrom(),
+                c.authorityId());
         apply(new AdoptionStarted(c.adoptionId(), ags, c.serviceId(), admitted.version(), admitted.providingState(),
                 admitted.crossBorder(), c.effectiveFrom(), admitted.legalBasis()));
+        if (c.authorityId() != null) {
+            apply(new AdoptionAuthorityAssigned(c.adoptionId(), ags, c.serviceId(), c.authorityId(), c.effectiveFrom()));
+        }
         return admitted.version();
     }
 
@@ -113,6 +119,22 @@ public class Municipality {
         eligibility.forSwitch(adoption.serviceId(), ags, c.version(), c.effectiveFrom());
         apply(new AdoptionVersionSwitched(c.adoptionId(), ags, adoption.serviceId(), adoption.version(), c.version(),
                 c.effectiveFrom(), SwitchReason.REQUESTED));
+    }
+
+    /**
+     * Names the authority that handles the adoption's applications from a day on; the one named before stays
+     * responsible for the days before. Naming the one already named from the same day changes nothing.
+     */
+    @CommandHandler
+    void handle(AssignAdoptionAuthority c, AdoptionEligibility eligibility) {
+        MunicipalAdoption adoption = inUse(c.adoptionId());
+        requireNotBeforeStart(adoption, c.effectiveFrom());
+        eligibility.forAuthority(c.authorityId(), ags);
+        if (c.authorityId().equals(adoption.authorityId()) && c.effectiveFrom().equals(adoption.authoritySince())) {
+            throw new Conflict("Authority " + c.authorityId() + " already handles adoption " + c.adoptionId()
+                    + " from " + c.effectiveFrom());
+        }
+        apply(new AdoptionAuthorityAssigned(c.adoptionId(), ags, adoption.serviceId(), c.authorityId(), c.effectiveFrom()));
     }
 
     @CommandHandler
@@ -196,6 +218,11 @@ public class Municipality {
     @EventSourcingHandler
     void on(AdoptionStarted e) {
         adoptions.put(e.adoptionId(), new MunicipalAdoption(e.serviceId(), e.version(), e.effectiveFrom()));
+    }
+
+    @EventSourcingHandler
+    void on(AdoptionAuthorityAssigned e) {
+        adoptions.computeIfPresent(e.adoptionId(), (id, a) -> a.handledBy(e.authorityId(), e.effectiveFrom()));
     }
 
     @EventSourcingHandler

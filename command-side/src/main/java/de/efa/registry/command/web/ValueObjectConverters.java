@@ -1,6 +1,7 @@
 package de.efa.registry.command.web;
 
 import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceId;
@@ -19,6 +20,7 @@ class ValueObjectConverters implements WebMvcConfigurer {
         registry.addConverter(String.class, ServiceVersion.class, ServiceVersion::parse);
         registry.addConverter(String.class, CooperationId.class, CooperationId::of);
         registry.addConverter(String.class, AdoptionId.class, AdoptionId::of);
+        registry.addConverter(String.class, AuthorityId.class, AuthorityId::of);
         registry.addConverter(String.class, StateCode.class, StateCode::of);
     }
 }

@@ -1,6 +1,12 @@
 package de.efa.registry.command.lookup;
 
 import com.mongodb.client.MongoDatabase;
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityContact;
+import de.efa.registry.kernel.authority.AuthorityId;
+import de.efa.registry.kernel.authority.AuthorityProfile;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
+import de.efa.registry.kernel.authority.PostalAddress;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
@@ -124,5 +130,30 @@ class RuleFactsBackfillTest {
             assertThat(c.isMemberOn(StateCode.of("09"), LocalDate.of(2022, 1, 1))).isTrue();
             assertThat(c.isMemberOn(StateCode.of("14"), LocalDate.of(2021, 1, 1))).isTrue();
         });
+    }
+
+    @Test
+    void anAuthorityIsKeptWithItsStateForTheRulesAndFoldedAgainFromItsEvents() {
+        AuthorityId authority = AuthorityId.random();
+        AuthorityProfile profile = new AuthorityProfile("Bürgeramt Jena", "Bürgeramt", new PostalAddress("Markt", "1",
+                "07743", "Jena"), new AuthorityContact(null, "+49 3641 49-0"), null, null, null);
+        AuthorityRegistered registeredAuthority = new AuthorityRegistered(authority, StateCode.of("16"), profile);
+        AuthorityChanged renamed = new AuthorityChanged(authority, StateCode.of("16"), new AuthorityProfile(
+                "Stadtverwaltung Jena - Bürgeramt", profile.shortName(), profile.address(), profile.contact(), null, null, null));
+        stored(authority.value(), 0, registeredAuthority);
+        stored(authority.value(), 1, renamed);
+        live.on(registeredAuthority, 0);
+        // the rules read it through the kept facts, which a change of an authority makes stale
+        assertThat(lookup.ruleFacts().authority(authority)).contains(new AuthorityFacts(authority, StateCode.of("16"),
+                "Bürgeramt Jena"));
+        live.on(renamed, 1);
+        assertThat(lookup.ruleFacts().authority(authority).orElseThrow().name()).isEqualTo("Stadtverwaltung Jena - Bürgeramt");
+        assertThat(lookup.ruleFacts().authority(AuthorityId.random())).isEmpty();
+
+        Document old = collections.authorities().find(new Document("_id", authority.value())).first();
+        old.remove(RuleFactFolds.LAYOUT_FIELD);
+        collections.authorities().replaceOne(new Document("_id", authority.value()), old.append("name", "stale"));
+        backfill.onStart();
+        assertThat(lookup.authority(authority).orElseThrow().name()).isEqualTo("Stadtverwaltung Jena - Bürgeramt");
     }
 }

@@ -7,7 +7,11 @@ import de.efa.registry.kernel.adoption.CrossBorderBasis;
 import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.support.InMemoryWriteLookup;
+import de.efa.registry.command.lookup.AuthorityFacts;
 import de.efa.registry.kernel.adoption.AdoptService;
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
+import de.efa.registry.kernel.adoption.AssignAdoptionAuthority;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
@@ -341,5 +345,86 @@ class MunicipalityTest {
         fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
                 .when(new AdoptService(ERFURT, hundesteuer, HUNDESTEUER, null, JULY))
                 .expectEvents(new AdoptionStarted(hundesteuer, ERFURT, HUNDESTEUER, v("1.0.0"), TH, false, JULY));
+    }
+
+    // ------------------------------------------------------------------ the authority handling an adoption
+
+    private static final AuthorityId WOHNGELDSTELLE_ERFURT = AuthorityId.of("4e1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b");
+    private static final AuthorityId BUERGERAMT_ERFURT = AuthorityId.of("5f2b3c4d-6e7f-4a81-9bac-1d2e3f4a5b6c");
+    private static final AuthorityId SOZIALAMT_MUENCHEN = AuthorityId.of("6a3c4d5e-7f80-4b92-acbd-2e3f4a5b6c7d");
+
+    private void authoritiesOfThuringiaAndBavaria() {
+        lookup.with(new AuthorityFacts(WOHNGELDSTELLE_ERFURT, TH, "Wohngeldstelle Erfurt"))
+                .with(new AuthorityFacts(BUERGERAMT_ERFURT, TH, "Bürgeramt Erfurt"))
+                .with(new AuthorityFacts(SOZIALAMT_MUENCHEN, BY, "Sozialamt München"));
+    }
+
+    @Test
+    void anAdoptionNamingAnAuthorityRecordsItFromItsFirstDay() {
+        authoritiesOfThuringiaAndBavaria();
+        fixture.given(recorded(ERFURT))
+                .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY, WOHNGELDSTELLE_ERFURT))
+                .expectEvents(started(ERFURT, "1.1.0", false),
+                        new AdoptionAuthorityAssigned(ADOPTION, ERFURT, WOHNGELD, WOHNGELDSTELLE_ERFURT, JULY));
+    }
+
+    @Test
+    void anAdoptionMayNameOnlyARecordedAuthorityOfTheMunicipalitysState() {
+        authoritiesOfThuringiaAndBavaria();
+        fixture.given(recorded(ERFURT))
+                .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY, AuthorityId.random()))
+                .expectNoEvents().expectException(ruleViolated("unknown-authority"));
+        fixture.given(recorded(ERFURT))
+                .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY, SOZIALAMT_MUENCHEN))
+                .expectNoEvents().expectException(ruleViolated("authority-of-another-state"));
+    }
+
+    @Test
+    void aCrossBorderAdoptionIsHandledByAnAuthorityOfTheAdoptingState() {
+        // Einer für Alle shares the software, not the responsibility: Munich's applications stay in Bavaria
+        authoritiesOfThuringiaAndBavaria();
+        CooperationId cooperationId = cooperationOfThuringiaAndBavaria(null);
+        fixture.given(recorded(MUENCHEN))
+                .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, JULY, SOZIALAMT_MUENCHEN))
+                .expectEvents(new AdoptionStarted(ADOPTION, MUENCHEN, WOHNGELD, v("1.1.0"), TH, true, JULY,
+                                CrossBorderBasis.cooperation(cooperationId)),
+                        new AdoptionAuthorityAssigned(ADOPTION, MUENCHEN, WOHNGELD, SOZIALAMT_MUENCHEN, JULY));
+        fixture.given(recorded(MUENCHEN))
+                .when(new AdoptService(MUENCHEN, ADOPTION, WOHNGELD, null, JULY, WOHNGELDSTELLE_ERFURT))
+                .expectNoEvents().expectException(ruleViolated("authority-of-another-state"));
+    }
+
+    @Test
+    void theAuthorityChangesFromADayOnButNotBeforeTheAdoptionStarted() {
+        authoritiesOfThuringiaAndBavaria();
+        LocalDate january = LocalDate.of(2025, 1, 1);
+        AdoptionAuthorityAssigned first = new AdoptionAuthorityAssigned(ADOPTION, ERFURT, WOHNGELD, WOHNGELDSTELLE_ERFURT, JULY);
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), first)
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, BUERGERAMT_ERFURT, january))
+                .expectEvents(new AdoptionAuthorityAssigned(ADOPTION, ERFURT, WOHNGELD, BUERGERAMT_ERFURT, january));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, BUERGERAMT_ERFURT, JULY.minusDays(1)))
+                .expectNoEvents().expectException(ruleViolated("date-before-adoption"));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), first)
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, WOHNGELDSTELLE_ERFURT, JULY))
+                .expectNoEvents().expectException(conflict());
+    }
+
+    @Test
+    void aChangeOfAuthorityNeedsARecordedAuthorityOfTheStateAndAnAdoptionInUse() {
+        authoritiesOfThuringiaAndBavaria();
+        LocalDate january = LocalDate.of(2025, 1, 1);
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, SOZIALAMT_MUENCHEN, january))
+                .expectNoEvents().expectException(ruleViolated("authority-of-another-state"));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false))
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, AuthorityId.random(), january))
+                .expectNoEvents().expectException(ruleViolated("unknown-authority"));
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", false), new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY))
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, BUERGERAMT_ERFURT, january))
+                .expectNoEvents().expectException(ruleViolated("adoption-ended"));
+        fixture.given(recorded(ERFURT))
+                .when(new AssignAdoptionAuthority(ERFURT, ADOPTION, BUERGERAMT_ERFURT, january))
+                .expectNoEvents().expectException(notFound());
     }
 }

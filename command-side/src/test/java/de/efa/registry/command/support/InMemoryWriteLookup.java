@@ -1,6 +1,7 @@
 package de.efa.registry.command.support;
 
 import de.efa.registry.command.lookup.AdoptionFacts;
+import de.efa.registry.command.lookup.AuthorityFacts;
 import de.efa.registry.command.lookup.CooperationFacts;
 import de.efa.registry.command.lookup.LeikaKeyClaims;
 import de.efa.registry.command.lookup.MunicipalityFacts;
@@ -8,6 +9,7 @@ import de.efa.registry.command.lookup.RegionFacts;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.region.RegionKey;
@@ -30,6 +32,17 @@ public class InMemoryWriteLookup implements WriteLookup, LeikaKeyClaims {
     public final List<de.efa.registry.command.lookup.AgreementFacts> agreements = new ArrayList<>();
     public final Map<AdoptionId, AdoptionFacts> adoptions = new HashMap<>();
     public final Map<String, ServiceId> claims = new HashMap<>();
+    public final Map<AuthorityId, AuthorityFacts> authorities = new HashMap<>();
+
+    public InMemoryWriteLookup with(AuthorityFacts authority) {
+        authorities.put(authority.authorityId(), authority);
+        return this;
+    }
+
+    @Override
+    public Optional<AuthorityFacts> authority(AuthorityId authorityId) {
+        return Optional.ofNullable(authorities.get(authorityId));
+    }
 
     public InMemoryWriteLookup with(ServiceFacts service) {
         services.put(service.serviceId(), service);

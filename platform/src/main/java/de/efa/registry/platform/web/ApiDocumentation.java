@@ -1,6 +1,7 @@
 package de.efa.registry.platform.web;
 
 import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -33,6 +34,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,6 +65,7 @@ public class ApiDocumentation {
             ServiceId.class, () -> new StringSchema().format("uuid").example("0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10"),
             AdoptionId.class, () -> new StringSchema().format("uuid").example("5d0c3f8e-2a47-4b1e-9c3a-7e6f1a2b3c4d"),
             CooperationId.class, () -> new StringSchema().format("uuid").example("a7e1c2d3-4b5f-4e6a-8b9c-0d1e2f3a4b5c"),
+            AuthorityId.class, () -> new StringSchema().format("uuid").example("c3d4e5f6-1a2b-4c3d-8e9f-0a1b2c3d4e5f"),
             Ags.class, () -> new StringSchema().pattern("^[0-9]{8}$").description("Amtlicher Gemeindeschlüssel").example("16055000"),
             StateCode.class, () -> new StringSchema().pattern("^[0-9]{2}$").description("The state's two digits").example("16"),
             LeikaKey.class, () -> new StringSchema().pattern("^[0-9]{14}$").description("LeiKa key").example("99123456760000"),
@@ -95,7 +98,8 @@ public class ApiDocumentation {
     public OperationCustomizer registryConventions() {
         return (operation, handler) -> {
             boolean read = handler.hasMethodAnnotation(GetMapping.class);
-            boolean write = handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class);
+            boolean write = handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PutMapping.class)
+                    || handler.hasMethodAnnotation(DeleteMapping.class);
             boolean command = write && handler.getBeanType().getPackageName().startsWith(COMMAND_SIDE);
             describeValueObjectParameters(operation, handler);
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();

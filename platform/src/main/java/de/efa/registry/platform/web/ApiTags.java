@@ -16,6 +16,8 @@ public final class ApiTags {
     public static final String COOPERATIONS = "Cooperations";
     public static final String REUSE = "Reuse";
     public static final String MUNICIPALITIES = "Municipalities";
+    public static final String AUTHORITIES = "Authorities";
+    public static final String FIT_CONNECT = "FIT-Connect routing";
     public static final String REGIONS = "Regions";
     public static final String LOOKUP = "Lookup";
     public static final String DASHBOARD_DATA = "Dashboard Digitale Verwaltung";
@@ -35,11 +37,16 @@ public final class ApiTags {
             tag(REUSE, "Reuse from offer to agreement: a providing state offers an EFA service, other states declare "
                     + "interest, and an agreement proposed by one side and countersigned by the other lets the "
                     + "adopting state's municipalities use it."),
+            tag(AUTHORITIES, "The authorities (Organisationseinheiten) of each state that handle applications, with "
+                    + "their FIT-Connect destinations; an adoption names the one responsible in its municipality."),
             tag(MUNICIPALITIES, "The municipalities of the official directory (GV100AD) as the register holds them, with "
                     + "their current adoptions."),
             tag(REGIONS, "Germany's regions at every level of the directory: states, government regions, districts, "
                     + "municipal associations and municipalities, with their ARS, parent and population."),
             tag(LOOKUP, "Which online services one municipality offers on a date, and where to find them."),
+            tag(FIT_CONNECT, "The FIT-Connect Routing API 2.0.0 under /fit-connect/v1: which authority, at which "
+                    + "FIT-Connect destination, receives applications for a LeiKa key in an area; the areas; the "
+                    + "version."),
             tag(DASHBOARD_DATA, "The open data interface of the Dashboard Digitale Verwaltung under /dv/v1: which OZG "
                     + "services are available in which region today, and how completely; JSON pages, CSV or XLSX."),
             tag(STATISTICS, "Coverage per state and district, the cross-border matrix, maturity and the adoption timeline "

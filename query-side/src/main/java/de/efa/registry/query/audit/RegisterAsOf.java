@@ -12,7 +12,16 @@ import java.util.List;
  *
  * @param asOf the instant: every event recorded at or before it counts, none after
  */
-record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> cooperations) {
+record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> cooperations, List<Authority> authorities) {
+
+    /**
+     * @param destinationId     its FIT-Connect destination at that instant, null while it had none
+     * @param handledAdoptions  ACTIVE adoptions whose latest named authority it was at that instant
+     */
+    @Schema(name = "AuthorityAsOf")
+    record Authority(String authorityId, String state, String name,
+                     @Schema(types = {"string", "null"}) String destinationId, long handledAdoptions) {
+    }
 
     /** @param activeAdoptions adoptions of the service that were ACTIVE (not ended, not unsupported) at that instant */
     @Schema(name = "ServiceAsOf")

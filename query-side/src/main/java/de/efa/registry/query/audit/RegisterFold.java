@@ -1,6 +1,10 @@
 package de.efa.registry.query.audit;
 
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityProfile;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
@@ -27,7 +31,7 @@ import java.util.Set;
 
 /**
  * Folds events, in the order they were stored, into the register's state: services with their versions' status and
- * active adoptions, cooperations with their members. Deliberately its own small model, sharing nothing with the
+ * active adoptions, cooperations with their members, authorities with the active adoptions they handle. Deliberately its own small model, sharing nothing with the
  * query-side projections, so that it can check them.
  */
 final class RegisterFold {
@@ -38,11 +42,13 @@ final class RegisterFold {
             AdoptionVersionSwitched.class.getName(), AdoptionEnded.class.getName(),
             AdoptionMarkedUnsupported.class.getName(), CooperationFounded.class.getName(),
             StateJoinedCooperation.class.getName(), StateLeftCooperation.class.getName(),
-            VersionOnlineStatusChanged.class.getName());
+            VersionOnlineStatusChanged.class.getName(), AuthorityRegistered.class.getName(),
+            AuthorityChanged.class.getName(), AdoptionAuthorityAssigned.class.getName());
 
     private final Map<String, ServiceState> services = new LinkedHashMap<>();
     private final Map<String, AdoptionState> adoptions = new LinkedHashMap<>();
     private final Map<String, CooperationState> cooperations = new LinkedHashMap<>();
+    private final Map<String, AuthorityState> authorities = new LinkedHashMap<>();
 
     void apply(Object event) {
         if (event instanceof ServiceRegistered e) {
@@ -56,14 +62,20 @@ final class RegisterFold {
         } else if (event instanceof VersionOnlineStatusChanged e) {
             service(e.serviceId().value()).onlineStatus.put(e.version().toString(), e.status());
         } else if (event instanceof AdoptionStarted e) {
-            adoptions.put(e.adoptionId().value(), new AdoptionState(e.serviceId().value(), AdoptionStatus.ACTIVE));
+            adoptions.put(e.adoptionId().value(), new AdoptionState(e.serviceId().value(), AdoptionStatus.ACTIVE, null, null));
         } else if (event instanceof AdoptionVersionSwitched e) {
             // a switch (by request or by the retirement process) leaves the adoption active on another version
-            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> new AdoptionState(a.serviceId, AdoptionStatus.ACTIVE));
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> a.with(AdoptionStatus.ACTIVE));
         } else if (event instanceof AdoptionMarkedUnsupported e) {
-            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> new AdoptionState(a.serviceId, AdoptionStatus.UNSUPPORTED));
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> a.with(AdoptionStatus.UNSUPPORTED));
         } else if (event instanceof AdoptionEnded e) {
-            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> new AdoptionState(a.serviceId, AdoptionStatus.ENDED));
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> a.with(AdoptionStatus.ENDED));
+        } else if (event instanceof AdoptionAuthorityAssigned e) {
+            adoptions.computeIfPresent(e.adoptionId().value(), (id, a) -> a.handledBy(e.authorityId().value(), e.effectiveFrom()));
+        } else if (event instanceof AuthorityRegistered e) {
+            authorities.put(e.authorityId().value(), new AuthorityState(e.authorityId().value(), e.state().value(), e.profile()));
+        } else if (event instanceof AuthorityChanged e) {
+            authorities.put(e.authorityId().value(), new AuthorityState(e.authorityId().value(), e.state().value(), e.profile()));
         } else if (event instanceof CooperationFounded e) {
             CooperationState cooperation = new CooperationState(e.cooperationId().value(), e.name());
             for (StateCode state : e.foundingStates()) {
@@ -81,13 +93,19 @@ final class RegisterFold {
         Map<String, Long> active = new LinkedHashMap<>();
         adoptions.values().stream().filter(a -> a.status == AdoptionStatus.ACTIVE)
                 .forEach(a -> active.merge(a.serviceId, 1L, Long::sum));
+        Map<String, Long> handling = new LinkedHashMap<>();
+        adoptions.values().stream().filter(a -> a.status == AdoptionStatus.ACTIVE && a.authorityId != null)
+                .forEach(a -> handling.merge(a.authorityId, 1L, Long::sum));
         return new RegisterAsOf(asOf,
                 services.values().stream().map(s -> new RegisterAsOf.Service(s.serviceId, s.name, s.providingState,
                         s.versions.entrySet().stream().map(v -> new RegisterAsOf.Version(v.getKey(), v.getValue().name(),
                                 text(s.onlineStatus.get(v.getKey())))).toList(),
                         active.getOrDefault(s.serviceId, 0L))).toList(),
                 cooperations.values().stream().map(c -> new RegisterAsOf.Cooperation(c.cooperationId, c.name,
-                        List.copyOf(c.members))).toList());
+                        List.copyOf(c.members))).toList(),
+                authorities.values().stream().map(a -> new RegisterAsOf.Authority(a.authorityId, a.state,
+                        a.profile.name(), a.profile.destinationId() == null ? null : a.profile.destinationId().value(),
+                        handling.getOrDefault(a.authorityId, 0L))).toList());
     }
 
     private static String text(OnlineStatus status) {
@@ -118,7 +136,21 @@ final class RegisterFold {
         }
     }
 
-    private record AdoptionState(String serviceId, AdoptionStatus status) {
+    /** {@code authorityId}: the authority named from the latest day ({@code authoritySince}); null while none is. */
+    private record AdoptionState(String serviceId, AdoptionStatus status, String authorityId, LocalDate authoritySince) {
+
+        AdoptionState with(AdoptionStatus next) {
+            return new AdoptionState(serviceId, next, authorityId, authoritySince);
+        }
+
+        /** A naming dated before the latest one changes only the past: the latest stays the one handling it. */
+        AdoptionState handledBy(String authority, LocalDate since) {
+            return authoritySince != null && since.isBefore(authoritySince) ? this
+                    : new AdoptionState(serviceId, status, authority, since);
+        }
+    }
+
+    private record AuthorityState(String authorityId, String state, AuthorityProfile profile) {
     }
 
     private static final class CooperationState {

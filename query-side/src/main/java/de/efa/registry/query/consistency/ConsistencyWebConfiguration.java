@@ -15,6 +15,6 @@ class ConsistencyWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(minPosition).addPathPatterns("/api/v1/**", "/dv/v1/**");
+        registry.addInterceptor(minPosition).addPathPatterns("/api/v1/**", "/fit-connect/v1/**", "/dv/v1/**");
     }
 }

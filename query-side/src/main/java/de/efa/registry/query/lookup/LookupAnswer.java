@@ -21,7 +21,7 @@ record LookupAnswer(String ags, String name, String state, String asOf, List<Row
      * @param validTo       the day the service stops serving, null while open
      */
     @JsonPropertyOrder({"serviceId", "leikaKey", "name", "providingState", "version", "maturityLevel", "since",
-            "crossBorder", "adoptionId", "validTo", "maturityModel", "legalBasis"})
+            "crossBorder", "adoptionId", "validTo", "maturityModel", "legalBasis", "authority"})
     @Schema(name = "LookupService")
     record Row(String serviceId, String leikaKey, String name, String providingState, String version,
                @Schema(types = {"integer", "null"}) Integer maturityLevel, String since, boolean crossBorder,
@@ -30,6 +30,14 @@ record LookupAnswer(String ags, String name, String state, String asOf, List<Row
                String maturityModel,
                @JsonInclude(JsonInclude.Include.NON_NULL)
                @Schema(description = "What a cross-border adoption rests on (a cooperation or a reuse agreement); "
-                       + "left out within one state") Adoption.LegalBasis legalBasis) {
+                       + "left out within one state") Adoption.LegalBasis legalBasis,
+               @Schema(types = {"object", "null"}, description = "The authority handling its applications on the day; "
+                       + "null while none is named")
+               Authority authority) {
+    }
+
+    /** An authority responsible on the day: its id and its name as recorded now (null if it is not recorded). */
+    @Schema(name = "LookupAuthority")
+    record Authority(String authorityId, @Schema(types = {"string", "null"}) String name) {
     }
 }

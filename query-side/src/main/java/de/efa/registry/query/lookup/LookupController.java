@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import de.efa.registry.query.register.Authority;
+import de.efa.registry.query.register.RegisterRecords;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +61,8 @@ class LookupController {
     @GetMapping("/{ags}")
     @Operation(operationId = "lookupMunicipality", summary = "Which online services a municipality offers",
             description = "The services a municipality offers on a date (asOf, default today), with version, maturity, "
-                    + "since when and whether the service crosses a state border; optionally for one LeiKa key. What "
-                    + "a citizen portal needs.")
+                    + "since when, whether the service crosses a state border and which authority handles its "
+                    + "applications there; optionally for one LeiKa key. What a citizen portal needs.")
     LookupAnswer lookup(@PathVariable Ags ags,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                         @RequestParam(required = false) LeikaKey leikaKey) {
@@ -87,9 +91,30 @@ class LookupController {
             rows.add(new LookupAnswer.Row(interval.serviceId(), service.leikaKey(), service.name(),
                     service.providingState(), interval.version(), service.maturity(interval.version()),
                     interval.validFrom(), crossBorder, interval.adoptionId(), interval.validTo(),
-                    service.maturityModel(interval.version()), crossBorder ? bases.get(interval.adoptionId()) : null));
+                    service.maturityModel(interval.version()), crossBorder ? bases.get(interval.adoptionId()) : null,
+                    null));
         }
         rows.sort(BY_KEY_AND_PROVIDER);
+        rows = withAuthorities(rows, municipality, day);
         return new LookupAnswer(ags.value(), municipality.name(), state, day, rows);
+    }
+
+    /** The responsible authority of each row on the day, named as the register records it now (one read per authority). */
+    private List<LookupAnswer.Row> withAuthorities(List<LookupAnswer.Row> rows, LookupDocument municipality, String day) {
+        if (municipality.authorities().isEmpty()) {
+            return rows;
+        }
+        RegisterRecords register = RegisterRecords.active(versions);
+        Map<String, LookupAnswer.Authority> named = new HashMap<>();
+        List<LookupAnswer.Row> result = new ArrayList<>(rows.size());
+        for (LookupAnswer.Row row : rows) {
+            String authorityId = municipality.authorityOn(row.adoptionId(), day);
+            LookupAnswer.Authority authority = authorityId == null ? null : named.computeIfAbsent(authorityId,
+                    id -> new LookupAnswer.Authority(id, register.authority(id).map(Authority::name).orElse(null)));
+            result.add(new LookupAnswer.Row(row.serviceId(), row.leikaKey(), row.name(), row.providingState(),
+                    row.version(), row.maturityLevel(), row.since(), row.crossBorder(), row.adoptionId(),
+                    row.validTo(), row.maturityModel(), row.legalBasis(), authority));
+        }
+        return result;
     }
 }

@@ -18,7 +18,11 @@ import java.util.List;
  * Read as raw BSON and walked once: decoding it into a {@link Document} first would build a tree of every field only to
  * be walked again (with a million adoptions a document holds about a hundred intervals).
  */
-record LookupDocument(String name, String state, List<Interval> intervals) {
+record LookupDocument(String name, String state, List<Interval> intervals, List<AuthorityAssignment> authorities) {
+
+    LookupDocument(String name, String state, List<Interval> intervals) {
+        this(name, state, intervals, List.of());
+    }
 
     private static final DocumentCodec OLD_FORM = new DocumentCodec();
 
@@ -32,6 +36,7 @@ record LookupDocument(String name, String state, List<Interval> intervals) {
         String name = null;
         String state = null;
         List<Interval> intervals = new ArrayList<>();
+        List<AuthorityAssignment> authorities = new ArrayList<>();
         try (BsonBinaryReader reader = new BsonBinaryReader(raw.getByteBuffer().asNIO())) {
             reader.readStartDocument();
             while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
@@ -43,13 +48,34 @@ record LookupDocument(String name, String state, List<Interval> intervals) {
                     state = reader.readString();
                 } else if ("e".equals(field) && type == BsonType.ARRAY) {
                     readIntervals(reader, intervals);
+                } else if ("au".equals(field) && type == BsonType.ARRAY) {
+                    reader.readStartArray();
+                    while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                        authorities.add(AuthorityAssignment.parse(reader.readString()));
+                    }
+                    reader.readEndArray();
                 } else {
                     reader.skipValue();
                 }
             }
             reader.readEndDocument();
         }
-        return new LookupDocument(name, state, java.util.Collections.unmodifiableList(intervals));
+        return new LookupDocument(name, state, java.util.Collections.unmodifiableList(intervals),
+                java.util.Collections.unmodifiableList(authorities));
+    }
+
+    /** The authority responsible for an adoption on {@code day} (ISO form): the last named from that day or before. */
+    String authorityOn(String adoptionId, String day) {
+        String responsible = null;
+        String since = null;
+        for (AuthorityAssignment assignment : authorities) {
+            if (assignment.adoptionId().equals(adoptionId) && !Interval.before(day, assignment.validFrom())
+                    && (since == null || !Interval.before(assignment.validFrom(), since))) {
+                responsible = assignment.authorityId();
+                since = assignment.validFrom();
+            }
+        }
+        return responsible;
     }
 
     /** The intervals serving on {@code day} (ISO form). */
@@ -73,7 +99,7 @@ record LookupDocument(String name, String state, List<Interval> intervals) {
             shared.add(new Interval(i.adoptionId(), canonical.apply(i.serviceId()), canonical.apply(i.version()),
                     canonical.apply(i.validFrom()), i.validTo() == null ? null : canonical.apply(i.validTo())));
         }
-        return new LookupDocument(name, state, java.util.Collections.unmodifiableList(shared));
+        return new LookupDocument(name, state, java.util.Collections.unmodifiableList(shared), authorities);
     }
 
     /** The number of intervals, the measure of what keeping this document costs. */

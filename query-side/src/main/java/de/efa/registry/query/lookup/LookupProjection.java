@@ -1,5 +1,6 @@
 package de.efa.registry.query.lookup;
 
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
@@ -32,7 +33,8 @@ import java.util.List;
  * <p>
  * Fields are short on purpose (about a million intervals in eleven thousand documents): {@code n} name, {@code st}
  * state, {@code x} dissolved on, {@code e} intervals, each one string (see {@link Interval}: adoption, service,
- * version, valid from, valid to — exclusive, absent while open).
+ * version, valid from, valid to — exclusive, absent while open), {@code au} the authorities named for the adoptions
+ * (see {@link AuthorityAssignment}).
  */
 @Component
 public class LookupProjection extends DocumentProjection {
@@ -54,6 +56,7 @@ public class LookupProjection extends DocumentProjection {
                 (e, state, p) -> cut(state, e.adoptionId().value(), e.since().toString()));
         on(AdoptionEnded.class, e -> municipality(e.ags()),
                 (e, state, p) -> cut(state, e.adoptionId().value(), e.endsOn().toString()));
+        on(AdoptionAuthorityAssigned.class, e -> municipality(e.ags()), this::authorityAssigned);
         on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
     }
@@ -115,6 +118,21 @@ public class LookupProjection extends DocumentProjection {
         cut(state, e.adoptionId().value(), e.effectiveFrom().toString());
         intervals(state).add(new Interval(e.adoptionId().value(), e.serviceId().value(), e.toVersion().toString(),
                 e.effectiveFrom().toString(), null).stored());
+    }
+
+    /**
+     * {@code au}: one string {@code "<adoptionId> <authorityId> <from>"} per authority named for an adoption of the
+     * municipality. A naming replaces the adoption's namings from its day on: the last word holds.
+     */
+    private void authorityAssigned(AdoptionAuthorityAssigned e, Document state, long position) {
+        List<Object> assigned = list(state, "au");
+        String adoptionId = e.adoptionId().value();
+        String from = e.effectiveFrom().toString();
+        assigned.removeIf(stored -> {
+            AuthorityAssignment old = AuthorityAssignment.parse((String) stored);
+            return old.adoptionId().equals(adoptionId) && !Interval.before(old.validFrom(), from);
+        });
+        assigned.add(new AuthorityAssignment(adoptionId, e.authorityId().value(), from).stored());
     }
 
     private void serviceRegistered(ServiceRegistered e, Document state, long position) {
@@ -179,12 +197,12 @@ public class LookupProjection extends DocumentProjection {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Document> list(Document state, String key) {
+    private static <T> List<T> list(Document state, String key) {
         Object value = state.get(key);
         if (value instanceof List<?> list) {
-            return (List<Document>) list;
+            return (List<T>) list;
         }
-        List<Document> created = new ArrayList<>();
+        List<T> created = new ArrayList<>();
         state.put(key, created);
         return created;
     }

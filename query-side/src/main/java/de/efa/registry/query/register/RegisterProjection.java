@@ -1,10 +1,15 @@
 package de.efa.registry.query.register;
 
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityId;
+import de.efa.registry.kernel.authority.AuthorityProfile;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
 import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.CooperationProposed;
@@ -47,6 +52,8 @@ public class RegisterProjection extends DocumentProjection {
     public static final String MUNICIPALITIES = "municipalities";
     public static final String SERVICES = "services";
     public static final String COOPERATIONS = "cooperations";
+    /** One state document per authority, in the request's own field names (a few thousand, read whole). */
+    public static final String AUTHORITIES = "authorities";
     /**
      * {@code _id = serviceId|district}, {@code a.<adoptionId> = {g: ags, v, st, f, e}}: per district, not per state,
      * for the reason given in {@link StatisticsContributions} (a document per service and state grew with every
@@ -75,6 +82,11 @@ public class RegisterProjection extends DocumentProjection {
         on(AdoptionVersionSwitched.class, e -> municipality(e.ags()), this::versionSwitched);
         on(AdoptionMarkedUnsupported.class, e -> municipality(e.ags()), this::markedUnsupported);
         on(AdoptionEnded.class, e -> municipality(e.ags()), this::adoptionEnded);
+        on(AdoptionAuthorityAssigned.class, e -> municipality(e.ags()), this::authorityAssigned);
+        on(AuthorityRegistered.class, e -> authority(e.authorityId()),
+                (e, state, p) -> authority(state, e.authorityId(), e.state().value(), e.profile()));
+        on(AuthorityChanged.class, e -> authority(e.authorityId()),
+                (e, state, p) -> authority(state, e.authorityId(), e.state().value(), e.profile()));
         on(ServiceRegistered.class, e -> service(e.serviceId()), this::serviceRegistered);
         on(ServiceCatalogueFactsChanged.class, e -> service(e.serviceId()), this::catalogueFactsChanged);
         on(VersionPublished.class, e -> service(e.serviceId()), this::versionPublished);
@@ -104,6 +116,10 @@ public class RegisterProjection extends DocumentProjection {
 
     private static StateKey service(ServiceId serviceId) {
         return new StateKey(SERVICES, serviceId.value());
+    }
+
+    private static StateKey authority(AuthorityId authorityId) {
+        return new StateKey(AUTHORITIES, authorityId.value());
     }
 
     private static StateKey cooperation(CooperationId cooperationId) {
@@ -148,6 +164,31 @@ public class RegisterProjection extends DocumentProjection {
 
     private void adoptionEnded(AdoptionEnded e, Document state, long position) {
         adoption(state, e.adoptionId().value()).append("st", AdoptionStatus.ENDED.name()).append("e", e.endsOn().toString());
+    }
+
+    /**
+     * {@code au}: the authorities named for the adoption, each {@code {a: authorityId, f: from}}, in the order they were
+     * named; a later one naming the same day or an earlier one replaces those from its day on (the last word holds).
+     */
+    private void authorityAssigned(AdoptionAuthorityAssigned e, Document state, long position) {
+        Document adoption = adoption(state, e.adoptionId().value());
+        List<Document> assigned = new ArrayList<>(adoption.getList("au", Document.class, List.of()));
+        String from = e.effectiveFrom().toString();
+        assigned.removeIf(a -> a.getString("f").compareTo(from) >= 0);
+        assigned.add(new Document("a", e.authorityId().value()).append("f", from));
+        adoption.put("au", assigned);
+    }
+
+    private static void authority(Document state, AuthorityId authorityId, String stateCode, AuthorityProfile profile) {
+        state.append("authorityId", authorityId.value()).append("state", stateCode).append("name", profile.name())
+                .append("shortName", profile.shortName())
+                .append("address", new Document("street", profile.address().street())
+                        .append("houseNumber", profile.address().houseNumber()).append("zip", profile.address().zip())
+                        .append("city", profile.address().city()))
+                .append("contact", new Document("email", profile.contact().email()).append("phone", profile.contact().phone()))
+                .append("destinationId", string(profile.destinationId()))
+                .append("destinationSignature", string(profile.destinationSignature()))
+                .append("websiteUrl", profile.websiteUrl());
     }
 
     private void serviceRegistered(ServiceRegistered e, Document state, long position) {
@@ -305,6 +346,7 @@ public class RegisterProjection extends DocumentProjection {
                 writes.max(CHANGES, SERVICES, "p", position);
                 statistics.service(before, after, writes);
             }
+            case AUTHORITIES -> writes.max(CHANGES, AUTHORITIES, "p", position);
             default -> writes.max(CHANGES, COOPERATIONS, "p", position);
         }
     }
@@ -326,7 +368,7 @@ public class RegisterProjection extends DocumentProjection {
             }
             writes.set(SERVICE_ADOPTIONS, now.getString("s") + "|" + district, "a." + adoptionId, new Document("g", ags)
                     .append("v", now.getString("v")).append("st", now.getString("st")).append("f", now.getString("f"))
-                    .append("e", now.getString("e")));
+                    .append("e", now.getString("e")).append("au", now.get("au")));
             if (!oldAdoptions.containsKey(adoptionId)) {
                 writes.set(ADOPTION_INDEX, adoptionId.substring(0, 3), "m." + adoptionId, ags);
             }

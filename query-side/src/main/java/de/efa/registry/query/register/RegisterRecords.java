@@ -102,6 +102,23 @@ public record RegisterRecords(ProjectionStore store) {
         return all;
     }
 
+    public Optional<Authority> authority(String authorityId) {
+        Document stored = store.collection(RegisterProjection.AUTHORITIES).find(new Document("_id", authorityId)).first();
+        return stored == null || stored.getString("authorityId") == null ? Optional.empty()
+                : Optional.of(Authority.of(stored));
+    }
+
+    /** Every recorded authority, in no particular order. */
+    public List<Authority> authorities() {
+        List<Authority> all = new ArrayList<>();
+        for (Document stored : store.collection(RegisterProjection.AUTHORITIES).find()) {
+            if (stored.getString("authorityId") != null) {
+                all.add(Authority.of(stored));
+            }
+        }
+        return all;
+    }
+
     /** An adoption by its id: the adoption index names its municipality, whose document holds it. */
     public Optional<Adoption> adoption(String adoptionId) {
         Document bucket = store.collection(RegisterProjection.ADOPTION_INDEX)

@@ -1,6 +1,15 @@
 package de.efa.registry.query.register;
 
+import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.authority.AuthorityChanged;
+import de.efa.registry.kernel.authority.AuthorityContact;
+import de.efa.registry.kernel.authority.AuthorityId;
+import de.efa.registry.kernel.authority.AuthorityProfile;
+import de.efa.registry.kernel.authority.AuthorityRegistered;
+import de.efa.registry.kernel.authority.DestinationId;
+import de.efa.registry.kernel.authority.DestinationSignature;
+import de.efa.registry.kernel.authority.PostalAddress;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
@@ -118,9 +127,9 @@ class RegisterProjectionTest {
                 .feed(projection, started(adoption, AGS, "1.0.0"));
 
         assertThat(adoption()).isEqualTo(new Adoption(adoption.value(), wohngeld.value(), AGS, "1.0.0", "ACTIVE",
-                "2023-03-01", null, true, "09", "2023-03-01", null));
+                "2023-03-01", null, true, "09", "2023-03-01", null, List.of()));
         assertThat(serviceAdoptions()).containsExactly(
-                new ServiceAdoption(adoption.value(), AGS, "16", "1.0.0", "ACTIVE", "2023-03-01", null));
+                new ServiceAdoption(adoption.value(), AGS, "16", "1.0.0", "ACTIVE", "2023-03-01", null, List.of()));
         assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, 1L));
         assertThat(documents.get(StatisticsContributions.CROSS_BORDER, "09|16061|" + wohngeld.value()).get("m"))
                 .isEqualTo(new Document("g" + AGS, true));
@@ -141,7 +150,7 @@ class RegisterProjectionTest {
         assertThat(adoption().status()).isEqualTo("ENDED");
         assertThat(adoption().endsOn()).isEqualTo("2024-01-01");
         assertThat(serviceAdoptions()).containsExactly(
-                new ServiceAdoption(adoption.value(), AGS, "16", "2.0.0", "ENDED", "2023-03-01", "2024-01-01"));
+                new ServiceAdoption(adoption.value(), AGS, "16", "2.0.0", "ENDED", "2023-03-01", "2024-01-01", List.of()));
         // no active adoption left: the municipality's contributions are gone, not zero
         assertThat(adopted("16061")).isEmpty();
         assertThat(documents.get(StatisticsContributions.CROSS_BORDER, "09|16061|" + wohngeld.value()).get("m"))
@@ -209,6 +218,52 @@ class RegisterProjectionTest {
         assertThat(projection.handles(AdoptionStarted.class)).isTrue();
         assertThat(projection.handles(StateLeftCooperation.class)).isTrue();
         assertThat(projection.handles(String.class)).isFalse();
+    }
+
+    @Test
+    void theAuthoritiesNamedForAnAdoptionAreKeptWithItEachFromItsDay() {
+        AuthorityId first = AuthorityId.random();
+        AuthorityId second = AuthorityId.random();
+        AuthorityId correction = AuthorityId.random();
+        documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2),
+                        started(adoption, AGS, "1.0.0"))
+                .feed(projection, new AdoptionAuthorityAssigned(adoption, Ags.of(AGS), wohngeld, first, MARCH),
+                        new AdoptionAuthorityAssigned(adoption, Ags.of(AGS), wohngeld, second, LocalDate.of(2024, 1, 1)));
+
+        assertThat(adoption().authorities()).containsExactly(new AuthorityAssignment(first.value(), "2023-03-01"),
+                new AuthorityAssignment(second.value(), "2024-01-01"));
+        assertThat(serviceAdoptions().get(0).authorities()).isEqualTo(adoption().authorities());
+        assertThat(AuthorityAssignment.responsibleOn(adoption().authorities(), "2023-12-31")).isEqualTo(first.value());
+        assertThat(AuthorityAssignment.responsibleOn(adoption().authorities(), "2024-01-01")).isEqualTo(second.value());
+        assertThat(AuthorityAssignment.responsibleOn(adoption().authorities(), "2023-02-28")).isNull();
+
+        // a naming dated earlier replaces every naming from its day on: the last word holds
+        documents.feed(projection, new AdoptionAuthorityAssigned(adoption, Ags.of(AGS), wohngeld, correction,
+                LocalDate.of(2023, 6, 1)));
+        assertThat(adoption().authorities()).containsExactly(new AuthorityAssignment(first.value(), "2023-03-01"),
+                new AuthorityAssignment(correction.value(), "2023-06-01"));
+    }
+
+    @Test
+    void anAuthorityIsKeptAsRecordedAndChanged() {
+        AuthorityId id = AuthorityId.random();
+        AuthorityProfile profile = new AuthorityProfile("Landratsamt Eichsfeld", "LRA Eichsfeld",
+                new PostalAddress("Friedensplatz", "8", "37308", "Heilbad Heiligenstadt"),
+                new AuthorityContact(null, "+49 3606 650"), null, null, null);
+        documents.feed(projection, new AuthorityRegistered(id, StateCode.of("16"), profile));
+        Authority recorded = Authority.of(documents.get(RegisterProjection.AUTHORITIES, id.value()));
+        assertThat(recorded).isEqualTo(new Authority(id.value(), "16", "Landratsamt Eichsfeld", "LRA Eichsfeld",
+                "Friedensplatz", "8", "37308", "Heilbad Heiligenstadt", null, "+49 3606 650", null, null, null));
+        assertThat(recorded.isRoutable()).isFalse();
+
+        documents.feed(projection, new AuthorityChanged(id, StateCode.of("16"), new AuthorityProfile(profile.name(),
+                profile.shortName(), profile.address(), profile.contact(), DestinationId.of(id.value()),
+                DestinationSignature.of("a.b.c"), "https://www.kreis-eic.de")));
+        Authority changed = Authority.of(documents.get(RegisterProjection.AUTHORITIES, id.value()));
+        assertThat(changed.isRoutable()).isTrue();
+        assertThat(changed.websiteUrl()).isEqualTo("https://www.kreis-eic.de");
+        assertThat(documents.get(RegisterProjection.CHANGES, RegisterProjection.AUTHORITIES).get("p"))
+                .isEqualTo(documents.position());
     }
 
     private Municipality municipality(String ags) {

@@ -1,5 +1,6 @@
 package de.efa.registry.standalone.security;
 
+import de.efa.registry.standalone.authority.AuthorityHttpTest;
 import de.efa.registry.standalone.support.RawHttp;
 import de.efa.registry.standalone.support.StandaloneHttpTestBase;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,8 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
     private static String agreementId;
     private static String position;
     private static String job;
+    private static String authorityId;
+    private static String routedLeikaKey;
 
     @BeforeEach
     void fixture() {
@@ -103,6 +106,17 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                     .json(map("serviceId", serviceId, "district", "16055", "effectiveFrom", "2023-07-01")).send();
             assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
             job = accepted.header("Location");
+            authorityId = (String) http.post("/api/v1/authorities").as("thueringen")
+                    .json(AuthorityHttpTest.authorityBody("Wohngeldstelle Weimar", "16")).send().json().get("authorityId");
+            routedLeikaKey = freshLeikaKey();
+            RawHttp.Answer service = http.post("/api/v1/services").as("thueringen").json(map("leikaKey", routedLeikaKey,
+                    "name", "Wohngeld", "providingState", "16", "reuse", "EFA")).send();
+            String routed = (String) service.json().get("serviceId");
+            publish("thueringen", routed, "1.0.0");
+            RawHttp.Answer adopted = http.post("/api/v1/adoptions").as("thueringen").json(map("serviceId", routed,
+                    "ags", "16055000", "effectiveFrom", "2023-07-01", "authorityId", authorityId)).send();
+            assertThat(adopted.status()).as("%s", adopted).isEqualTo(201);
+            position = adopted.header("Registry-Position");
         }
     }
 
@@ -179,6 +193,20 @@ class AuthorizationMatrixHttpTest extends StandaloneHttpTestBase {
                         + "/termination").json(map("endsOn", "2024-01-01")), "16"),
                 row("GET /adoptions/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/adoptions/" + adoptionId)),
                 row("GET /lookup/{ags}", Access.AUTHENTICATED, 200, () -> read("/api/v1/lookup/16051000?asOf=2024-01-01")),
+                owner("POST /adoptions/{id}/authority", 200, () -> http.post("/api/v1/adoptions/" + freshAdoption(false)
+                        + "/authority").json(map("authorityId", authorityId, "effectiveFrom", "2024-01-01")), "16"),
+                // authorities: the authority's state decides
+                owner("POST /authorities", 201, () -> http.post("/api/v1/authorities")
+                        .json(AuthorityHttpTest.authorityBody("Bürgeramt Jena", "16")), "16"),
+                owner("PUT /authorities/{id}", 200, () -> http.method("PUT", "/api/v1/authorities/" + authorityId)
+                        .json(AuthorityHttpTest.authorityBody("Wohngeldstelle Weimar " + MINOR.incrementAndGet(), "16")), "16"),
+                row("GET /authorities/{id}", Access.AUTHENTICATED, 200, () -> read("/api/v1/authorities/" + authorityId)),
+                row("GET /authorities", Access.AUTHENTICATED, 200, () -> read("/api/v1/authorities?state=16&q=weimar")),
+                // the FIT-Connect Routing API: open data in the standalone (registry.open-data.enabled)
+                row("GET /fit-connect/v1/routes", Access.PUBLIC, 200, () -> read("/fit-connect/v1/routes?leikaKey="
+                        + routedLeikaKey + "&ags=16055000")),
+                row("GET /fit-connect/v1/areas", Access.PUBLIC, 200, () -> read("/fit-connect/v1/areas?areaSearchexpression=Erf*")),
+                row("GET /fit-connect/v1/info", Access.PUBLIC, 200, () -> read("/fit-connect/v1/info")),
                 // jobs: only the principal who started one, or ADMIN
                 new Row("GET /jobs/{id}", Access.STARTER, Set.of("thueringen"), 200, () -> http.get(job)),
                 // statistics

@@ -1,5 +1,6 @@
 package de.efa.registry.standalone.security;
 
+import de.efa.registry.standalone.authority.AuthorityHttpTest;
 import de.efa.registry.standalone.support.RawHttp;
 import de.efa.registry.standalone.support.StandaloneHttpTestBase;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +34,8 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static final Map<String, Object> OPERATOR = Map.of("$gt", "");
     /** Replaced by the JSON escape of an unpaired high surrogate once serialised (Java would write it as '?'). */
     private static final String LONE_SURROGATE = "<lone-surrogate>";
-    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "topic", "description", "ozgName", "leikaName",
-            "terms", "reference", "detail");
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("name", "shortName", "topic", "description",
+            "ozgName", "leikaName", "terms", "reference", "detail");
     private static final String IMPORT = "/api/v1/admin/municipalities/import";
     /** The line of the demo directory that lists Göttingen (03159016, 118,946 inhabitants). */
     private static final int GOETTINGEN = 5;
@@ -42,6 +43,8 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
     private static String serviceId;
     private static String adoptionId;
     private static String cooperationId;
+    private static String authorityId;
+    private static String bavarianAuthorityId;
     private static String offerId;
     private static String agreementId;
 
@@ -66,6 +69,10 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             publish("thueringen", serviceId, "1.0.0");
             adoptionId = adopt("thueringen", serviceId, "16055000");
             cooperationId = foundCooperation("thueringen", List.of("16", "09"));
+            authorityId = (String) http.post("/api/v1/authorities").as("thueringen")
+                    .json(AuthorityHttpTest.authorityBody("Bürgeramt Weimar", "16")).send().json().get("authorityId");
+            bavarianAuthorityId = (String) http.post("/api/v1/authorities").as("bayern")
+                    .json(AuthorityHttpTest.authorityBody("Landratsamt Rosenheim", "09")).send().json().get("authorityId");
             RawHttp.Answer offered = http.post("/api/v1/services/" + serviceId + "/offers").as("thueringen")
                     .json(map("terms", "t", "costModel", "FREE", "validFrom", "2024-01-01")).send();
             offerId = (String) offered.json().get("offerId");
@@ -110,7 +117,10 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
                 new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/members", "admin",
                         map("state", "03", "joinedOn", "2022-01-01")),
                 new JsonEndpoint("/api/v1/cooperations/" + cooperationId + "/signatures", "admin",
-                        map("state", "09", "signedOn", "2021-04-01")));
+                        map("state", "09", "signedOn", "2021-04-01")),
+                new JsonEndpoint("/api/v1/authorities", "thueringen", AuthorityHttpTest.authorityBody("Ordnungsamt Jena", "16")),
+                new JsonEndpoint("/api/v1/adoptions/" + adoptionId + "/authority", "thueringen",
+                        map("authorityId", authorityId, "effectiveFrom", "2024-01-01")));
     }
 
     List<Case> cases() {
@@ -212,6 +222,56 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
             cases.add(new Case("GET " + query, 400,
                     () -> http.get(query).as("admin").send()));
         }
+        // authorities: unknown, of another state, badly formed, oversized
+        cases.add(new Case("adoption naming an unknown authority", 422, () -> http.post("/api/v1/adoptions").as("thueringen")
+                .json(map("serviceId", serviceId, "ags", "16053000", "effectiveFrom", "2023-07-01",
+                        "authorityId", "9e1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b")).send()));
+        cases.add(new Case("adoption naming an authority of another state", 422, () -> http.post("/api/v1/adoptions")
+                .as("thueringen").json(map("serviceId", serviceId, "ags", "16053000", "effectiveFrom", "2023-07-01",
+                        "authorityId", bavarianAuthorityId)).send()));
+        cases.add(new Case("bulk adoption naming an authority of another state", 422, () -> http.post("/api/v1/adoptions/bulk")
+                .as("thueringen").json(map("serviceId", serviceId, "effectiveFrom", "2023-07-01", "district", "16072",
+                        "authorityId", bavarianAuthorityId)).send()));
+        cases.add(new Case("authority change to an authority of another state", 422, () -> http.post("/api/v1/adoptions/"
+                + adoptionId + "/authority").as("thueringen").json(map("authorityId", bavarianAuthorityId,
+                "effectiveFrom", "2024-01-01")).send()));
+        cases.add(new Case("authority change to an unknown authority", 422, () -> http.post("/api/v1/adoptions/"
+                + adoptionId + "/authority").as("thueringen").json(map("authorityId", "9e1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+                "effectiveFrom", "2024-01-01")).send()));
+        cases.add(new Case("PUT /authorities moving it to another state", 422, () -> http.method("PUT", "/api/v1/authorities/"
+                + authorityId).as("admin").json(AuthorityHttpTest.authorityBody("Bürgeramt Weimar", "09")).send()));
+        cases.add(new Case("PUT /authorities of malformed JSON", 400, () -> http.method("PUT", "/api/v1/authorities/"
+                + authorityId).as("thueringen").body("application/json", "{\"name\": ").send()));
+        cases.add(new Case("PUT /authorities with a signature of two parts", 400, () -> http.method("PUT", "/api/v1/authorities/"
+                + authorityId).as("thueringen").json(with(AuthorityHttpTest.authorityBody("Bürgeramt Weimar", "16"),
+                "destinationSignature", "eyJhbGciOiJQUzUxMiJ9.eyJ9")).send()));
+        cases.add(new Case("POST /authorities with a 10,000-character name", 400, () -> http.post("/api/v1/authorities")
+                .as("thueringen").json(with(AuthorityHttpTest.authorityBody("x", "16"), "name", "x".repeat(10_000))).send()));
+        cases.add(new Case("POST /authorities without any contact", 400, () -> http.post("/api/v1/authorities")
+                .as("thueringen").json(with(AuthorityHttpTest.authorityBody("Bürgeramt Jena", "16"), "contact", map())).send()));
+        cases.add(new Case("POST /authorities with a website over http", 400, () -> http.post("/api/v1/authorities")
+                .as("thueringen").json(with(AuthorityHttpTest.authorityBody("Bürgeramt Jena", "16"), "websiteUrl",
+                        "http://www.jena.de")).send()));
+        for (String query : List.of("/api/v1/authorities/not-a-uuid", "/api/v1/authorities?state=17",
+                "/api/v1/authorities?q=" + "x".repeat(10_000), "/api/v1/authorities?size=501")) {
+            cases.add(new Case("GET " + abbreviated(query), 400, () -> http.get(query).as("analyst").send()));
+        }
+        // the FIT-Connect Routing API: the API's error shape for every bad request
+        String key = "leikaKey=99108001000000";
+        for (String query : List.of("routes?ags=16", "routes?leikaKey=12345678901234&ags=16",
+                "routes?leikaKey=" + "9".repeat(10_000) + "&ags=16", "routes?" + key, "routes?" + key + "&ags=16&ars=16",
+                "routes?" + key + "&ags=16&areaId=160000000000", "routes?" + key + "&ags=1605", "routes?" + key + "&ars=1605100",
+                "routes?" + key + "&areaId=abc", "routes?" + key + "&ags=16&offset=-1", "routes?" + key + "&ags=16&limit=0",
+                "routes?" + key + "&ags=16&limit=501", "routes?" + key + "&ags=16&offset=99999999999999999999",
+                "routes?" + key + "&ags=%7B%22$gt%22:%22%22%7D", "areas", "areas?areaSearchexpression=*",
+                "areas?areaSearchexpression=**", "areas?areaSearchexpression=" + "x".repeat(10_000),
+                "areas?areaSearchexpression=a1&areaSearchexpression=a2&areaSearchexpression=a3&areaSearchexpression=a4"
+                        + "&areaSearchexpression=a5&areaSearchexpression=a6&areaSearchexpression=a7&areaSearchexpression=a8"
+                        + "&areaSearchexpression=a9&areaSearchexpression=b1&areaSearchexpression=b2",
+                "areas?areaSearchexpression=Mag*&limit=501", "areas?areaSearchexpression=Mag*&offset=-1")) {
+            cases.add(new Case("GET /fit-connect/v1/" + abbreviated(query), 400,
+                    () -> http.get("/fit-connect/v1/" + query).as("analyst").send()));
+        }
         cases.add(new Case("DELETE member with invalid leftOn", 400, () -> http.delete("/api/v1/cooperations/" + cooperationId
                 + "/members/16?leftOn=2023-02-30").as("admin").send()));
         cases.add(new Case("DELETE member without leftOn", 400, () -> http.delete("/api/v1/cooperations/" + cooperationId
@@ -292,6 +352,15 @@ class HostileInputHttpTest extends StandaloneHttpTestBase {
         cases.add(directoryCase("import of a day that does not exist", () -> line(GOETTINGEN, l -> l.substring(0, 2) + "20230230"
                 + l.substring(10))));
         return cases;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        body.put(field, value);
+        return body;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "… (" + text.length() + " characters)";
     }
 
     /** The demo directory file every test of the base class imported (UTF-8). */

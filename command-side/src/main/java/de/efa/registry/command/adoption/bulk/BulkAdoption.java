@@ -3,7 +3,10 @@ package de.efa.registry.command.adoption.bulk;
 import de.efa.registry.kernel.common.NotFound;
 import de.efa.registry.command.adoption.VersionToAdopt;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.efa.registry.command.adoption.AuthorityOfTheState;
+import de.efa.registry.command.lookup.AuthorityFacts;
 import de.efa.registry.command.lookup.MunicipalityFacts;
+import de.efa.registry.kernel.common.RuleViolated;
 import de.efa.registry.command.lookup.ServiceFacts;
 import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.job.JobKind;
@@ -12,6 +15,7 @@ import de.efa.registry.command.web.CommandFanOut;
 import de.efa.registry.command.web.RequestMetaData;
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.common.InvalidValueException;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.DistrictKey;
@@ -58,11 +62,22 @@ public class BulkAdoption {
         this.fanOut = fanOut;
     }
 
-    @Schema(name = "BulkAdoptionRequest", description = "Exactly one of ags, district and state selects the municipalities",
+    @Schema(name = "BulkAdoptionRequest", description = "Exactly one of ags, district and state selects the "
+            + "municipalities. authorityId names the authority handling the applications of every one of them; "
+            + "authorities names it per municipality (AGS to authority id), overriding authorityId for those.",
             example = """
-                    {"serviceId": "0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10", "effectiveFrom": "2024-07-01", "district": "16061"}""")
+                    {"serviceId": "0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10", "effectiveFrom": "2024-07-01", "district": "16061",
+                     "authorityId": "c3d4e5f6-1a2b-4c3d-8e9f-0a1b2c3d4e5f"}""")
     public record Request(@NotNull ServiceId serviceId, ServiceVersion version, @NotNull LocalDate effectiveFrom,
-                   @Size(max = MAX_MUNICIPALITIES) List<@NotNull Ags> ags, DistrictKey district, StateCode state) {
+                   @Size(max = MAX_MUNICIPALITIES) List<@NotNull Ags> ags, DistrictKey district, StateCode state,
+                   AuthorityId authorityId,
+                   @Size(max = MAX_MUNICIPALITIES) Map<@NotNull Ags, @NotNull AuthorityId> authorities) {
+
+        /** The authority named for one municipality: its own entry, else the whole request's (or none). */
+        AuthorityId authorityFor(Ags municipality) {
+            AuthorityId own = authorities == null ? null : authorities.get(municipality);
+            return own != null ? own : authorityId;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -91,6 +106,20 @@ public class BulkAdoption {
 
         List<Rejection> refused = new ArrayList<>();
         List<Ags> selected = select(request, caller, refused);
+        if (request.authorityId() != null) {
+            // one authority for the whole request: refused once, before any adoption is stored, rather than once per
+            // municipality; an authority named per municipality is judged with that municipality's adoption
+            AuthorityFacts authority = lookup.authority(request.authorityId()).orElseThrow(() -> new RuleViolated(
+                    AuthorityOfTheState.UNKNOWN, "Unknown authority",
+                    "No authority with id " + request.authorityId() + " is recorded"));
+            selected.stream().filter(ags -> !authority.state().equals(ags.state())
+                            && (request.authorities() == null || !request.authorities().containsKey(ags)))
+                    .findFirst().ifPresent(ags -> {
+                        throw new RuleViolated(AuthorityOfTheState.OTHER_STATE, "Authority of another state",
+                                "Authority " + authority.authorityId() + " belongs to state " + authority.state()
+                                        + ", municipality " + ags + " to state " + ags.state());
+                    });
+        }
         // taken here, on the request thread: the principal and the Idempotency-Key travel with every command
         MetaData metaData = RequestMetaData.of(caller.name());
         String description = "Bulk adoption of service " + request.serviceId() + " " + version + " by " + caller.name();
@@ -102,7 +131,7 @@ public class BulkAdoption {
                          MetaData metaData, String description, CommandFanOut.Progress progress) {
         List<Rejection> rejected = new ArrayList<>(refused);
         List<CommandFanOut.Outcome<Ags>> outcomes = fanOut.send(selected, ags -> new AdoptService(ags, AdoptionId.random(),
-                request.serviceId(), version, request.effectiveFrom()), metaData, progress);
+                request.serviceId(), version, request.effectiveFrom(), request.authorityFor(ags)), metaData, progress);
         int accepted = 0;
         for (CommandFanOut.Outcome<Ags> outcome : outcomes) {
             if (outcome.failure() == null) {

@@ -15,6 +15,8 @@ import de.efa.registry.command.lookup.WriteLookup;
 import de.efa.registry.command.web.CommandResponses;
 import de.efa.registry.kernel.adoption.AdoptService;
 import de.efa.registry.kernel.adoption.AdoptionId;
+import de.efa.registry.kernel.adoption.AssignAdoptionAuthority;
+import de.efa.registry.kernel.authority.AuthorityId;
 import de.efa.registry.kernel.adoption.SwitchAdoptionVersion;
 import de.efa.registry.kernel.adoption.TerminateAdoption;
 import de.efa.registry.kernel.municipality.Ags;
@@ -65,8 +67,18 @@ class AdoptionController {
 
     @Schema(example = """
             {"serviceId": "0b4c4a5e-8f1e-4d55-9a55-1d9e5c2b7a10", "ags": "16055000", "version": "1.0.0",
-             "effectiveFrom": "2024-07-01"}""")
-    record AdoptionRequest(@NotNull ServiceId serviceId, @NotNull Ags ags, ServiceVersion version, @NotNull LocalDate effectiveFrom) {
+             "effectiveFrom": "2024-07-01", "authorityId": "c3d4e5f6-1a2b-4c3d-8e9f-0a1b2c3d4e5f"}""")
+    record AdoptionRequest(@NotNull ServiceId serviceId, @NotNull Ags ags, ServiceVersion version, @NotNull LocalDate effectiveFrom,
+                           AuthorityId authorityId) {
+    }
+
+    @Schema(example = """
+            {"authorityId": "c3d4e5f6-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "effectiveFrom": "2025-01-01"}""")
+    record AuthorityAssignment(@NotNull AuthorityId authorityId, @NotNull LocalDate effectiveFrom) {
+    }
+
+    /** The answer to naming an authority: which one handles the adoption's applications, from when. */
+    record AuthorityAssigned(AdoptionId adoptionId, AuthorityId authorityId, LocalDate effectiveFrom) {
     }
 
     @Schema(example = """
@@ -94,14 +106,16 @@ class AdoptionController {
             description = "Records that a municipality offers a version of a service from effectiveFrom on (OWNER of "
                     + "the municipality's state, or ADMIN). Without version the latest ACTIVE one is taken. Refused "
                     + "when the version is not ACTIVE or not yet released, when the municipality already has an active "
-                    + "adoption of the service (409), and across a state border without a cooperation (422).")
+                    + "adoption of the service (409), and across a state border without a cooperation (422). authorityId "
+                    + "optionally names the authority handling its applications; it must be recorded (422 "
+                    + "unknown-authority) and belong to the municipality's state (422 authority-of-another-state).")
     ResponseEntity<AdoptionRecorded> adopt(@Valid @RequestBody AdoptionRequest request) {
         RegistryUser.current().requireMayActFor(request.ags().state());
         AdoptionId adoptionId = AdoptionId.random();
         return responses.execute(HttpStatus.CREATED, commands -> {
             // the command answers with the version the rules chose: no read-back of what was just stored
             ServiceVersion version = commands.send(new AdoptService(request.ags(), adoptionId, request.serviceId(),
-                    request.version(), request.effectiveFrom()));
+                    request.version(), request.effectiveFrom(), request.authorityId()));
             return new AdoptionRecorded(adoptionId, version);
         });
     }
@@ -133,6 +147,22 @@ class AdoptionController {
         return responses.execute(HttpStatus.OK, commands -> {
             commands.send(new SwitchAdoptionVersion(adoption.ags(), adoptionId, request.version(), request.effectiveFrom()));
             return new AdoptionChanged(adoptionId, request.version(), AdoptionStatus.ACTIVE, null);
+        });
+    }
+
+    @PostMapping(path = "/{adoptionId}/authority", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "assignAdoptionAuthority", summary = "Name the authority that handles an adoption",
+            description = "From effectiveFrom on, the authority handles the applications of the adoption's service in "
+                    + "its municipality (OWNER of the municipality's state, or ADMIN); before that day the one named "
+                    + "before stays responsible. The authority must be recorded and belong to the municipality's "
+                    + "state (422); effectiveFrom may not lie before the adoption's start (422).")
+    ResponseEntity<AuthorityAssigned> assignAuthority(@PathVariable AdoptionId adoptionId,
+                                                      @Valid @RequestBody AuthorityAssignment request) {
+        AdoptionFacts adoption = ownedAdoption(adoptionId);
+        return responses.execute(HttpStatus.OK, commands -> {
+            commands.send(new AssignAdoptionAuthority(adoption.ags(), adoptionId, request.authorityId(),
+                    request.effectiveFrom()));
+            return new AuthorityAssigned(adoptionId, request.authorityId(), request.effectiveFrom());
         });
     }
 
