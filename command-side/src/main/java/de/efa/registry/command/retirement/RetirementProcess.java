@@ -7,24 +7,21 @@ import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.adoption.MarkAdoptionUnsupported;
 import de.efa.registry.kernel.adoption.MigrateAdoption;
-import de.efa.registry.kernel.common.RegistryMetaData;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.kernel.service.ServiceVersion;
 import de.efa.registry.kernel.service.VersionRetired;
+import de.efa.registry.command.axon.CausedByEvent;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Retiring a version moves every adoption still ACTIVE on it: to the successor, effective on the retirement date, or
@@ -89,17 +86,7 @@ class RetirementProcess {
             Object command = retirement.successor() == null
                     ? new MarkAdoptionUnsupported(ags, adoptionId, version, retirement.retiredOn())
                     : new MigrateAdoption(ags, adoptionId, version, retirement.successor(), retirement.retiredOn());
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(causedBy(cause)));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CausedByEvent.metaData(cause)));
         });
-    }
-
-    /** The system acts, on behalf of the event that made it act, within that event's correlation. */
-    static MetaData causedBy(EventMessage<?> cause) {
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(RegistryMetaData.PRINCIPAL, RegistryMetaData.SYSTEM_PRINCIPAL);
-        metaData.put(RegistryMetaData.CAUSATION_ID, cause.getIdentifier());
-        metaData.put(RegistryMetaData.CORRELATION_ID,
-                cause.getMetaData().getOrDefault(RegistryMetaData.CORRELATION_ID, cause.getIdentifier()));
-        return MetaData.from(metaData);
     }
 }

@@ -6,23 +6,20 @@ import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.CrossBorderBasis;
 import de.efa.registry.kernel.adoption.EndAdoptionWithItsAgreement;
-import de.efa.registry.kernel.common.RegistryMetaData;
 import de.efa.registry.kernel.reuse.AgreementId;
 import de.efa.registry.kernel.reuse.AgreementTerminated;
+import de.efa.registry.command.axon.CausedByEvent;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * When a reuse agreement ends, the adoptions that rest on it alone end on the same day: those whose states are not
@@ -82,7 +79,7 @@ class AgreementEndProcess {
         return ledger.endingOf(agreementId).filter(ending -> !cooperationHolds(ending)).map(ending -> {
             Object command = new EndAdoptionWithItsAgreement(adoption.ags(), adoption.adoptionId(), agreementId,
                     ending.endsOn());
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(causedBy(cause)));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CausedByEvent.metaData(cause)));
             return true;
         }).orElse(false);
     }
@@ -96,15 +93,5 @@ class AgreementEndProcess {
             }
         }
         return false;
-    }
-
-    /** The system acts, on behalf of the event that made it act, within that event's correlation. */
-    private static MetaData causedBy(EventMessage<?> cause) {
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(RegistryMetaData.PRINCIPAL, RegistryMetaData.SYSTEM_PRINCIPAL);
-        metaData.put(RegistryMetaData.CAUSATION_ID, cause.getIdentifier());
-        metaData.put(RegistryMetaData.CORRELATION_ID,
-                cause.getMetaData().getOrDefault(RegistryMetaData.CORRELATION_ID, cause.getIdentifier()));
-        return MetaData.from(metaData);
     }
 }
