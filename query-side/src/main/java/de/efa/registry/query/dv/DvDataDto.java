@@ -1,5 +1,6 @@
 package de.efa.registry.query.dv;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -11,8 +12,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param leikaName        the LeiKa catalogue's name as the catalogue facts record it; the service's own name until
  *                         they do (the interface always names a service)
  * @param leikaBezeichnung the name the providing state gave the service in the registry
- * @param url              the URL of the newest version adopted in the region; null where that version names none
- * @param onlineStatus     {@code ok} or {@code nicht ok} as last recorded for that version; null while never checked
+ * @param url              the URL of the newest version adopted in the region; left out where that version names none
+ *                         (the interface does not allow null here, but does not require the field)
+ * @param onlineStatus     {@code ok} or {@code nicht ok} as last recorded for that version; left out while never
+ *                         checked, for the same reason
  * @param aktiv            {@code ja} while that version is neither deprecated nor retired
  */
 @JsonPropertyOrder({"leika_key", "leika_name", "ars", "ars_name", "ars_federal_state", "bundesland", "leika_bezeichnung",
@@ -31,8 +34,9 @@ record DvDataDto(@JsonProperty("leika_key") String leikaKey,
                  @JsonProperty("leika_bezeichnung") String leikaBezeichnung,
                  @JsonProperty("ozgid") @Schema(types = {"integer", "null"}) Integer ozgId,
                  @JsonProperty("ozg_bezeichnung") @Schema(types = {"string", "null"}) String ozgBezeichnung,
-                 @JsonProperty("url") @Schema(types = {"string", "null"}) String url,
-                 @JsonProperty("online_status") @Schema(types = {"string", "null"}, allowableValues = {"ok", "nicht ok"}) String onlineStatus,
+                 @JsonProperty("url") @JsonInclude(JsonInclude.Include.NON_NULL) String url,
+                 @JsonProperty("online_status") @JsonInclude(JsonInclude.Include.NON_NULL)
+                 @Schema(allowableValues = {"ok", "nicht ok"}) String onlineStatus,
                  @JsonProperty("aktiv") @Schema(allowableValues = {"ja", "nein"}) String aktiv,
                  @JsonProperty("art_flaechendeckung") @Schema(allowableValues = {"bundesweit flächendeckend",
                          "in mind. einer Kommune verfügbar", "landesweit flächendeckend", "kreisweit flächendeckend",
