@@ -165,13 +165,17 @@ public class AuthorityHttpTest extends StandaloneHttpTestBase {
         assertThat(types).contains("AdoptionAuthorityAssigned");
         assertThat(history(buergeramt)).extracting(e -> e.get("type")).containsExactly("AuthorityRegistered");
 
-        RawHttp.Answer asOf = http.get("/api/v1/audit/register?asOf=" + java.time.Instant.now()).as("auditor")
-                .header("Registry-Min-Position", changed.header("Registry-Position")).send();
-        assertThat(asOf.status()).as("%s", asOf).isEqualTo(200);
-        List<Map<String, Object>> authorities = (List<Map<String, Object>>) asOf.json().get("authorities");
-        assertThat(authorities).filteredOn(a -> buergeramt.equals(a.get("authorityId")))
-                .singleElement().satisfies(a -> assertThat(a).containsEntry("handledAdoptions", 1)
-                        .containsEntry("name", "Bürgeramt Weimar"));
+        // the suite shares one store: a position another test left open (a crash it simulates) hides later events
+        // from the audit's scan until it is given up, so the register is read again until it shows them
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+            RawHttp.Answer asOf = http.get("/api/v1/audit/register?asOf=" + java.time.Instant.now()).as("auditor")
+                    .header("Registry-Min-Position", changed.header("Registry-Position")).send();
+            assertThat(asOf.status()).as("%s", asOf).isEqualTo(200);
+            List<Map<String, Object>> authorities = (List<Map<String, Object>>) asOf.json().get("authorities");
+            assertThat(authorities).filteredOn(a -> buergeramt.equals(a.get("authorityId")))
+                    .singleElement().satisfies(a -> assertThat(a).containsEntry("handledAdoptions", 1)
+                            .containsEntry("name", "Bürgeramt Weimar"));
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -212,8 +216,12 @@ public class AuthorityHttpTest extends StandaloneHttpTestBase {
         assertThat(bulk.status()).as("%s", bulk).isEqualTo(200);
         assertThat(bulk.json()).containsEntry("accepted", 2);
         assertThat(bulk.body()).contains("16072023").contains("authority-of-another-state");
+        // other tests of the suite adopt in these municipalities too: only this service's events count
+        assertThat(history("16072018")).filteredOn(e -> String.valueOf(e.get("payload")).contains(service))
+                .extracting(e -> e.get("type")).contains("AdoptionStarted");
         assertThat(history("16072018")).extracting(e -> e.get("type")).contains("AdoptionAuthorityAssigned");
-        assertThat(history("16072023")).extracting(e -> e.get("type")).doesNotContain("AdoptionStarted");
+        assertThat(history("16072023")).filteredOn(e -> String.valueOf(e.get("payload")).contains(service))
+                .extracting(e -> e.get("type")).doesNotContain("AdoptionStarted");
     }
 
     @Test
