@@ -166,8 +166,9 @@ public class AuthorityHttpTest extends StandaloneHttpTestBase {
         assertThat(history(buergeramt)).extracting(e -> e.get("type")).containsExactly("AuthorityRegistered");
 
         // the suite shares one store: a position another test left open (a crash it simulates) hides later events
-        // from the audit's scan until it is given up, so the register is read again until it shows them
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+        // from the audit's scan until it is given up after registry.event-store.gap-timeout (60 s), so the register
+        // is read again until it shows them
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(150)).untilAsserted(() -> {
             RawHttp.Answer asOf = http.get("/api/v1/audit/register?asOf=" + java.time.Instant.now()).as("auditor")
                     .header("Registry-Min-Position", changed.header("Registry-Position")).send();
             assertThat(asOf.status()).as("%s", asOf).isEqualTo(200);
