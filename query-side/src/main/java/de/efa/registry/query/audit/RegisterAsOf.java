@@ -35,7 +35,13 @@ record RegisterAsOf(Instant asOf, List<Service> services, List<Cooperation> coop
                    @Schema(allowableValues = {"ok", "nicht ok"}) String onlineStatus) {
     }
 
-    record Cooperation(String cooperationId, String name, List<Member> members) {
+    /**
+     * @param status  {@code PENDING} while founding states have yet to sign (no members then), {@code ACTIVE} once
+     *                every founder signed
+     */
+    @Schema(name = "CooperationAsOf")
+    record Cooperation(String cooperationId, String name, @Schema(allowableValues = {"PENDING", "ACTIVE"}) String status,
+                       List<Member> members) {
     }
 
     /** @param leftOn null while the membership lasted at that instant */

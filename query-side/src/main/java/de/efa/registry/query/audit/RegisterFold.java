@@ -10,6 +10,8 @@ import de.efa.registry.kernel.adoption.AdoptionStarted;
 import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.cooperation.CooperationFounded;
+import de.efa.registry.kernel.cooperation.CooperationProposed;
+import de.efa.registry.kernel.cooperation.CooperationStatus;
 import de.efa.registry.kernel.cooperation.StateJoinedCooperation;
 import de.efa.registry.kernel.cooperation.StateLeftCooperation;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -40,7 +42,7 @@ final class RegisterFold {
     static final Set<String> RELEVANT = Set.of(ServiceRegistered.class.getName(), VersionPublished.class.getName(),
             VersionDeprecated.class.getName(), VersionRetired.class.getName(), AdoptionStarted.class.getName(),
             AdoptionVersionSwitched.class.getName(), AdoptionEnded.class.getName(),
-            AdoptionMarkedUnsupported.class.getName(), CooperationFounded.class.getName(),
+            AdoptionMarkedUnsupported.class.getName(), CooperationProposed.class.getName(), CooperationFounded.class.getName(),
             StateJoinedCooperation.class.getName(), StateLeftCooperation.class.getName(),
             VersionOnlineStatusChanged.class.getName(), AuthorityRegistered.class.getName(),
             AuthorityChanged.class.getName(), AdoptionAuthorityAssigned.class.getName());
@@ -77,11 +79,15 @@ final class RegisterFold {
         } else if (event instanceof AuthorityChanged e) {
             authorities.put(e.authorityId().value(), new AuthorityState(e.authorityId().value(), e.state().value(), e.profile()));
         } else if (event instanceof CooperationFounded e) {
-            CooperationState cooperation = new CooperationState(e.cooperationId().value(), e.name());
+            CooperationState cooperation = new CooperationState(e.cooperationId().value(), e.name(), CooperationStatus.ACTIVE);
             for (StateCode state : e.foundingStates()) {
                 cooperation.members.add(new RegisterAsOf.Member(state.value(), e.signedOn(), null));
             }
             cooperations.put(e.cooperationId().value(), cooperation);
+        } else if (event instanceof CooperationProposed e) {
+            // pending: founded by one state, waiting for the others' signatures; nobody is a member yet
+            cooperations.put(e.cooperationId().value(), new CooperationState(e.cooperationId().value(), e.name(),
+                    CooperationStatus.PENDING));
         } else if (event instanceof StateJoinedCooperation e) {
             cooperation(e.cooperationId().value()).members.add(new RegisterAsOf.Member(e.state().value(), e.joinedOn(), null));
         } else if (event instanceof StateLeftCooperation e) {
@@ -102,7 +108,7 @@ final class RegisterFold {
                                 text(s.onlineStatus.get(v.getKey())))).toList(),
                         active.getOrDefault(s.serviceId, 0L))).toList(),
                 cooperations.values().stream().map(c -> new RegisterAsOf.Cooperation(c.cooperationId, c.name,
-                        List.copyOf(c.members))).toList(),
+                        c.status.name(), List.copyOf(c.members))).toList(),
                 authorities.values().stream().map(a -> new RegisterAsOf.Authority(a.authorityId, a.state,
                         a.profile.name(), a.profile.destinationId() == null ? null : a.profile.destinationId().value(),
                         handling.getOrDefault(a.authorityId, 0L))).toList());
@@ -118,7 +124,7 @@ final class RegisterFold {
     }
 
     private CooperationState cooperation(String cooperationId) {
-        return cooperations.computeIfAbsent(cooperationId, id -> new CooperationState(id, null));
+        return cooperations.computeIfAbsent(cooperationId, id -> new CooperationState(id, null, CooperationStatus.ACTIVE));
     }
 
     private static final class ServiceState {
@@ -156,12 +162,14 @@ final class RegisterFold {
     private static final class CooperationState {
         final String cooperationId;
         final String name;
+        final CooperationStatus status;
         /** Every membership in the order it began: a state that left and joined again has one for each time. */
         final List<RegisterAsOf.Member> members = new ArrayList<>();
 
-        CooperationState(String cooperationId, String name) {
+        CooperationState(String cooperationId, String name, CooperationStatus status) {
             this.cooperationId = cooperationId;
             this.name = name;
+            this.status = status;
         }
 
         /** Ends the state's open membership. */

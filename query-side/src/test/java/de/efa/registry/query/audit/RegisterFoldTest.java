@@ -67,4 +67,24 @@ class RegisterFoldTest {
                         new RegisterAsOf.Version("2.0.0", "ACTIVE", null)));
         assertThat(RegisterFold.RELEVANT).contains(VersionOnlineStatusChanged.class.getName());
     }
+
+    @Test
+    void aPendingCooperationIsListedWithoutMembersUntilItIsInForce() {
+        RegisterFold fold = new RegisterFold();
+        fold.apply(new de.efa.registry.kernel.cooperation.CooperationProposed(COOPERATION, "Mitte", List.of(TH, BY), TH,
+                LocalDate.of(2024, 1, 15)));
+        assertThat(fold.result(java.time.Instant.parse("2024-02-01T00:00:00Z")).cooperations()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo("PENDING");
+                    assertThat(c.members()).isEmpty();
+                    assertThat(c.name()).isEqualTo("Mitte");
+                });
+
+        fold.apply(new CooperationFounded(COOPERATION, "Mitte", List.of(TH, BY), LocalDate.of(2024, 2, 1)));
+        assertThat(fold.result(java.time.Instant.parse("2024-03-01T00:00:00Z")).cooperations()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo("ACTIVE");
+                    assertThat(c.members()).extracting(RegisterAsOf.Member::state).containsExactly("16", "09");
+                });
+    }
 }
