@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * When a reuse agreement ends, the adoptions that rest on it alone end on the same day: those whose states are not
@@ -48,9 +49,12 @@ class AgreementEndProcess {
     void on(AgreementTerminated e, EventMessage<AgreementTerminated> message) {
         ledger.ended(e.agreementId(), e.endsOn(), e.providingState(), e.adoptingState());
         var resting = ledger.runningOn(e.agreementId());
+        // decided once for all its adoptions: they share the agreement, its end and its two states
+        boolean endsThem = !cooperationHolds(new AgreementLedger.Ending(e.endsOn(), e.providingState(), e.adoptingState()));
         int ended = 0;
-        for (AgreementLedger.RestingAdoption adoption : resting) {
-            ended += end(adoption, e.agreementId(), message) ? 1 : 0;
+        for (AgreementLedger.RestingAdoption adoption : endsThem ? resting : List.<AgreementLedger.RestingAdoption>of()) {
+            end(adoption, e.agreementId(), e.endsOn(), message);
+            ended++;
         }
         log.info("Agreement {} ends on {}: ending {} of the {} adoptions resting on it", e.agreementId(), e.endsOn(),
                 ended, resting.size());
@@ -66,7 +70,8 @@ class AgreementEndProcess {
         }
         AgreementId agreementId = AgreementId.of(basis.id());
         ledger.restsOn(e.adoptionId(), e.ags(), agreementId);
-        end(new AgreementLedger.RestingAdoption(e.adoptionId(), e.ags()), agreementId, message);
+        ledger.endingOf(agreementId).filter(ending -> !cooperationHolds(ending)).ifPresent(ending ->
+                end(new AgreementLedger.RestingAdoption(e.adoptionId(), e.ags()), agreementId, ending.endsOn(), message));
     }
 
     @EventHandler
@@ -74,14 +79,10 @@ class AgreementEndProcess {
         ledger.stopped(e.adoptionId());
     }
 
-    /** Ends the adoption if its agreement has ended and no cooperation of both states holds on that day. */
-    private boolean end(AgreementLedger.RestingAdoption adoption, AgreementId agreementId, EventMessage<?> cause) {
-        return ledger.endingOf(agreementId).filter(ending -> !cooperationHolds(ending)).map(ending -> {
-            Object command = new EndAdoptionWithItsAgreement(adoption.ags(), adoption.adoptionId(), agreementId,
-                    ending.endsOn());
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CausedByEvent.metaData(cause)));
-            return true;
-        }).orElse(false);
+    private void end(AgreementLedger.RestingAdoption adoption, AgreementId agreementId, LocalDate endsOn,
+                     EventMessage<?> cause) {
+        Object command = new EndAdoptionWithItsAgreement(adoption.ags(), adoption.adoptionId(), agreementId, endsOn);
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(CausedByEvent.metaData(cause)));
     }
 
     /** The adoption does not rest on the agreement alone when both states share a cooperation on its last day's morrow. */

@@ -28,6 +28,17 @@ public record ReuseRecords(ProjectionStore store) {
         return offers;
     }
 
+    /** Every offer, in no particular order (a few hundred at most). */
+    public List<Offer> offers() {
+        List<Offer> all = new ArrayList<>();
+        for (Document stored : store.collection(ReuseProjection.OFFERS).find()) {
+            if (stored.getString("offerId") != null) {
+                all.add(Offer.of(stored));
+            }
+        }
+        return all;
+    }
+
     public Optional<Agreement> agreement(String agreementId) {
         Document stored = store.collection(ReuseProjection.AGREEMENTS).find(new Document("_id", agreementId)).first();
         return stored == null || stored.getString("agreementId") == null ? Optional.empty()

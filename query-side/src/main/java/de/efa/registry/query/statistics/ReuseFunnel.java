@@ -40,6 +40,9 @@ class ReuseFunnel {
         RegisterRecords register = RegisterRecords.active(versions);
         ReuseRecords reuse = ReuseRecords.active(versions);
         List<Agreement> agreements = reuse.agreements();
+        // one read of all offers, not one per service
+        java.util.Map<String, List<Offer>> offersByService = reuse.offers().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Offer::serviceId));
         String day = asOf.toString();
         List<ReuseFunnelRow> rows = new ArrayList<>();
         for (Service service : register.services()) {
@@ -48,7 +51,7 @@ class ReuseFunnel {
                     || (providingState != null && !providingState.value().equals(service.providingState()))) {
                 continue;
             }
-            List<Offer> offers = reuse.offersOf(service.serviceId());
+            List<Offer> offers = offersByService.getOrDefault(service.serviceId(), List.of());
             boolean offered = offers.stream().anyMatch(o -> o.validFrom().compareTo(day) <= 0);
             Set<String> interested = new HashSet<>();
             offers.forEach(o -> o.interests().forEach(i -> interested.add(i.state())));

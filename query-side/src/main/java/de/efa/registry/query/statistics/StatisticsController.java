@@ -34,7 +34,7 @@ class StatisticsController {
     private static final Set<String> GROUPINGS = Set.of("state", "district");
     private static final Set<String> INTERVALS = Set.of("month", "week", "day");
 
-    private static final java.time.ZoneId GERMANY = java.time.ZoneId.of("Europe/Berlin");
+    private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     private final StatisticsQueries queries;
     private final ReuseFunnel reuseFunnel;
@@ -53,9 +53,7 @@ class StatisticsController {
     StatisticsAnswer<ReuseFunnelRow> reuse(@RequestParam(required = false) ServiceId serviceId,
                                            @RequestParam(required = false) StateCode providingState,
                                            @RequestParam(required = false)
-                                           @org.springframework.format.annotation.DateTimeFormat(
-                                                   iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-                                           java.time.LocalDate asOf) {
+                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return reuseFunnel.rows(serviceId, providingState, day(asOf)).json();
     }
 
@@ -68,14 +66,12 @@ class StatisticsController {
     ResponseEntity<String> reuseCsv(@RequestParam(required = false) ServiceId serviceId,
                                     @RequestParam(required = false) StateCode providingState,
                                     @RequestParam(required = false)
-                                    @org.springframework.format.annotation.DateTimeFormat(
-                                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-                                    java.time.LocalDate asOf) {
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return csv(reuseFunnel.rows(serviceId, providingState, day(asOf)), "reuse");
     }
 
-    private static java.time.LocalDate day(java.time.LocalDate asOf) {
-        return asOf == null ? java.time.LocalDate.now(GERMANY) : asOf;
+    private static LocalDate day(LocalDate asOf) {
+        return asOf == null ? LocalDate.now(GERMANY) : asOf;
     }
 
     @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
