@@ -15,7 +15,10 @@ const FULL_STATE_NAMES = 6;
 
 const stateLabel = count => (count > FULL_STATE_NAMES ? stateAbbreviation : stateName);
 
-/** Coverage rows ({key, name, …, coverage}) as bars of the population share covered. */
+/**
+ * Coverage rows ({key, name, …, coverage, …, coveragePlanned}) as stacked bars: the population share served on the day
+ * (live), and above it the share only planned then (served from a later day).
+ */
 export function coverage(rows) {
     const names = Object.fromEntries(rows.map(r => [r.key, r.name]));
     const byKey = Object.fromEntries(rows.map(r => [r.key, r]));
@@ -24,7 +27,8 @@ export function coverage(rows) {
         title: rows.length ? undefined : EMPTY,
         // labels turned by 30° reach left of the axis' start, further than containLabel allows for; the slider
         // needs room below them
-        grid: {...GRID, left: rows.length > 6 ? 44 : GRID.left, bottom: many ? 30 : GRID.bottom},
+        grid: {...GRID, top: 36, left: rows.length > 6 ? 44 : GRID.left, bottom: many ? 30 : GRID.bottom},
+        legend: {top: 0},
         dataZoom: many ? [
             {type: 'slider', xAxisIndex: 0, startValue: 0, endValue: BARS_AT_ONCE - 1, height: 14, bottom: 4,
                 showDetail: false, brushSelect: false},
@@ -35,9 +39,10 @@ export function coverage(rows) {
             axisPointer: {type: 'shadow'},
             formatter: ([point]) => {
                 const r = byKey[point.name];
-                return `<b>${html(r.name)}</b><br>${share(r.coverage)} der Einwohner<br>`
+                return `<b>${html(r.name)}</b><br>live: ${share(r.coverage)} der Einwohner<br>`
                     + `${number(r.populationCovered)} von ${number(r.population)} Einwohnern<br>`
-                    + `${number(r.adopted)} von ${number(r.municipalities)} Gemeinden`;
+                    + `${number(r.adopted)} von ${number(r.municipalities)} Gemeinden<br>`
+                    + `geplant: ${share(r.coveragePlanned)} der Einwohner, ${number(r.planned)} Gemeinden`;
             }
         },
         xAxis: {
@@ -47,16 +52,27 @@ export function coverage(rows) {
         },
         yAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: share}},
         series: [{
-            name: 'Abdeckung',
+            name: 'live',
             type: 'bar',
+            stack: 'coverage',
             data: rows.map(r => r.coverage),
-            itemStyle: {color: '#2563eb'},
-            label: {show: true, position: 'top', formatter: p => share(p.value)}
+            itemStyle: {color: '#2563eb'}
+        }, {
+            name: 'geplant',
+            type: 'bar',
+            stack: 'coverage',
+            data: rows.map(r => r.coveragePlanned),
+            itemStyle: {color: '#93c5fd'},
+            // on top of the stack, the figure that matters: the share served on the day
+            label: {show: true, position: 'top', formatter: p => share(rows[p.dataIndex].coverage)}
         }]
     };
 }
 
-/** Cross-border rows ({providingState, adoptingState, services, adoptions}) as a providing × adopting heatmap. */
+/**
+ * Cross-border rows ({providingState, adoptingState, services, adoptions, …, planned}) as a providing × adopting
+ * heatmap of the adoptions live on the day; the planned ones are named in the tooltip.
+ */
 export function crossBorder(rows) {
     const states = [...new Set(rows.flatMap(r => [r.providingState, r.adoptingState]))].sort();
     const byPair = Object.fromEntries(rows.map(r => [`${r.providingState}|${r.adoptingState}`, r]));
@@ -68,7 +84,8 @@ export function crossBorder(rows) {
             formatter: p => {
                 const r = byPair[`${states[p.value[1]]}|${states[p.value[0]]}`];
                 return `${html(stateName(r.providingState))} → ${html(stateName(r.adoptingState))}<br>`
-                    + `${number(r.adoptions)} Nachnutzungen, ${number(r.services)} Onlinedienste`;
+                    + `${number(r.adoptions)} Nachnutzungen, ${number(r.services)} Onlinedienste`
+                    + (r.planned ? `<br>${number(r.planned)} weitere geplant` : '');
             }
         },
         xAxis: {type: 'category', data: states, name: 'nutzt nach', nameLocation: 'middle', nameGap: 28,

@@ -11,7 +11,8 @@ import {today} from './format.js';
 const TIMELINE_START = '2020-01-01';
 
 const $ = id => document.getElementById(id);
-const filters = {service: $('service-filter'), state: $('state-filter'), from: $('timeline-from'), interval: $('timeline-interval')};
+const filters = {service: $('service-filter'), state: $('state-filter'), from: $('timeline-from'),
+    interval: $('timeline-interval'), asOf: $('stats-as-of')};
 
 /** A chart card: its element, its ECharts instance, and a ticket so only the newest request may draw. */
 function panel(id) {
@@ -77,18 +78,19 @@ function failed(p, e) {
 }
 
 const coverageByState = () => draw('coverageByState', '/stats/coverage',
-    {groupBy: 'state', serviceId: filters.service.value}, build.coverage);
+    {groupBy: 'state', serviceId: filters.service.value, asOf: filters.asOf.value}, build.coverage);
 
 function coverageByDistrict() {
     const state = filters.state.value;
     $('district-state-name').textContent = state ? filters.state.selectedOptions[0].textContent : '';
     return draw('coverageByDistrict', '/stats/coverage',
-        {groupBy: 'district', state, serviceId: filters.service.value}, build.coverage);
+        {groupBy: 'district', state, serviceId: filters.service.value, asOf: filters.asOf.value}, build.coverage);
 }
 
-const crossBorder = () => draw('crossBorder', '/stats/cross-border', {}, build.crossBorder);
-const maturity = () => draw('maturity', '/stats/maturity', {}, build.maturity);
-const reuse = () => draw('reuse', '/stats/reuse', {}, build.reuse);
+// the figures of one day (the Stichtag, today unless chosen): live on it, planned after it
+const crossBorder = () => draw('crossBorder', '/stats/cross-border', {asOf: filters.asOf.value}, build.crossBorder);
+const maturity = () => draw('maturity', '/stats/maturity', {asOf: filters.asOf.value}, build.maturity);
+const reuse = () => draw('reuse', '/stats/reuse', {asOf: filters.asOf.value}, build.reuse);
 const timeline = () => draw('timeline', '/stats/timeline',
     {from: filters.from.value, to: today(), interval: filters.interval.value}, build.timeline);
 
@@ -119,6 +121,7 @@ function fillStates(rows) {
 async function loadAll() {
     const started = performance.now();
     filters.from.value ||= TIMELINE_START;
+    filters.asOf.value ||= today();
     // the charts that need nothing else start at once; the district chart waits for the list of states
     const independent = [crossBorder(), maturity(), reuse(), timeline(), loadServices().catch(e => e)];
     const states = await coverageByState();
@@ -136,6 +139,15 @@ filters.service.addEventListener('change', () => {
     coverageByDistrict();
 });
 filters.state.addEventListener('change', coverageByDistrict);
+filters.asOf.addEventListener('change', () => {
+    // an emptied date field means today again
+    filters.asOf.value ||= today();
+    coverageByState();
+    coverageByDistrict();
+    crossBorder();
+    maturity();
+    reuse();
+});
 filters.from.addEventListener('change', timeline);
 filters.interval.addEventListener('change', timeline);
 

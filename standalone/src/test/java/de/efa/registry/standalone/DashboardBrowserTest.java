@@ -40,6 +40,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -196,6 +198,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aStichtagShowsTheFiguresOfThatDayLiveAndPlanned() {
+        openAndLogIn();
+        waitForPanels();
+        assertThat(browser.findElement(By.id("stats-as-of")).getDomProperty("value")).as("today by default")
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString());
+
+        // on 1 December 2022 Thuringia's Wohngeld adoptions (from 1 May 2023) were recorded but not yet live
+        script("const f = document.getElementById('stats-as-of'); f.value = '2022-12-01';"
+                + " f.dispatchEvent(new Event('change'));");
+        List<String> asOfPanels = List.of("coverage-by-state", "coverage-by-district", "cross-border", "maturity", "reuse");
+        new WebDriverWait(browser, PATIENCE).until(d -> asOfPanels.stream().allMatch(id ->
+                "ready".equals(panel(id).getDomAttribute("data-state"))
+                        && panel(id).getDomAttribute("data-query").contains("asOf=2022-12-01")));
+
+        Map<String, Object> byState = api("/api/v1/stats/coverage?groupBy=state&asOf=2022-12-01");
+        assertThat(list(byState.get("rows"))).anySatisfy(row -> assertThat(map(row))
+                .containsEntry("key", "16").extracting(r -> ((Number) r.get("planned")).intValue()).isNotEqualTo(0));
+        assertCoverage("coverageByState", byState);
+        assertCoverage("coverageByDistrict", api("/api/v1/stats/coverage?groupBy=district&state=16&asOf=2022-12-01"));
+        assertCrossBorder(api("/api/v1/stats/cross-border?asOf=2022-12-01"));
+        assertMaturity(api("/api/v1/stats/maturity?asOf=2022-12-01"));
+        assertThat(byState).isNotEqualTo(api("/api/v1/stats/coverage?groupBy=state"));
+    }
+
+    @Test
     void theLookupFindsErfurtAndShowsTheServiceFromBavaria() throws IOException {
         openAndLogIn();
         WebElement query = browser.findElement(By.id("lookup-query"));
@@ -315,8 +342,11 @@ class DashboardBrowserTest {
         assertThat(rows).isNotEmpty();
         Map<String, Object> drawn = drawn(chart);
         assertThat(drawn.get("x")).isEqualTo(rows.stream().map(r -> r.get("key")).toList());
+        // live below, planned stacked above it
         assertThat(numbers(objects(drawn.get("series")).get(0).get("data")))
                 .isEqualTo(rows.stream().map(r -> ((Number) r.get("coverage")).doubleValue()).toList());
+        assertThat(numbers(objects(drawn.get("series")).get(1).get("data")))
+                .isEqualTo(rows.stream().map(r -> ((Number) r.get("coveragePlanned")).doubleValue()).toList());
     }
 
     private void assertCrossBorder(Map<String, Object> expected) {

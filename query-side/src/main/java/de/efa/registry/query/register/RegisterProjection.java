@@ -55,7 +55,8 @@ public class RegisterProjection extends DocumentProjection {
     /** One state document per authority, in the request's own field names (a few thousand, read whole). */
     public static final String AUTHORITIES = "authorities";
     /**
-     * {@code _id = serviceId|district}, {@code a.<adoptionId> = {g: ags, v, st, f, e}}: per district, not per state,
+     * {@code _id = serviceId|district}, {@code a.<adoptionId> = {g: ags, v, st, f, e, au, sv}} ({@code sv}: the days
+     * it serves, {@link ServingSpan}): per district, not per state,
      * for the reason given in {@link StatisticsContributions} (a document per service and state grew with every
      * adoption in the state and was rewritten whole each time).
      */
@@ -67,8 +68,9 @@ public class RegisterProjection extends DocumentProjection {
     /**
      * Layout 2: statistics and service adoptions kept per district instead of per state. Layout 3: the cross-border
      * statistics kept per providing state, district and service instead of a list of services per municipality.
+     * Layout 4: contributions and service adoptions carry the days served ({@link ServingSpan}) for answers as of a day.
      */
-    private static final int LAYOUT = 3;
+    private static final int LAYOUT = 4;
     /** Position of the last change of a municipality's own record (not its adoptions): what its change mark carries. */
     private static final String RECORD_POSITION = "_rp";
 
@@ -152,9 +154,20 @@ public class RegisterProjection extends DocumentProjection {
                         : new Document("k", e.legalBasis().kind().name()).append("id", e.legalBasis().id())));
     }
 
+    /**
+     * A switch resumes an adoption that had become unsupported: from the switch's day on it serves again, so the days
+     * between are kept as a gap ({@code ug}, see {@link ServingSpan#of}).
+     */
     private void versionSwitched(AdoptionVersionSwitched e, Document state, long position) {
-        adoption(state, e.adoptionId().value()).append("v", e.toVersion().toString())
-                .append("vs", e.effectiveFrom().toString()).append("st", AdoptionStatus.ACTIVE.name());
+        Document adoption = adoption(state, e.adoptionId().value());
+        String unsupportedSince = (String) adoption.remove("us");
+        String from = e.effectiveFrom().toString();
+        if (unsupportedSince != null && unsupportedSince.compareTo(from) < 0) {
+            List<String> gaps = new ArrayList<>(adoption.getList("ug", String.class, List.of()));
+            gaps.add(new ServingSpan(unsupportedSince, from).stored());
+            adoption.put("ug", gaps);
+        }
+        adoption.append("v", e.toVersion().toString()).append("vs", from).append("st", AdoptionStatus.ACTIVE.name());
     }
 
     private void markedUnsupported(AdoptionMarkedUnsupported e, Document state, long position) {
@@ -368,7 +381,8 @@ public class RegisterProjection extends DocumentProjection {
             }
             writes.set(SERVICE_ADOPTIONS, now.getString("s") + "|" + district, "a." + adoptionId, new Document("g", ags)
                     .append("v", now.getString("v")).append("st", now.getString("st")).append("f", now.getString("f"))
-                    .append("e", now.getString("e")).append("au", now.get("au")));
+                    .append("e", now.getString("e")).append("au", now.get("au"))
+                    .append("sv", ServingSpan.storedAll(ServingSpan.of(now))));
             if (!oldAdoptions.containsKey(adoptionId)) {
                 writes.set(ADOPTION_INDEX, adoptionId.substring(0, 3), "m." + adoptionId, ags);
             }

@@ -1,13 +1,12 @@
 package de.efa.registry.query.register;
 
-import de.efa.registry.kernel.adoption.AdoptionStatus;
-import de.efa.registry.kernel.service.VersionStatus;
 import de.efa.registry.query.projection.DerivedWrites;
 import de.efa.registry.kernel.service.MaturityModel;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +26,18 @@ import java.util.TreeSet;
  * embedded server spent four fifths of its time on such updates under load). A district has ~27 municipalities on
  * average. Readers gather a state's districts with one range on {@code _id}, which starts with the state.
  * <ul>
- *     <li>{@value #ADOPTED} {@code _id = district}: {@code m.g<ags>} = the municipality's ACTIVE adoptions</li>
- *     <li>{@value #CROSS_BORDER} {@code _id = providingState|district|serviceId}: {@code m.g<ags>} = true while the
- *     municipality actively adopts that service of another state. Per service, not a list of services per
+ *     <li>{@value #ADOPTED} {@code _id = district}: {@code m.g<ags>} = the days on which any adoption serves the
+ *     municipality ({@link ServingSpan#union}, stored as {@code from|until}): live on a day inside a span, planned on a
+ *     day before one. Days, not a count of what is active now: the answers are as of any day, and today passes
+ *     without an event</li>
+ *     <li>{@value #CROSS_BORDER} {@code _id = providingState|district|serviceId}: {@code m.g<ags>} = the days on which
+ *     the municipality adopts that service of another state. Per service, not a list of services per
  *     municipality: such a list grew with every service a municipality adopts, so a district's document held
  *     municipalities × services and was rewritten whole on each adoption (the largest document an adoption updated)</li>
  *     <li>{@value #TIMELINE} {@code _id = state|yyyy-MM|district}: {@code m.g<ags>} =
  *     {@code {d<dd>: [started, ended]}}</li>
- *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the maturity level and model
- *     ({@code {l, mm}}) of the service's latest version that is not retired</li>
+ *     <li>{@value #MATURITY} {@code _id = providingState}: {@code m.<serviceId>} = the service's versions in the order
+ *     published, each {@code {l, mm, r, x}}: maturity level, model, released on and retired on (null while not)</li>
  * </ul>
  */
 public final class StatisticsContributions {
@@ -49,20 +51,21 @@ public final class StatisticsContributions {
         String state = ags.substring(0, 2);
         String district = district(ags);
         String field = "m.g" + ags;
-        long oldActive = active(oldAdoptions);
-        long newActive = active(newAdoptions);
-        if (oldActive != newActive) {
-            writes.put(ADOPTED, district, field, newActive == 0 ? null : newActive);
+        List<String> oldServed = served(oldAdoptions.values());
+        List<String> newServed = served(newAdoptions.values());
+        if (!oldServed.equals(newServed)) {
+            writes.put(ADOPTED, district, field, newServed.isEmpty() ? null : newServed);
         }
-        Set<String> oldCross = crossBorder(oldAdoptions);
-        Set<String> newCross = crossBorder(newAdoptions);
-        for (String providerAndService : newCross) {
-            if (!oldCross.contains(providerAndService)) {
-                writes.set(CROSS_BORDER, crossBorderId(providerAndService, district), field, Boolean.TRUE);
+        Map<String, List<String>> oldCross = crossBorder(oldAdoptions);
+        Map<String, List<String>> newCross = crossBorder(newAdoptions);
+        for (Map.Entry<String, List<String>> providerAndService : newCross.entrySet()) {
+            if (!providerAndService.getValue().equals(oldCross.get(providerAndService.getKey()))) {
+                writes.set(CROSS_BORDER, crossBorderId(providerAndService.getKey(), district), field,
+                        providerAndService.getValue());
             }
         }
-        for (String providerAndService : oldCross) {
-            if (!newCross.contains(providerAndService)) {
+        for (String providerAndService : oldCross.keySet()) {
+            if (!newCross.containsKey(providerAndService)) {
                 writes.unset(CROSS_BORDER, crossBorderId(providerAndService, district), field);
             }
         }
@@ -83,47 +86,58 @@ public final class StatisticsContributions {
     }
 
     public void service(Document before, Document after, DerivedWrites writes) {
-        Document oldMaturity = before == null ? null : currentMaturity(before);
-        Document newMaturity = currentMaturity(after);
+        List<Document> oldMaturity = before == null ? null : maturity(before);
+        List<Document> newMaturity = maturity(after);
         if (!Objects.equals(oldMaturity, newMaturity) && after.getString("providingState") != null) {
             writes.put(MATURITY, after.getString("providingState"), "m." + after.getString("_id"), newMaturity);
         }
     }
 
     /**
-     * The level of the latest version still in service with its model, {@code {l, mm}}; none when all are retired.
-     * (Documents written before versions named a model hold the bare level: a level of the first model.)
+     * Each version's level with its model, release and retirement, {@code {l, mm, r, x}}, in the order published.
+     * (Documents written before versions named a model: a level of the first model.)
      */
     @SuppressWarnings("unchecked")
-    static Document currentMaturity(Document service) {
+    static List<Document> maturity(Document service) {
         Object versions = service.get("versions");
         if (!(versions instanceof List<?> list)) {
-            return null;
+            return List.of();
         }
-        Document maturity = null;
+        List<Document> maturity = new ArrayList<>();
         for (Document version : (List<Document>) list) {
-            if (!VersionStatus.RETIRED.name().equals(version.getString("status"))) {
-                maturity = new Document("l", version.getInteger("maturityLevel"))
-                        .append("mm", version.get("maturityModel", MaturityModel.FIRST.id()));
-            }
+            maturity.add(new Document("l", version.getInteger("maturityLevel"))
+                    .append("mm", version.get("maturityModel", MaturityModel.FIRST.id()))
+                    .append("r", version.getString("releasedOn")).append("x", version.getString("retiredOn")));
         }
         return maturity;
     }
 
-    private static long active(Document adoptions) {
-        return adoptions.values().stream().map(Document.class::cast)
-                .filter(a -> AdoptionStatus.ACTIVE.name().equals(a.getString("st"))).count();
+    /** The union of the days the adoptions serve, stored. */
+    private static List<String> served(Collection<Object> adoptions) {
+        List<ServingSpan> spans = new ArrayList<>();
+        for (Object adoption : adoptions) {
+            spans.addAll(ServingSpan.of((Document) adoption));
+        }
+        return ServingSpan.storedAll(ServingSpan.union(spans));
     }
 
-    /** {@code providingState|serviceId} of each service of another state the municipality actively adopts. */
-    private static Set<String> crossBorder(Document adoptions) {
-        Set<String> result = new HashSet<>();
+    /** Per {@code providingState|serviceId} of another state the municipality adopts: the days it serves. */
+    private static Map<String, List<String>> crossBorder(Document adoptions) {
+        Map<String, List<Object>> byService = new HashMap<>();
         for (Object value : adoptions.values()) {
             Document adoption = (Document) value;
-            if (Boolean.TRUE.equals(adoption.getBoolean("xb")) && AdoptionStatus.ACTIVE.name().equals(adoption.getString("st"))) {
-                result.add(adoption.getString("ps") + "|" + adoption.getString("s"));
+            if (Boolean.TRUE.equals(adoption.getBoolean("xb"))) {
+                byService.computeIfAbsent(adoption.getString("ps") + "|" + adoption.getString("s"),
+                        k -> new ArrayList<>()).add(adoption);
             }
         }
+        Map<String, List<String>> result = new HashMap<>();
+        byService.forEach((providerAndService, its) -> {
+            List<String> served = served(its);
+            if (!served.isEmpty()) {
+                result.put(providerAndService, served);
+            }
+        });
         return result;
     }
 

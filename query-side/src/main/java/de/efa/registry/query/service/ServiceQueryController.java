@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.springframework.format.annotation.DateTimeFormat;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,11 +53,17 @@ class ServiceQueryController {
     @GetMapping("/{serviceId}")
     @Operation(operationId = "getService", summary = "A service with its versions and adoption counts",
             description = "The service as the register holds it now: its versions with status, maturity and dates, and "
-                    + "how many municipalities adopted it, in total and per state.")
-    ServiceView service(@PathVariable ServiceId serviceId) {
+                    + "its adoptions by effective dates on asOf (default today): those serving then (live; in total, "
+                    + "per state and per version, with their population) and those taking effect later (planned).")
+    ServiceView service(@PathVariable ServiceId serviceId,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                        @Parameter(description = "the day counted, by effective dates (default: today in Germany)")
+                        LocalDate asOf) {
         RegisterRecords register = RegisterRecords.active(versions);
         Service service = require(register, serviceId);
-        return ServiceView.of(service, AdoptionCounts.of(register.serviceAdoptions(serviceId.value(), null)));
+        String day = (asOf == null ? LocalDate.now(ZoneId.of("Europe/Berlin")) : asOf).toString();
+        return ServiceView.of(service, AdoptionCounts.of(register.serviceAdoptions(serviceId.value(), null), day,
+                municipalities.current()));
     }
 
     @GetMapping

@@ -31,12 +31,13 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
                 service.reuse(), service.topic(), service.description(), service.catalogue().ozgId(),
                 service.catalogue().ozgName(), service.catalogue().leikaName(), service.catalogue().typisierung(),
                 service.catalogue().evaluated(), versions,
-                counts == null ? null : new CurrentAdoptions(counts.total(), counts.byState()));
+                counts == null ? null : new CurrentAdoptions(counts.total(), counts.byState(), counts.population(),
+                        counts.planned(), counts.plannedByState(), counts.populationPlanned()));
     }
 
     /**
      * A published version and where it stands: sunset day once deprecated, retirement day once retired, the successor
-     * its adoptions should move to, and its current adoptions.
+     * its adoptions should move to, and its adoptions serving on the day asked for.
      */
     record PublishedVersion(String version, String status, Integer maturityLevel,
                             @Schema(description = "The model of maturityLevel: OZG-1.0 (levels 0–4) or OZG-2.0 (0–7)")
@@ -61,7 +62,15 @@ record ServiceView(String serviceId, String leikaKey, String name, String provid
         }
     }
 
-    /** The service's adoptions that have not ended, in all and per adopting state. */
-    record CurrentAdoptions(long total, Map<String, Long> byState) {
+    /**
+     * The service's adoptions on the day asked for (today by default) by their effective dates: those serving then
+     * (live), in all and per adopting state, and those taking effect later (planned), each with their population.
+     */
+    record CurrentAdoptions(@Schema(description = "adoptions serving on the day (live)") long total,
+                            Map<String, Long> byState,
+                            @Schema(description = "population of the municipalities of the live adoptions") long population,
+                            @Schema(description = "adoptions taking effect after the day") long planned,
+                            Map<String, Long> plannedByState,
+                            @Schema(description = "population of the municipalities of the planned adoptions") long populationPlanned) {
     }
 }

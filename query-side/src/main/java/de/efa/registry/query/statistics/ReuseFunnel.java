@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The reuse funnel per EFA service, counted by effective dates as of {@code asOf}: an adoption is live from its
- * {@code effectiveFrom} until (excluding) its {@code endsOn}, planned before it. Only other states count — the
+ * The reuse funnel per EFA service, counted by effective dates as of {@code asOf}: an adoption is live on the days it
+ * serves ({@link de.efa.registry.query.register.ServingSpan}), planned before them. Only other states count — the
  * providing state's own municipalities use the service without any reuse.
  */
 @Component
@@ -61,14 +61,13 @@ class ReuseFunnel {
             long live = 0;
             long planned = 0;
             for (ServiceAdoption adoption : register.serviceAdoptions(service.serviceId(), null)) {
-                if (adoption.state().equals(service.providingState())
-                        || (adoption.endsOn() != null && adoption.endsOn().compareTo(day) <= 0)) {
+                if (adoption.state().equals(service.providingState())) {
                     continue;
                 }
-                if (adoption.effectiveFrom().compareTo(day) <= 0) {
-                    live++;
-                } else {
-                    planned++;
+                switch (adoption.phaseOn(day)) {
+                    case LIVE -> live++;
+                    case PLANNED -> planned++;
+                    default -> { }
                 }
             }
             rows.add(new ReuseFunnelRow(service.serviceId(), service.name(), service.providingState(),

@@ -35,6 +35,7 @@ class StatisticsController {
     private static final Set<String> INTERVALS = Set.of("month", "week", "day");
 
     private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
+    private static final String AS_OF = "the day counted, by effective dates (default: today in Germany)";
 
     private final StatisticsQueries queries;
     private final ReuseFunnel reuseFunnel;
@@ -76,42 +77,52 @@ class StatisticsController {
 
     @GetMapping(path = "/coverage", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getCoverage", summary = "Coverage per state or district",
-            description = "How many municipalities, and how much of the population, an adoption covers per state or "
-                    + "district (groupBy); for one service (serviceId) or for all; coverage is population-weighted, 0 "
-                    + "to 1. CSV with Accept: text/csv.")
+            description = "How many municipalities, and how much of the population, an adoption serves per state or "
+                    + "district (groupBy) on asOf (default today; live from effectiveFrom until endsOn), and how many "
+                    + "it will serve from a later day (planned, populationPlanned); for one service (serviceId) or for "
+                    + "all; coverage is population-weighted, 0 to 1. CSV with Accept: text/csv.")
     StatisticsAnswer<CoverageRow> coverage(@RequestParam(required = false) ServiceId serviceId,
                                            @RequestParam(required = false) StateCode state,
                                            @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
-                                           @RequestParam(defaultValue = "state") String groupBy) {
-        return queries.coverage(serviceId, state, grouping(groupBy)).json();
+                                           @RequestParam(defaultValue = "state") String groupBy,
+                                           @RequestParam(required = false)
+                                           @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return queries.coverage(serviceId, state, grouping(groupBy), day(asOf)).json();
     }
 
     @GetMapping(path = "/coverage", produces = "text/csv")
     @Operation(operationId = "getCoverage", summary = "Coverage per state or district",
-            description = "How many municipalities, and how much of the population, an adoption covers per state or "
-                    + "district (groupBy); for one service (serviceId) or for all; coverage is population-weighted, 0 "
-                    + "to 1. CSV with Accept: text/csv.")
+            description = "How many municipalities, and how much of the population, an adoption serves per state or "
+                    + "district (groupBy) on asOf (default today; live from effectiveFrom until endsOn), and how many "
+                    + "it will serve from a later day (planned, populationPlanned); for one service (serviceId) or for "
+                    + "all; coverage is population-weighted, 0 to 1. CSV with Accept: text/csv.")
     ResponseEntity<String> coverageCsv(@RequestParam(required = false) ServiceId serviceId,
                                        @RequestParam(required = false) StateCode state,
                                        @Parameter(schema = @Schema(allowableValues = {"state", "district"}))
-                                       @RequestParam(defaultValue = "state") String groupBy) {
-        return csv(queries.coverage(serviceId, state, grouping(groupBy)), "coverage");
+                                       @RequestParam(defaultValue = "state") String groupBy,
+                                       @RequestParam(required = false)
+                                       @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return csv(queries.coverage(serviceId, state, grouping(groupBy), day(asOf)), "coverage");
     }
 
     @GetMapping(path = "/cross-border", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getCrossBorderMatrix", summary = "The cross-border matrix",
             description = "Per providing state and adopting state: how many services and adoptions cross the border "
-                    + "between them. CSV with Accept: text/csv.")
-    StatisticsAnswer<CrossBorderRow> crossBorder() {
-        return queries.crossBorder().json();
+                    + "between them on asOf (default today), with the population served, and how many adoptions take "
+                    + "effect later (planned, populationPlanned). CSV with Accept: text/csv.")
+    StatisticsAnswer<CrossBorderRow> crossBorder(@RequestParam(required = false)
+                                           @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return queries.crossBorder(day(asOf)).json();
     }
 
     @GetMapping(path = "/cross-border", produces = "text/csv")
     @Operation(operationId = "getCrossBorderMatrix", summary = "The cross-border matrix",
             description = "Per providing state and adopting state: how many services and adoptions cross the border "
-                    + "between them. CSV with Accept: text/csv.")
-    ResponseEntity<String> crossBorderCsv() {
-        return csv(queries.crossBorder(), "cross-border");
+                    + "between them on asOf (default today), with the population served, and how many adoptions take "
+                    + "effect later (planned, populationPlanned). CSV with Accept: text/csv.")
+    ResponseEntity<String> crossBorderCsv(@RequestParam(required = false)
+                                           @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return csv(queries.crossBorder(day(asOf)), "cross-border");
     }
 
     @GetMapping(path = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -141,18 +152,22 @@ class StatisticsController {
 
     @GetMapping(path = "/maturity", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getMaturity", summary = "Services per providing state and maturity level",
-            description = "How many services each state provides at each maturity level of their latest version. CSV with "
-                    + "Accept: text/csv.")
-    StatisticsAnswer<MaturityRow> maturity() {
-        return queries.maturity().json();
+            description = "How many services each state provides at each maturity level (per model) of their latest "
+                    + "version in service on asOf (default today: released, not retired), and at the level of a version "
+                    + "released later (planned). CSV with Accept: text/csv.")
+    StatisticsAnswer<MaturityRow> maturity(@RequestParam(required = false)
+                                           @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return queries.maturity(day(asOf)).json();
     }
 
     @GetMapping(path = "/maturity", produces = "text/csv")
     @Operation(operationId = "getMaturity", summary = "Services per providing state and maturity level",
-            description = "How many services each state provides at each maturity level of their latest version. CSV with "
-                    + "Accept: text/csv.")
-    ResponseEntity<String> maturityCsv() {
-        return csv(queries.maturity(), "maturity");
+            description = "How many services each state provides at each maturity level (per model) of their latest "
+                    + "version in service on asOf (default today: released, not retired), and at the level of a version "
+                    + "released later (planned). CSV with Accept: text/csv.")
+    ResponseEntity<String> maturityCsv(@RequestParam(required = false)
+                                           @Parameter(description = AS_OF) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return csv(queries.maturity(day(asOf)), "maturity");
     }
 
     private StatisticsTable<TimelineRow> timelineTable(LocalDate from, LocalDate to, String interval, StateCode state) {

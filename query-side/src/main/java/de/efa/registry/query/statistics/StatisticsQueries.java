@@ -1,6 +1,5 @@
 package de.efa.registry.query.statistics;
 
-import de.efa.registry.kernel.adoption.AdoptionStatus;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.service.ServiceId;
 import de.efa.registry.platform.web.RegistryProblem;
@@ -11,6 +10,7 @@ import de.efa.registry.query.register.RegisterProjection;
 import de.efa.registry.query.register.Municipality;
 import de.efa.registry.query.register.RegisterRecords;
 import de.efa.registry.query.register.ServiceAdoption;
+import de.efa.registry.query.register.ServingSpan;
 import de.efa.registry.query.register.StatisticsRecords;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,22 +44,27 @@ class StatisticsQueries {
         this.municipalities = municipalities;
     }
 
-    StatisticsTable<CoverageRow> coverage(ServiceId serviceId, StateCode state, String groupBy) {
+    /**
+     * Per state or district: the municipalities (and their population) served on {@code asOf}, and those not served
+     * then but from a later day (planned).
+     */
+    StatisticsTable<CoverageRow> coverage(ServiceId serviceId, StateCode state, String groupBy, LocalDate asOf) {
         boolean byDistrict = "district".equals(groupBy);
+        String day = asOf.toString();
         ProjectionStore store = versions.active(RegisterProjection.NAME);
-        Set<String> adopted = new HashSet<>();
+        Map<String, ServingSpan.Phase> phases = new HashMap<>();
         if (serviceId != null) {
             RegisterRecords register = new RegisterRecords(store);
             if (!register.holdsService(serviceId.value())) {
                 throw RegistryProblem.notFound("Service", serviceId);
             }
+            // a municipality has at most one adoption of a service on any day, but may have had one and plan another
             for (ServiceAdoption adoption : register.serviceAdoptions(serviceId.value(), state)) {
-                if (AdoptionStatus.ACTIVE.name().equals(adoption.status())) {
-                    adopted.add(adoption.ags());
-                }
+                phases.merge(adoption.ags(), adoption.phaseOn(day), StatisticsQueries::closer);
             }
         } else {
-            adopted.addAll(new StatisticsRecords(store).adoptingMunicipalities(state == null ? null : state.value()));
+            new StatisticsRecords(store).servedMunicipalities(state == null ? null : state.value())
+                    .forEach((ags, days) -> phases.put(ags, ServingSpan.phaseOn(days, day)));
         }
         Map<String, long[]> groups = new TreeMap<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -73,35 +79,69 @@ class StatisticsQueries {
             }
             String key = byDistrict ? m.districtKey() : m.state();
             names.putIfAbsent(key, byDistrict ? m.districtName() : StateCode.of(m.state()).stateName());
-            long[] sums = groups.computeIfAbsent(key, k -> new long[4]);
-            boolean covered = adopted.contains(m.ags());
+            long[] sums = groups.computeIfAbsent(key, k -> new long[6]);
+            ServingSpan.Phase phase = phases.getOrDefault(m.ags(), ServingSpan.Phase.NONE);
             sums[0]++;
-            sums[1] += covered ? 1 : 0;
             sums[2] += m.population();
-            sums[3] += covered ? m.population() : 0;
+            if (phase == ServingSpan.Phase.LIVE) {
+                sums[1]++;
+                sums[3] += m.population();
+            } else if (phase == ServingSpan.Phase.PLANNED) {
+                sums[4]++;
+                sums[5] += m.population();
+            }
         }
         List<CoverageRow> rows = new ArrayList<>();
         groups.forEach((key, sums) -> rows.add(new CoverageRow(key, names.get(key), sums[0], sums[1], sums[2], sums[3],
-                sums[2] == 0 ? 0.0 : Math.round(sums[3] * 1_000_000.0 / sums[2]) / 1_000_000.0)));
+                share(sums[3], sums[2]), sums[4], sums[5], share(sums[5], sums[2]))));
         return new StatisticsTable<>(CoverageRow.class, rows);
     }
 
-    StatisticsTable<CrossBorderRow> crossBorder() {
+    /** Of two adoptions of one municipality, the one that counts: live before planned before none. */
+    private static ServingSpan.Phase closer(ServingSpan.Phase a, ServingSpan.Phase b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0.0 : Math.round(part * 1_000_000.0 / whole) / 1_000_000.0;
+    }
+
+    /**
+     * Per providing and adopting state: the services and adoptions (municipality and service) across that border on
+     * {@code asOf}, with the population they serve, and those planned from a later day.
+     */
+    StatisticsTable<CrossBorderRow> crossBorder(LocalDate asOf) {
+        String day = asOf.toString();
         ProjectionStore store = versions.active(RegisterProjection.NAME);
-        // per providingState|adoptingState: the services adopted across that border, and the adoptions
+        MunicipalityDirectory.Snapshot directory = municipalities.current();
         Map<String, Set<String>> services = new TreeMap<>();
-        Map<String, Long> adoptions = new TreeMap<>();
+        Map<String, long[]> sums = new TreeMap<>();
         for (StatisticsRecords.CrossBorderAdoptions perDistrict : new StatisticsRecords(store).crossBorder()) {
-            if (perDistrict.municipalities() == 0 || perDistrict.providingState().equals(perDistrict.adoptingState())) {
+            if (perDistrict.providingState().equals(perDistrict.adoptingState())) {
                 continue;
             }
             String pair = perDistrict.providingState() + "|" + perDistrict.adoptingState();
-            adoptions.merge(pair, (long) perDistrict.municipalities(), Long::sum);
-            services.computeIfAbsent(pair, p -> new HashSet<>()).add(perDistrict.serviceId());
+            perDistrict.municipalities().forEach((ags, days) -> {
+                ServingSpan.Phase phase = ServingSpan.phaseOn(days, day);
+                if (phase == ServingSpan.Phase.NONE) {
+                    return;
+                }
+                Municipality m = directory.get(ags);
+                long population = m == null ? 0 : m.population();
+                long[] counts = sums.computeIfAbsent(pair, p -> new long[4]);
+                if (phase == ServingSpan.Phase.LIVE) {
+                    services.computeIfAbsent(pair, p -> new HashSet<>()).add(perDistrict.serviceId());
+                    counts[0]++;
+                    counts[1] += population;
+                } else {
+                    counts[2]++;
+                    counts[3] += population;
+                }
+            });
         }
         List<CrossBorderRow> rows = new ArrayList<>();
-        adoptions.forEach((pair, count) -> rows.add(new CrossBorderRow(pair.substring(0, 2), pair.substring(3, 5),
-                services.get(pair).size(), count)));
+        sums.forEach((pair, counts) -> rows.add(new CrossBorderRow(pair.substring(0, 2), pair.substring(3, 5),
+                services.getOrDefault(pair, Set.of()).size(), counts[0], counts[1], counts[2], counts[3])));
         return new StatisticsTable<>(CrossBorderRow.class, rows);
     }
 
@@ -144,20 +184,37 @@ class StatisticsQueries {
         return new StatisticsTable<>(TimelineRow.class, rows);
     }
 
-    StatisticsTable<MaturityRow> maturity() {
+    /**
+     * Per providing state, model and level: the services whose latest version in service on {@code asOf} stands at it,
+     * and those whose latest version released after {@code asOf} will.
+     */
+    StatisticsTable<MaturityRow> maturity(LocalDate asOf) {
+        String day = asOf.toString();
         ProjectionStore store = versions.active(RegisterProjection.NAME);
         // per state, model and level ("09|OZG-2.0|5", in that order as text: levels are single digits): levels of two
         // models are never added up
-        Map<String, Long> counts = new TreeMap<>();
+        Map<String, long[]> counts = new TreeMap<>();
         for (StatisticsRecords.ServiceMaturity service : new StatisticsRecords(store).maturity(states(null))) {
-            counts.merge(service.providingState() + "|" + service.maturityModel() + "|" + service.level(), 1L, Long::sum);
+            StatisticsRecords.VersionMaturity live = service.liveOn(day);
+            if (live != null) {
+                counts.computeIfAbsent(maturityKey(service, live), k -> new long[2])[0]++;
+            }
+            StatisticsRecords.VersionMaturity planned = service.plannedAfter(day);
+            if (planned != null) {
+                counts.computeIfAbsent(maturityKey(service, planned), k -> new long[2])[1]++;
+            }
         }
         List<MaturityRow> rows = new ArrayList<>();
         counts.forEach((key, services) -> {
             String[] stateModelLevel = key.split("\\|");
-            rows.add(new MaturityRow(stateModelLevel[0], Integer.parseInt(stateModelLevel[2]), services, stateModelLevel[1]));
+            rows.add(new MaturityRow(stateModelLevel[0], Integer.parseInt(stateModelLevel[2]), services[0],
+                    stateModelLevel[1], services[1]));
         });
         return new StatisticsTable<>(MaturityRow.class, rows);
+    }
+
+    private static String maturityKey(StatisticsRecords.ServiceMaturity service, StatisticsRecords.VersionMaturity version) {
+        return service.providingState() + "|" + version.maturityModel() + "|" + version.level();
     }
 
     private static List<String> states(StateCode state) {

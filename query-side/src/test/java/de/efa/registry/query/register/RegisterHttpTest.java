@@ -36,7 +36,8 @@ class RegisterHttpTest extends QuerySideTestBase {
                 .containsEntry("successor", "2.0.0").containsEntry("adoptions", 0).containsEntry("maturityLevel", 3);
         assertThat(versions.get(1)).containsEntry("version", "2.0.0").containsEntry("status", "ACTIVE")
                 .containsEntry("adoptions", 2).containsEntry("releasedOn", "2024-01-01");
-        assertThat(service.get("adoptions")).isEqualTo(Map.of("total", 2, "byState", Map.of("16", 1, "09", 1)));
+        assertThat(service.get("adoptions")).isEqualTo(Map.of("total", 2, "byState", Map.of("16", 1, "09", 1),
+                "population", 214_969 + 1_512_491, "planned", 0, "plannedByState", Map.of(), "populationPlanned", 0));
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.efa.registry.query.register;
 
 import de.efa.registry.kernel.adoption.AdoptionAuthorityAssigned;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
+import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.authority.AuthorityChanged;
 import de.efa.registry.kernel.authority.AuthorityContact;
 import de.efa.registry.kernel.authority.AuthorityId;
@@ -129,10 +130,31 @@ class RegisterProjectionTest {
         assertThat(adoption()).isEqualTo(new Adoption(adoption.value(), wohngeld.value(), AGS, "1.0.0", "ACTIVE",
                 "2023-03-01", null, true, "09", "2023-03-01", null, List.of()));
         assertThat(serviceAdoptions()).containsExactly(
-                new ServiceAdoption(adoption.value(), AGS, "16", "1.0.0", "ACTIVE", "2023-03-01", null, List.of()));
-        assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, 1L));
+                new ServiceAdoption(adoption.value(), AGS, "16", "1.0.0", "ACTIVE", "2023-03-01", null, List.of(),
+                        List.of(new ServingSpan("2023-03-01", null))));
+        // the days it serves, not a count: the statistics answer for any day
+        assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, List.of("2023-03-01|")));
         assertThat(documents.get(StatisticsContributions.CROSS_BORDER, "09|16061|" + wohngeld.value()).get("m"))
-                .isEqualTo(new Document("g" + AGS, true));
+                .isEqualTo(new Document("g" + AGS, List.of("2023-03-01|")));
+    }
+
+    @Test
+    void anAdoptionUnsupportedAndLaterSwitchedServesAgainFromTheSwitchNotInBetween() {
+        documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2),
+                        started(adoption, AGS, "1.0.0"))
+                .feed(projection, new AdoptionMarkedUnsupported(adoption, Ags.of(AGS), wohngeld,
+                        ServiceVersion.parse("1.0.0"), LocalDate.of(2024, 1, 1)));
+
+        assertThat(serviceAdoptions()).singleElement().extracting(ServiceAdoption::serving)
+                .isEqualTo(List.of(new ServingSpan("2023-03-01", "2024-01-01")));
+
+        documents.feed(projection, published("2.0.0", 3))
+                .feed(projection, new AdoptionVersionSwitched(adoption, Ags.of(AGS), wohngeld, ServiceVersion.parse("1.0.0"),
+                        ServiceVersion.parse("2.0.0"), LocalDate.of(2024, 3, 1), SwitchReason.REQUESTED));
+
+        assertThat(serviceAdoptions()).singleElement().extracting(ServiceAdoption::serving).isEqualTo(List.of(
+                new ServingSpan("2023-03-01", "2024-01-01"), new ServingSpan("2024-03-01", null)));
+        assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, List.of("2023-03-01|2024-01-01", "2024-03-01|")));
     }
 
     @Test
@@ -150,15 +172,16 @@ class RegisterProjectionTest {
         assertThat(adoption().status()).isEqualTo("ENDED");
         assertThat(adoption().endsOn()).isEqualTo("2024-01-01");
         assertThat(serviceAdoptions()).containsExactly(
-                new ServiceAdoption(adoption.value(), AGS, "16", "2.0.0", "ENDED", "2023-03-01", "2024-01-01", List.of()));
-        // no active adoption left: the municipality's contributions are gone, not zero
-        assertThat(adopted("16061")).isEmpty();
+                new ServiceAdoption(adoption.value(), AGS, "16", "2.0.0", "ENDED", "2023-03-01", "2024-01-01", List.of(),
+                        List.of(new ServingSpan("2023-03-01", "2024-01-01"))));
+        // an end closes the days served; the days before it still count for the days before it
+        assertThat(adopted("16061")).isEqualTo(new Document("g" + AGS, List.of("2023-03-01|2024-01-01")));
         assertThat(documents.get(StatisticsContributions.CROSS_BORDER, "09|16061|" + wohngeld.value()).get("m"))
-                .isEqualTo(new Document());
+                .isEqualTo(new Document("g" + AGS, List.of("2023-03-01|2024-01-01")));
     }
 
     @Test
-    void theStatisticsCountAnAdoptionOnItsDaysAndAServiceAtTheMaturityOfItsLatestVersionInForce() {
+    void theStatisticsCountAnAdoptionOnItsDaysAndKeepEveryVersionsMaturityWithItsDays() {
         documents.feed(projection, recorded(AGS, "Heilbad Heiligenstadt", 13_000), registered(), published("1.0.0", 2),
                         published("2.0.0", 3), started(adoption, AGS, "1.0.0"))
                 .feed(projection, new AdoptionEnded(adoption, Ags.of(AGS), wohngeld, LocalDate.of(2023, 4, 15)),
@@ -168,8 +191,10 @@ class RegisterProjectionTest {
                 .isEqualTo(new Document("g" + AGS, new Document("d01", List.of(1, 0))));
         assertThat(documents.get(StatisticsContributions.TIMELINE, "16|2023-04|16061").get("m"))
                 .isEqualTo(new Document("g" + AGS, new Document("d15", List.of(0, 1))));
-        assertThat(documents.get(StatisticsContributions.MATURITY, "09").get("m"))
-                .isEqualTo(new Document(wohngeld.value(), new Document("l", 2).append("mm", "OZG-1.0")));
+        // every version with its days: which one is in service is decided for the day asked
+        assertThat(documents.get(StatisticsContributions.MATURITY, "09").get("m")).isEqualTo(new Document(wohngeld.value(),
+                List.of(new Document("l", 2).append("mm", "OZG-1.0").append("r", "2023-01-01").append("x", null),
+                        new Document("l", 3).append("mm", "OZG-1.0").append("r", "2023-01-01").append("x", "2024-03-31"))));
     }
 
     @Test

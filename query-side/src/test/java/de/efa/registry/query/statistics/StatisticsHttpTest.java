@@ -59,14 +59,16 @@ class StatisticsHttpTest extends QuerySideTestBase {
     @Test
     void crossBorderMaturityAndTimeline() {
         assertThat((List<Map<String, Object>>) body("/api/v1/stats/cross-border", scenario.last).get("rows")).containsExactly(
-                Map.of("providingState", "09", "adoptingState", "16", "services", 1, "adoptions", 1),
-                Map.of("providingState", "16", "adoptingState", "09", "services", 1, "adoptions", 1));
+                Map.of("providingState", "09", "adoptingState", "16", "services", 1, "adoptions", 1,
+                        "population", 214_969, "planned", 0, "populationPlanned", 0),
+                Map.of("providingState", "16", "adoptingState", "09", "services", 1, "adoptions", 1,
+                        "population", 1_512_491, "planned", 0, "populationPlanned", 0));
         // a 4 of one model and a 4 of another are two rows, never "two services at level 4"
         assertThat((List<Map<String, Object>>) body("/api/v1/stats/maturity", last).get("rows")).containsExactly(
-                Map.of("providingState", "03", "level", 4, "services", 1, "maturityModel", "OZG-1.0"),
-                Map.of("providingState", "03", "level", 4, "services", 1, "maturityModel", "OZG-2.0"),
-                Map.of("providingState", "09", "level", 4, "services", 1, "maturityModel", "OZG-1.0"),
-                Map.of("providingState", "16", "level", 2, "services", 1, "maturityModel", "OZG-1.0"));
+                Map.of("providingState", "03", "level", 4, "services", 1, "maturityModel", "OZG-1.0", "planned", 0),
+                Map.of("providingState", "03", "level", 4, "services", 1, "maturityModel", "OZG-2.0", "planned", 0),
+                Map.of("providingState", "09", "level", 4, "services", 1, "maturityModel", "OZG-1.0", "planned", 0),
+                Map.of("providingState", "16", "level", 2, "services", 1, "maturityModel", "OZG-1.0", "planned", 0));
         List<Map<String, Object>> months = (List<Map<String, Object>>) body(
                 "/api/v1/stats/timeline?from=2023-02-01&to=2024-03-31&interval=month", scenario.last).get("rows");
         assertThat(months).hasSize(14);
@@ -98,12 +100,13 @@ class StatisticsHttpTest extends QuerySideTestBase {
         assertThat(csv.getStatusCode().value()).isEqualTo(200);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getHeaders().getFirst("Source")).contains("Destatis");
-        assertThat(csv.getBody()).startsWith("\uFEFFkey,name,municipalities,adopted,population,populationCovered,coverage\r\n")
-                .contains("\r\n09,Bayern,1,1,1512491,1512491,1.0\r\n");
+        assertThat(csv.getBody()).startsWith("\uFEFFkey,name,municipalities,adopted,population,populationCovered,coverage,planned,"
+                        + "populationPlanned,coveragePlanned\r\n")
+                .contains("\r\n09,Bayern,1,1,1512491,1512491,1.0,0,0,0.0\r\n");
         ResponseEntity<String> services = http.withBasicAuth("admin", "demo").exchange("/api/v1/stats/maturity",
                 HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        assertThat(services.getBody()).isEqualTo("\uFEFFprovidingState,level,services,maturityModel\r\n"
-                + "03,4,1,OZG-1.0\r\n03,4,1,OZG-2.0\r\n09,4,1,OZG-1.0\r\n16,2,1,OZG-1.0\r\n");
+        assertThat(services.getBody()).isEqualTo("\uFEFFprovidingState,level,services,maturityModel,planned\r\n"
+                + "03,4,1,OZG-1.0,0\r\n03,4,1,OZG-2.0,0\r\n09,4,1,OZG-1.0,0\r\n16,2,1,OZG-1.0,0\r\n");
         assertThat(new StatisticsTable<>(StatisticsTableTest.Share.class,
                 java.util.List.of(new StatisticsTableTest.Share("Hundesteuer, \"online\"", 1))).csv())
                 .isEqualTo("\uFEFFname,share\r\n\"Hundesteuer, \"\"online\"\"\",1.0\r\n");
@@ -124,6 +127,9 @@ class StatisticsHttpTest extends QuerySideTestBase {
         row.put("population", population);
         row.put("populationCovered", covered);
         row.put("coverage", coverage);
+        row.put("planned", 0);
+        row.put("populationPlanned", 0);
+        row.put("coveragePlanned", 0.0);
         return row;
     }
 }

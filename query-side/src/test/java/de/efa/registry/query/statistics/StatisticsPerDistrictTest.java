@@ -54,7 +54,8 @@ class StatisticsPerDistrictTest extends QuerySideTestBase {
     @Test
     void theCrossBorderMatrixCountsEveryDistrictOfTheAdoptingState() {
         assertThat((List<Map<String, Object>>) body("/api/v1/stats/cross-border", last).get("rows")).containsExactly(
-                Map.of("providingState", "09", "adoptingState", "16", "services", 1, "adoptions", 3));
+                Map.of("providingState", "09", "adoptingState", "16", "services", 1, "adoptions", 3,
+                        "population", 214_969 + 65_000 + 5_000, "planned", 0, "populationPlanned", 0));
     }
 
     @Test
