@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * When a reuse agreement ends, the adoptions that rest on it alone end on the same day: those whose states are not
@@ -51,13 +50,11 @@ class AgreementEndProcess {
         var resting = ledger.runningOn(e.agreementId());
         // decided once for all its adoptions: they share the agreement, its end and its two states
         boolean endsThem = !cooperationHolds(new AgreementLedger.Ending(e.endsOn(), e.providingState(), e.adoptingState()));
-        int ended = 0;
-        for (AgreementLedger.RestingAdoption adoption : endsThem ? resting : List.<AgreementLedger.RestingAdoption>of()) {
-            end(adoption, e.agreementId(), e.endsOn(), message);
-            ended++;
+        log.info("Agreement {} ends on {}: {} the {} adoptions resting on it", e.agreementId(), e.endsOn(),
+                endsThem ? "ending" : "a cooperation of both states keeps", resting.size());
+        if (endsThem) {
+            resting.forEach(adoption -> end(adoption, e.agreementId(), e.endsOn(), message));
         }
-        log.info("Agreement {} ends on {}: ending {} of the {} adoptions resting on it", e.agreementId(), e.endsOn(),
-                ended, resting.size());
         // the ends' events are stored when this batch commits: only then may a waiting termination answer count them
         CurrentUnitOfWork.get().root().afterCommit(batch -> ledger.done(e.agreementId()));
     }

@@ -1,17 +1,11 @@
 package de.efa.registry.command.reuse;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
 import de.efa.registry.kernel.reuse.AgreementId;
-import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +14,7 @@ import java.util.Optional;
  * rest on which agreement and still run, and which agreements ended when. Whichever of "adoption under the agreement"
  * and "agreement terminated" comes second finds the other.
  */
-@Component
-class AgreementLedger {
+interface AgreementLedger {
 
     record Ending(LocalDate endsOn, StateCode providingState, StateCode adoptingState) {
     }
@@ -29,54 +22,20 @@ class AgreementLedger {
     record RestingAdoption(AdoptionId adoptionId, Ags ags) {
     }
 
-    private static final String DONE = "done";
+    void ended(AgreementId agreementId, LocalDate endsOn, StateCode providingState, StateCode adoptingState);
 
-    private final MongoCollection<Document> endings;
-    private final MongoCollection<Document> adoptions;
-
-    AgreementLedger(MongoDatabase registryDatabase) {
-        this.endings = registryDatabase.getCollection("write_agreement_endings");
-        this.adoptions = registryDatabase.getCollection("write_agreement_adoptions");
-    }
-
-    void ended(AgreementId agreementId, LocalDate endsOn, StateCode providingState, StateCode adoptingState) {
-        endings.replaceOne(new Document("_id", agreementId.value()), new Document("_id", agreementId.value())
-                        .append("endsOn", endsOn.toString()).append("providingState", providingState.value())
-                        .append("adoptingState", adoptingState.value()),
-                new ReplaceOptions().upsert(true));
-    }
-
-    Optional<Ending> endingOf(AgreementId agreementId) {
-        Document d = endings.find(new Document("_id", agreementId.value())).first();
-        return d == null ? Optional.empty() : Optional.of(new Ending(LocalDate.parse(d.getString("endsOn")),
-                StateCode.of(d.getString("providingState")), StateCode.of(d.getString("adoptingState"))));
-    }
+    Optional<Ending> endingOf(AgreementId agreementId);
 
     /** The process has ended every adoption that rested on the agreement when it saw the termination. */
-    void done(AgreementId agreementId) {
-        endings.updateOne(new Document("_id", agreementId.value()), new Document("$set", new Document(DONE, true)));
-    }
+    void done(AgreementId agreementId);
 
-    boolean isDone(AgreementId agreementId) {
-        return endings.find(new Document("_id", agreementId.value()).append(DONE, true)).first() != null;
-    }
+    boolean isDone(AgreementId agreementId);
 
-    void restsOn(AdoptionId adoptionId, Ags ags, AgreementId agreementId) {
-        adoptions.replaceOne(new Document("_id", adoptionId.value()), new Document("_id", adoptionId.value())
-                        .append("ags", ags.value()).append("agreementId", agreementId.value()).append("running", true),
-                new ReplaceOptions().upsert(true));
-    }
+    void restsOn(AdoptionId adoptionId, Ags ags, AgreementId agreementId);
 
-    /** Only adoptions that rest on an agreement are in the ledger: an update of any other matches nothing. */
-    void stopped(AdoptionId adoptionId) {
-        adoptions.updateOne(new Document("_id", adoptionId.value()), new Document("$set", new Document("running", false)));
-    }
+    /** The adoption ended (for whatever reason): no later termination ends it again. */
+    void stopped(AdoptionId adoptionId);
 
-    /** A scan, not an index lookup: terminations are rare, and the collection holds only adoptions under agreements. */
-    List<RestingAdoption> runningOn(AgreementId agreementId) {
-        List<RestingAdoption> running = new ArrayList<>();
-        adoptions.find(new Document("agreementId", agreementId.value()).append("running", true))
-                .forEach(d -> running.add(new RestingAdoption(AdoptionId.of(d.getString("_id")), Ags.of(d.getString("ags")))));
-        return running;
-    }
+    /** The adoptions resting on the agreement that still run. */
+    List<RestingAdoption> runningOn(AgreementId agreementId);
 }

@@ -19,7 +19,10 @@ class DomainWithoutHttpTest {
             "de.efa.registry.command.service",
             "de.efa.registry.command.cooperation",
             "de.efa.registry.command.adoption",
-            "de.efa.registry.command.retirement"};
+            "de.efa.registry.command.retirement",
+            "de.efa.registry.command.reuse",
+            "de.efa.registry.command.region",
+            "de.efa.registry.command.authority"};
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -5,6 +5,7 @@ import de.efa.registry.kernel.cooperation.CooperationId;
 import de.efa.registry.kernel.cooperation.CooperationProposed;
 import de.efa.registry.kernel.cooperation.CooperationSigned;
 import de.efa.registry.kernel.cooperation.FoundCooperation;
+import de.efa.registry.kernel.cooperation.CooperationStatus;
 import de.efa.registry.kernel.cooperation.JoinCooperation;
 import de.efa.registry.kernel.cooperation.LeaveCooperation;
 import de.efa.registry.kernel.cooperation.SignCooperation;
@@ -147,7 +148,8 @@ class CooperationTest {
     void aSignatureBeforeTheLastOnlyRecordsTheSignature() {
         fixture.given(proposedByThuringia())
                 .when(new SignCooperation(ID, BY, SIGNED.plusDays(10)))
-                .expectEvents(new CooperationSigned(ID, BY, SIGNED.plusDays(10)));
+                .expectEvents(new CooperationSigned(ID, BY, SIGNED.plusDays(10)))
+                .expectResultMessagePayload(CooperationStatus.PENDING);
     }
 
     @Test
@@ -156,7 +158,22 @@ class CooperationTest {
         fixture.given(proposedByThuringia(), new CooperationSigned(ID, BY, SIGNED.plusDays(30)))
                 .when(new SignCooperation(ID, NI, SIGNED.plusDays(20)))
                 .expectEvents(new CooperationSigned(ID, NI, SIGNED.plusDays(20)),
-                        new CooperationFounded(ID, "EfA TH-BY-NI", List.of(TH, BY, NI), SIGNED.plusDays(30)));
+                        new CooperationFounded(ID, "EfA TH-BY-NI", List.of(TH, BY, NI), SIGNED.plusDays(30)))
+                .expectResultMessagePayload(CooperationStatus.ACTIVE);
+    }
+
+    @Test
+    void onceEveryFounderSignedStatesJoinAndTheRefusalBeforeNamesWhoHasNotSigned() {
+        fixture.given(proposedByThuringia(), new CooperationSigned(ID, BY, SIGNED.plusDays(30)))
+                .when(new JoinCooperation(ID, SN, SIGNED.plusDays(40)))
+                .expectNoEvents().expectException(ruleViolated("cooperation-pending"))
+                // Lower Saxony has not signed, Thuringia (the proposer) and Bavaria have
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("states [03] have not"));
+        fixture.given(proposedByThuringia(), new CooperationSigned(ID, BY, SIGNED.plusDays(30)),
+                        new CooperationSigned(ID, NI, SIGNED.plusDays(20)),
+                        new CooperationFounded(ID, "EfA TH-BY-NI", List.of(TH, BY, NI), SIGNED.plusDays(30)))
+                .when(new JoinCooperation(ID, SN, SIGNED.plusDays(40)))
+                .expectEvents(new StateJoinedCooperation(ID, SN, SIGNED.plusDays(40)));
     }
 
     @Test

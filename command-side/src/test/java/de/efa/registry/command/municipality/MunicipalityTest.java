@@ -16,6 +16,7 @@ import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionMarkedUnsupported;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
+import de.efa.registry.kernel.adoption.EndAdoptionWithItsAgreement;
 import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.adoption.MarkAdoptionUnsupported;
 import de.efa.registry.kernel.adoption.MigrateAdoption;
@@ -115,7 +116,9 @@ class MunicipalityTest {
     void aMunicipalityAdoptsTheLatestActiveVersionOfItsOwnState() {
         fixture.given(recorded(ERFURT))
                 .when(new AdoptService(ERFURT, ADOPTION, WOHNGELD, null, JULY))
-                .expectEvents(started(ERFURT, "1.1.0", false));
+                .expectEvents(started(ERFURT, "1.1.0", false))
+                // the answer names the version the rules chose
+                .expectResultMessagePayload(v("1.1.0"));
     }
 
     @Test
@@ -270,6 +273,33 @@ class MunicipalityTest {
         fixture.given(recorded(ERFURT))
                 .when(new TerminateAdoption(ERFURT, ADOPTION, JULY))
                 .expectNoEvents().expectException(notFound());
+    }
+
+    @Test
+    void aSwitchedAdoptionStaysTheMunicipalitysToEnd() {
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.0.0", false), new AdoptionVersionSwitched(ADOPTION, ERFURT,
+                        WOHNGELD, v("1.0.0"), v("1.1.0"), JULY.plusMonths(1), SwitchReason.REQUESTED))
+                .when(new TerminateAdoption(ERFURT, ADOPTION, JULY.plusYears(1)))
+                .expectEvents(new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY.plusYears(1)));
+    }
+
+    @Test
+    void anAgreementsEndEndsTheAdoptionOnceAndNeverBeforeItsFirstDay() {
+        AgreementId agreement = AgreementId.random();
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", true))
+                .when(new EndAdoptionWithItsAgreement(ERFURT, ADOPTION, agreement, JULY.plusYears(1)))
+                .expectEvents(new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY.plusYears(1)));
+        // an agreement ending before the adoption's first day: it ends on that day, so it never serves without a basis
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", true))
+                .when(new EndAdoptionWithItsAgreement(ERFURT, ADOPTION, agreement, JULY.minusMonths(1)))
+                .expectEvents(new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY));
+        // the process's repeat, an adoption already ended, or one never started: nothing, and no refusal
+        fixture.given(recorded(ERFURT), started(ERFURT, "1.1.0", true), new AdoptionEnded(ADOPTION, ERFURT, WOHNGELD, JULY))
+                .when(new EndAdoptionWithItsAgreement(ERFURT, ADOPTION, agreement, JULY.plusYears(1)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(recorded(ERFURT))
+                .when(new EndAdoptionWithItsAgreement(ERFURT, ADOPTION, agreement, JULY))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test

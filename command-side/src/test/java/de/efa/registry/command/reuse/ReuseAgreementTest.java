@@ -86,6 +86,23 @@ class ReuseAgreementTest {
     }
 
     @Test
+    void aCountersignatureIsDatedBetweenTheOzgAndAYearAhead() {
+        fixture.given(proposedBy(BY)).when(new SignAgreement(ID, TH, LocalDate.of(2017, 8, 13)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+        fixture.given(proposedBy(BY)).when(new SignAgreement(ID, TH, LocalDate.now().plusYears(2)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+    }
+
+    @Test
+    void anOpenEndedAgreementEndsNotMoreThanAYearAhead() {
+        AgreementProposed openEnded = new AgreementProposed(ID, SERVICE, TH, BY, LegalBasis.FIT_STORE,
+                "FIT-Store 2024-017", FROM, null, BY, PROPOSED_ON);
+        fixture.given(openEnded, new AgreementSigned(ID, TH, FROM))
+                .when(new TerminateAgreement(ID, TH, LocalDate.now().plusYears(2)))
+                .expectNoEvents().expectException(ruleViolated("date-out-of-range"));
+    }
+
+    @Test
     void theProposerDoesNotCountersignItsOwnProposal() {
         fixture.given(proposedBy(BY)).when(new SignAgreement(ID, BY, LocalDate.of(2024, 2, 20)))
                 .expectNoEvents().expectException(ruleViolated("countersignature-by-proposer"));
