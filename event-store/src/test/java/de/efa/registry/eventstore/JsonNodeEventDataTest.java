@@ -43,4 +43,44 @@ class JsonNodeEventDataTest {
         assertThat(JsonNodeEventData.tree(null, true).isNull()).isTrue();
         assertThat(JsonNodeEventData.tree(null, false).isEmpty()).isTrue();
     }
+
+    @Test
+    void aStoredDocumentBecomesTheEventDataAxonReads() throws Exception {
+        Date timestamp = new Date(1_700_000_000_123L);
+        Document stored = new Document(EventDocument.AGGREGATE_TYPE, "Municipality")
+                .append(EventDocument.AGGREGATE_ID, "16051000")
+                .append(EventDocument.SEQUENCE, 7L)
+                .append(EventDocument.EVENT_ID, "e-1")
+                .append(EventDocument.TIMESTAMP, timestamp)
+                .append(EventDocument.PAYLOAD_TYPE, "de.efa.registry.kernel.adoption.AdoptionStarted")
+                .append(EventDocument.PAYLOAD_REVISION, "2")
+                .append(EventDocument.PAYLOAD, new Document("ags", "16051000"))
+                .append(EventDocument.META_DATA, new Document("principal", "thueringen"));
+
+        JsonNodeEventData data = JsonNodeEventData.of(stored);
+
+        assertThat(data.getType()).isEqualTo("Municipality");
+        assertThat(data.getAggregateIdentifier()).isEqualTo("16051000");
+        assertThat(data.getSequenceNumber()).isEqualTo(7L);
+        assertThat(data.getEventIdentifier()).isEqualTo("e-1");
+        assertThat(data.getTimestamp()).isEqualTo(timestamp.toInstant());
+        assertThat(data.getPayload().getType().getName()).isEqualTo("de.efa.registry.kernel.adoption.AdoptionStarted");
+        assertThat(data.getPayload().getType().getRevision()).isEqualTo("2");
+        assertThat(data.getPayload().getData()).isEqualTo(MAPPER.readTree("{\"ags\":\"16051000\"}"));
+        assertThat(data.getPayload().getContentType()).isEqualTo(com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(data.getMetaData().getData()).isEqualTo(MAPPER.readTree("{\"principal\":\"thueringen\"}"));
+        assertThat(data.getMetaData().getContentType()).isEqualTo(com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    @Test
+    void aValueWithoutAPlainFormInsideAListOrANestedDocumentSendsTheWholeDocumentTheTextRoute() throws Exception {
+        Document inList = new Document("days", List.of("a", new Date(1_700_000_000_000L)));
+        Document nested = new Document("outer", new Document("inner", new ObjectId("65f0c0ffee0000000000abcd")));
+
+        assertThat(JsonNodeEventData.tree(inList, true)).isEqualTo(MAPPER.readTree(inList.toJson(EventDocument.JSON)));
+        assertThat(JsonNodeEventData.tree(nested, false)).isEqualTo(MAPPER.readTree(nested.toJson(EventDocument.JSON)));
+        // a long that fits an int is an int, as Jackson reads the text; a larger one stays a long
+        assertThat(JsonNodeEventData.tree(new Document("n", 7L), true).get("n").isInt()).isTrue();
+        assertThat(JsonNodeEventData.tree(new Document("n", 9_000_000_000L), true).get("n").isLong()).isTrue();
+    }
 }

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,11 +30,13 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(CommandProperties.class)
 public class ConcurrencyRetry {
 
+    /**
+     * The one command bus is also the one the handlers run on: the registry runs without Axon Server, so there is no
+     * distributed bus with a local segment of its own to put the results' interceptor on.
+     */
     @Bean
-    public CommandSender commandSender(List<CommandBus> commandBuses, CommandBus commandBus,
-                                       CommandProperties properties) {
-        CommandResults results = new CommandResults();
-        commandBuses.forEach(bus -> bus.registerHandlerInterceptor(results));
+    public CommandSender commandSender(CommandBus commandBus, CommandProperties properties) {
+        commandBus.registerHandlerInterceptor(new CommandResults());
         return new CommandSender(commandBus, properties.concurrencyRetries());
     }
 
