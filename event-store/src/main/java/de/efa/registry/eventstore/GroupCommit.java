@@ -59,10 +59,6 @@ final class GroupCommit {
         PendingAppend(List<Document> documents) {
             this.documents = documents;
         }
-
-        long firstPosition() {
-            return EventDocument.position(documents.get(0));
-        }
     }
 
     private final MongoCollection<Document> events;

@@ -56,7 +56,7 @@ record JsonNodeEventData(String type, String aggregateIdentifier, long sequenceN
     }
 
     /** @return the JSON node of a BSON value, or null if it has no plain JSON form */
-    private static JsonNode value(Object value) {
+    static JsonNode value(Object value) {
         if (value == null) {
             return NODES.nullNode();
         } else if (value instanceof String s) {

@@ -32,17 +32,24 @@ final class JsonToBson {
 
     /** @param json a JSON object */
     static Document parse(String json) {
+        Document plain = plain(json);
+        return plain != null ? plain : Document.parse(json);
+    }
+
+    /**
+     * The document of a plain JSON object — one whose every value has an exact BSON counterpart and no key a special
+     * meaning in extended JSON — read with Jackson's parser; null for anything else (extended JSON, an integer beyond
+     * 64 bits, something other than one object, text that is no JSON), which {@link Document#parse} must read.
+     */
+    static Document plain(String json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Document.parse(json);
+                return null;
             }
             Document document = object(parser);
-            if (parser.nextToken() != null) {
-                return Document.parse(json);
-            }
-            return document;
+            return parser.nextToken() == null ? document : null;
         } catch (NeedsExtendedJson | IOException e) {
-            return Document.parse(json);
+            return null;
         }
     }
 

@@ -648,8 +648,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
+        /** Axon's constructor validates the builder (and ours with it) before anything is built. */
         public MongoEventStorageEngine build() {
-            validate();
             return new MongoEventStorageEngine(this);
         }
     }

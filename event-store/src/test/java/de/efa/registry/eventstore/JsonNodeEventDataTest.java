@@ -83,4 +83,21 @@ class JsonNodeEventDataTest {
         assertThat(JsonNodeEventData.tree(new Document("n", 7L), true).get("n").isInt()).isTrue();
         assertThat(JsonNodeEventData.tree(new Document("n", 9_000_000_000L), true).get("n").isLong()).isTrue();
     }
+
+    @Test
+    void plainValuesBecomeNodesOnTheCheapRouteAndOthersAreLeftToTheTextRoute() {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        assertThat(JsonNodeEventData.value(null)).isEqualTo(nodes.nullNode());
+        assertThat(JsonNodeEventData.value("Süd")).isEqualTo(nodes.textNode("Süd"));
+        assertThat(JsonNodeEventData.value(42)).isEqualTo(nodes.numberNode(42));
+        assertThat(JsonNodeEventData.value(9_000_000_000L)).isEqualTo(nodes.numberNode(9_000_000_000L));
+        assertThat(JsonNodeEventData.value(true)).isEqualTo(nodes.booleanNode(true));
+        assertThat(JsonNodeEventData.value(new Document("a", 1))).isEqualTo(nodes.objectNode().put("a", 1));
+        assertThat(JsonNodeEventData.value(List.of(1, "x"))).isEqualTo(nodes.arrayNode().add(1).add("x"));
+        // no plain JSON form, alone or inside: null, and the caller takes the text route for the whole document
+        assertThat(JsonNodeEventData.value(0.25)).isNull();
+        assertThat(JsonNodeEventData.value(new Date(0))).isNull();
+        assertThat(JsonNodeEventData.value(List.of(1, new Date(0)))).isNull();
+        assertThat(JsonNodeEventData.value(new Document("when", new Date(0)))).isNull();
+    }
 }

@@ -1,6 +1,7 @@
 package de.efa.registry.eventstore;
 
 import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,5 +25,26 @@ class JsonToBsonTest {
 
         assertThat(actual).isEqualTo(expected);
         assertThat(actual.toJson(EventDocument.JSON)).isEqualTo(expected.toJson(EventDocument.JSON));
+    }
+
+    @Test
+    void aPlainObjectIsReadOnTheCheapRoute() {
+        assertThat(JsonToBson.plain("{\"a\":1,\"b\":[true,null,\"x\"],\"c\":{\"d\":2147483648}}"))
+                .isEqualTo(new Document("a", 1).append("b", java.util.Arrays.asList(true, null, "x"))
+                        .append("c", new Document("d", 2147483648L)));
+        assertThat(JsonToBson.plain("{}")).isEqualTo(new Document());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"date\":{\"$date\":\"2024-01-01T00:00:00Z\"}}", // extended JSON: a key with a special meaning
+            "{\"huge\":123456789012345678901234567890}",           // beyond 64 bits
+            "[1,2]",                                              // not an object
+            "{\"a\":1}{\"b\":2}",                                  // more than one object
+            "{\"a\":1",                                          // cut short
+            "{\"a\":}"                                           // no JSON
+    })
+    void anythingElseIsLeftToTheDriversParser(String json) {
+        assertThat(JsonToBson.plain(json)).isNull();
     }
 }

@@ -58,6 +58,49 @@ class PositionBlocksTest {
     }
 
     @Test
+    void aGroupOfExactlyWhatIsLeftUsesItUpWithoutReservingMore() {
+        PositionBlocks blocks = new PositionBlocks(counter, 4, NEVER_EXPIRES, ALWAYS_BUSY);
+        assertThat(blocks.take(1)).isEqualTo(1);
+        assertThat(blocks.take(1)).as("busy from the second group on: 2..5 reserved").isEqualTo(2);
+
+        assertThat(blocks.take(3)).isEqualTo(3);
+
+        assertThat(counter.head()).isEqualTo(5);
+        assertThat(blocks.holdsUnused()).isFalse();
+    }
+
+    @Test
+    void anExtensionReservesWhatTheGroupLacksUpToOneBlockAhead() {
+        PositionBlocks blocks = new PositionBlocks(counter, 8, NEVER_EXPIRES, ALWAYS_BUSY);
+        blocks.take(1);
+        blocks.take(1);
+        assertThat(blocks.take(5)).as("2..9 reserved, 8 and 9 left").isEqualTo(3);
+
+        assertThat(blocks.take(5)).isEqualTo(8);
+
+        // a block of 8 ahead, of which 2 were left: extended by 6, to 15; 13..15 unused
+        assertThat(counter.head()).isEqualTo(15);
+        assertThat(blocks.holdsUnused()).isTrue();
+        assertThat(blocks.head()).isEqualTo(12);
+        assertThat(blocks.take(3)).as("the rest of the extension, no round trip").isEqualTo(13);
+        assertThat(counter.head()).isEqualTo(15);
+    }
+
+    @Test
+    void oneUnusedPositionIsStillOursToHandBack() {
+        PositionBlocks blocks = new PositionBlocks(counter, 4, NEVER_EXPIRES, ALWAYS_BUSY);
+        blocks.take(1);
+        blocks.take(1);
+        assertThat(blocks.take(2)).as("2..5 reserved, 5 left").isEqualTo(3);
+
+        assertThat(blocks.holdsUnused()).isTrue();
+        assertThat(blocks.head()).isEqualTo(4);
+        blocks.release();
+        assertThat(counter.head()).isEqualTo(4);
+        assertThat(blocks.holdsUnused()).isFalse();
+    }
+
+    @Test
     void aGroupLargerThanWhatIsLeftExtendsTheBlockRightAfterItsEnd() {
         PositionBlocks blocks = new PositionBlocks(counter, 8, NEVER_EXPIRES, ALWAYS_BUSY);
         blocks.take(1);
