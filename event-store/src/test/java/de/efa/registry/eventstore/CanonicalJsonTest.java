@@ -52,6 +52,14 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void appendingSaysWhetherTheTextIsComplete() {
+        StringBuilder out = new StringBuilder("prefix ");
+        assertThat(CanonicalJson.appendTo(new Document("a", 1), out)).isTrue();
+        assertThat(out).hasToString("prefix " + CanonicalJson.of(new Document("a", 1)));
+        assertThat(CanonicalJson.appendTo(new Document("at", new java.util.Date(0)), new StringBuilder())).isFalse();
+    }
+
+    @Test
     void hashesAreUnchangedForEveryKindOfPayload() {
         Random random = new Random(7);
         for (int i = 0; i < 500; i++) {

@@ -64,6 +64,34 @@ class TrackedReadingTest {
     }
 
     @Test
+    void eventsAppendedAfterAReadAtTheHeadComeWithTheVeryNextRead() {
+        append("first", 5);
+        List<? extends TrackedEventData<?>> atTheHead = engine.fetchTrackedEvents(null, 5);
+        assertThat(atTheHead).hasSize(5);
+
+        // nothing may have been read ahead for positions not written yet: the next read must see them
+        append("second", 5);
+        List<? extends TrackedEventData<?>> next = engine.fetchTrackedEvents(atTheHead.get(4).trackingToken(), 5);
+
+        assertThat(next).extracting(e -> index(e.trackingToken())).containsExactly(6L, 7L, 8L, 9L, 10L);
+    }
+
+    @Test
+    void eventsStoredOutOfOrderAreHandedOnInPositionOrder() {
+        append("order", 5);
+        // a later group's insert may land before an earlier one's (a stalled writer): store them in reverse
+        var events = database.getCollection(EventStoreCollections.EVENTS);
+        List<Document> stored = events.find().into(new ArrayList<>());
+        events.deleteMany(new Document());
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            events.insertOne(stored.get(i));
+        }
+
+        assertThat(engine.fetchTrackedEvents(null, 10)).extracting(e -> index(e.trackingToken()))
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     void anAggregateStreamIsReadAtMostABatchAtATimeAsJsonTreesForJackson() {
         append("short", 10);
 
