@@ -114,7 +114,8 @@ final class AggregateChains {
                 report(event, sequence, "chain broken: previousHash does not match the hash of sequence " + before.sequence
                         + " (an event replaced or inserted)");
             }
-        } else if (sequence > before.sequence + 1) {
+        } else if (sequence > before.sequence) {
+            // past the direct successor (the branch above): the events between were removed
             report(event, before.sequence + 1, "event(s) removed: sequence" + range(before.sequence + 1, sequence - 1)
                     + " missing between sequence " + before.sequence + " and " + sequence);
         } else {

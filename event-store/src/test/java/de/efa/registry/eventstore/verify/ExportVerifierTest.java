@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The verifier's rules on hand-made exports, each breaking one thing (a real export is {@code ExportVerificationHttpTest}'s
- * subject in the query side): a chain is followed per aggregate across interleaved lines, and every way a sequence
- * can go wrong is named with the sequence it concerns.
+ * subject in the query side): a chain is followed per aggregate across interleaved lines, every way a sequence can go
+ * wrong is named with the sequence it concerns, and the payload shown must be the one hashed unless the event was
+ * upcast since. The command line answers with an exit code and says on its output why.
  */
 class ExportVerifierTest {
 
@@ -42,7 +43,8 @@ class ExportVerifierTest {
         Verdict verdict = verify(lines);
 
         assertThat(verdict.exitCode).as(verdict.output).isZero();
-        assertThat(verdict.output).contains("5 events of 2 aggregates checked (chain revision 1: 2, revision 2: 3)",
+        assertThat(verdict.output.lines()).containsExactly("Verifying " + verdict.export,
+                "5 events of 2 aggregates checked (chain revision 1: 2, revision 2: 3)",
                 "INTACT: every aggregate's chain verifies");
     }
 
@@ -128,7 +130,124 @@ class ExportVerifierTest {
         assertThat(withoutStored.output).contains("UNUSABLE line 1 has no payloadType", "before chain revision 2");
         assertThat(verify(List.of("{\"position\":1,")).exitCode).isEqualTo(ExportVerifier.UNUSABLE);
         assertThat(verify(List.of("[1]")).exitCode).isEqualTo(ExportVerifier.UNUSABLE);
-        assertThat(verify(List.of()).exitCode).isEqualTo(ExportVerifier.UNUSABLE);
+        Verdict empty = verify(List.of());
+        assertThat(empty.exitCode).isEqualTo(ExportVerifier.UNUSABLE);
+        assertThat(empty.output).contains("UNUSABLE " + empty.export + " holds no events: nothing to verify");
+    }
+
+    @Test
+    void anExportThatCannotBeReadIsUnusable() throws Exception {
+        Path missing = dir.resolve("never-written.ndjson");
+
+        Verdict verdict = run(missing.toString());
+
+        assertThat(verdict.exitCode).isEqualTo(ExportVerifier.UNUSABLE);
+        assertThat(verdict.output.lines()).satisfiesExactly(
+                line -> assertThat(line).isEqualTo("Verifying " + missing),
+                line -> assertThat(line).startsWith("UNUSABLE cannot read " + missing + ": ").contains("NoSuchFileException"));
+    }
+
+    @Test
+    void theCommandLineTakesExactlyTheExportsPath() throws Exception {
+        Path export = Files.createTempFile(dir, "export", ".ndjson");
+        Files.write(export, List.of(new Chain("a").next(ChainRevision.CURRENT)), StandardCharsets.UTF_8);
+        String usage = "usage: verify-export <registry-events.ndjson>   (the file GET /api/v1/audit/events/export wrote)";
+
+        Verdict verdict = run(export.toString());
+        assertThat(verdict.exitCode).as(verdict.output).isEqualTo(ExportVerifier.INTACT);
+        assertThat(verdict.output).startsWith("Verifying " + export).contains("INTACT: every aggregate's chain verifies");
+
+        for (String[] wrong : List.of(new String[0], new String[] {export.toString(), export.toString()})) {
+            Verdict refused = run(wrong);
+            assertThat(refused.exitCode).isEqualTo(ExportVerifier.UNUSABLE);
+            assertThat(refused.output.lines()).containsExactly(usage);
+        }
+    }
+
+    @Test
+    void aGapInsideAChainIsReportedWithTheSequencesMissing() throws Exception {
+        Chain a = new Chain("a");
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            all.add(a.next(ChainRevision.CURRENT));
+        }
+
+        Verdict verdict = verify(List.of(all.get(0), all.get(2), all.get(5), all.get(6)));
+
+        // after a gap the chain goes on from the event that follows it: sequence 6 links to 5 and passes
+        assertThat(verdict.violations()).containsExactly(
+                "VIOLATION aggregate a sequence 1 (line 2): event(s) removed: sequence 1 is missing between sequence 0 and 2",
+                "VIOLATION aggregate a sequence 3 (line 3): event(s) removed: sequences 3 to 4 are missing between "
+                        + "sequence 2 and 5");
+        assertThat(verdict.output).contains("VIOLATED: 2 violation(s) in 1 aggregate(s)");
+    }
+
+    @Test
+    void anEventRepeatedRightAfterItselfIsOutOfOrderNotAGap() throws Exception {
+        Chain a = new Chain("a");
+        String zero = a.next(ChainRevision.CURRENT);
+        String one = a.next(ChainRevision.CURRENT);
+
+        Verdict verdict = verify(List.of(zero, one, one));
+
+        assertThat(verdict.violations()).containsExactly("VIOLATION aggregate a sequence 1 (line 3): out of order: "
+                + "sequence 1 follows sequence 1 (an event duplicated, moved or renumbered)");
+    }
+
+    @Test
+    void aShownPayloadThatDiffersFromTheHashedOneIsReported() throws Exception {
+        // the chain does not cover the top-level payload: an auditor reading it must still learn it was changed
+        ObjectNode renamed = JSON.readValue(new Chain("a").next(ChainRevision.CURRENT), ObjectNode.class);
+        ((ObjectNode) renamed.get("payload")).put("name", "Elterngeld");
+        ObjectNode rerated = JSON.readValue(new Chain("b").next(ChainRevision.CURRENT), ObjectNode.class);
+        ((ObjectNode) rerated.get("payload")).put("rate", 2.5);
+
+        Verdict verdict = verify(List.of(JSON.writeValueAsString(renamed), JSON.writeValueAsString(rerated)));
+
+        assertThat(verdict.exitCode).isEqualTo(ExportVerifier.VIOLATED);
+        assertThat(verdict.violations()).containsExactly(
+                "VIOLATION aggregate a sequence 0 (line 1): payload altered: the payload shown differs from the stored "
+                        + "payload the hash covers",
+                "VIOLATION aggregate b sequence 0 (line 2): payload altered: the payload shown differs from the stored "
+                        + "payload the hash covers");
+    }
+
+    @Test
+    void aNumberShownInAnotherNotationIsTheSamePayload() throws Exception {
+        // the stored text says 1.0 and 0: JSON read back may write the same values as 1 and 0.0
+        ObjectNode event = JSON.readValue(new Chain("a").next(ChainRevision.CURRENT), ObjectNode.class);
+        ((ObjectNode) event.get("payload")).put("rate", 1).put("level", 0.0);
+
+        Verdict verdict = verify(List.of(JSON.writeValueAsString(event)));
+
+        assertThat(verdict.exitCode).as(verdict.output).isEqualTo(ExportVerifier.INTACT);
+    }
+
+    @Test
+    void anEventUpcastSinceItWasStoredMayShowAnotherPayload() throws Exception {
+        // the hash covers the stored form only; what today's revision of the event shows is another payload
+        ObjectNode renamedType = JSON.readValue(new Chain("a").next(ChainRevision.CURRENT), ObjectNode.class);
+        renamedType.put("type", "Titled");
+        ((ObjectNode) renamedType.get("payload")).put("title", "Wohngeld").remove("name");
+        ObjectNode newRevision = JSON.readValue(new Chain("b").next(ChainRevision.CURRENT), ObjectNode.class);
+        newRevision.put("revision", "2");
+        ((ObjectNode) newRevision.get("payload")).put("rate", "1.0 %");
+
+        Verdict verdict = verify(List.of(JSON.writeValueAsString(renamedType), JSON.writeValueAsString(newRevision)));
+
+        assertThat(verdict.exitCode).as(verdict.output).isEqualTo(ExportVerifier.INTACT);
+    }
+
+    @Test
+    void aHashedPayloadThatIsNotJsonIsReported() throws Exception {
+        // the hash matches (it was recomputed over the text), but the registry only ever stores JSON
+        Chain a = new Chain("a");
+        a.storedPayload = "{\"name\": \"Wohngeld\"";
+
+        Verdict verdict = verify(List.of(a.next(ChainRevision.CURRENT)));
+
+        assertThat(verdict.violations()).containsExactly("VIOLATION aggregate a sequence 0 (line 1): stored payload is not "
+                + "JSON: it cannot have been exported like this");
     }
 
     /** One aggregate's events as the registry exports them, each chained onto the one before. */
@@ -137,13 +256,16 @@ class ExportVerifierTest {
         private long sequence;
         private String previousHash = HashChain.GENESIS;
         String principal = "thueringen";
+        /** The payload's text as stored and hashed, when not the usual one (shown as a string then). */
+        String storedPayload;
 
         Chain(String aggregateId) {
             this.aggregateId = aggregateId;
         }
 
         String next(ChainRevision revision) throws Exception {
-            String payload = "{\"name\": \"Wohngeld\", \"level\": " + sequence + ", \"rate\": 1.0}";
+            String payload = storedPayload != null ? storedPayload
+                    : "{\"name\": \"Wohngeld\", \"level\": " + sequence + ", \"rate\": 1.0}";
             Instant at = AT.plusSeconds(sequence);
             Attribution attribution = new Attribution(principal, "corr", "cause-" + sequence);
             String hash = HashChain.hashOfCanonical(revision, previousHash, aggregateId, sequence, "de.Named", payload, at,
@@ -151,7 +273,7 @@ class ExportVerifierTest {
             ObjectNode line = JSON.createObjectNode().put("position", sequence + 1).put("aggregateType", "Service")
                     .put("aggregateId", aggregateId).put("sequence", sequence).put("type", "Named").putNull("revision")
                     .put("timestamp", at.toString());
-            line.set("payload", JSON.readTree(payload));
+            line.set("payload", storedPayload != null ? JSON.getNodeFactory().textNode(payload) : JSON.readTree(payload));
             ObjectNode metadata = line.putObject("metadata").put("principal", principal).put("correlationId", "corr")
                     .put("causationId", "cause-" + sequence).put("hash", hash).put("previousHash", previousHash)
                     .put("chainRevision", revision.number());
@@ -162,7 +284,7 @@ class ExportVerifierTest {
         }
     }
 
-    private record Verdict(int exitCode, String output) {
+    private record Verdict(Path export, int exitCode, String output) {
         List<String> violations() {
             return output.lines().filter(line -> line.startsWith("VIOLATION ")).toList();
         }
@@ -173,6 +295,13 @@ class ExportVerifierTest {
         Files.write(file, new ArrayList<>(lines), StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exitCode = ExportVerifier.verify(file, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Verdict(exitCode, out.toString(StandardCharsets.UTF_8));
+        return new Verdict(file, exitCode, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The command line's entry, without the JVM's exit. */
+    private static Verdict run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exitCode = ExportVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Verdict(args.length == 1 ? Path.of(args[0]) : null, exitCode, out.toString(StandardCharsets.UTF_8));
     }
 }
