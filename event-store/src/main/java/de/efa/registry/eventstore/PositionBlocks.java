@@ -90,8 +90,8 @@ final class PositionBlocks {
             reservedAt = now;
             return true;
         }
+        // the caller reserves a fresh block next, which replaces next and end
         log.debug("Positions {}..{} abandoned: another writer reserved after them", next, end);
-        next = end + 1;
         return false;
     }
 

@@ -94,4 +94,13 @@ class GapWatchTest {
 
         assertThat(watch.waitingFor()).as("4 given up, 6 filled").isEqualTo(1);
     }
+
+    @Test
+    void aGapIsWaitedForUpToAndIncludingTheTimeout() {
+        watch.stillOpen(5);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(watch.waitingFor()).as("exactly at the timeout").isEqualTo(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(watch.waitingFor()).isZero();
+    }
 }

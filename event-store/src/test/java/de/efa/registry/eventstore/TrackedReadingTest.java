@@ -92,6 +92,36 @@ class TrackedReadingTest {
     }
 
     @Test
+    void aFilledGapAndTheEventsBeyondAWholeWindowNeverWrittenComeInOneRead() {
+        append("hole", 10);
+        // 4..8 were handed out to a writer that died before it wrote them; 2 was slow, and is there now
+        var events = database.getCollection(EventStoreCollections.EVENTS);
+        events.deleteMany(new Document(EventDocument.POSITION, new Document("$gte", 4L).append("$lte", 8L)));
+
+        List<? extends TrackedEventData<?>> read = engine.fetchTrackedEvents(GapAwareTrackingToken.newInstance(3, Set.of(2L)), 5);
+
+        assertThat(read).extracting(e -> index(e.trackingToken())).containsExactly(3L, 9L, 10L);
+    }
+
+    @Test
+    void aTokenAtAnInstantIsFoundAcrossMoreThanSixtyFourPositionsNeverWritten() {
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 150; i++) {
+            engine.appendEvents(List.of(new org.axonframework.eventhandling.GenericDomainEventMessage<>("T", "timed-" + i, 0,
+                    new Happened("at", i), org.axonframework.messaging.MetaData.emptyInstance(), "timed-" + i,
+                    start.plus(Duration.ofMinutes(i)))));
+        }
+        // positions 21..121 (events 20..120) lost: a long crashed stretch the search must step over
+        database.getCollection(EventStoreCollections.EVENTS).deleteMany(new Document(EventDocument.POSITION,
+                new Document("$gte", 21L).append("$lte", 121L)));
+
+        assertThat(index(engine.createTokenAt(start.plus(Duration.ofMinutes(130))))).isEqualTo(130);
+        assertThat(index(engine.createTokenAt(start.plus(Duration.ofMinutes(50))))).as("the first event from then: 122")
+                .isEqualTo(121);
+        assertThat(index(engine.createTokenAt(start.plus(Duration.ofMinutes(10))))).isEqualTo(10);
+    }
+
+    @Test
     void anAggregateStreamIsReadAtMostABatchAtATimeAsJsonTreesForJackson() {
         append("short", 10);
 
