@@ -199,6 +199,17 @@ class EngineRulesTest {
     }
 
     @Test
+    void shuttingDownRecordsTheHeadsStillWaitingForTheirMoment() {
+        append("last-words", 3);
+
+        engine.shutdown();
+
+        AggregateHeads.Head head = new AggregateHeads(database.getCollection(AggregateHeads.COLLECTION)).of("last-words");
+        assertThat(head).isNotNull();
+        assertThat(head.sequence()).isEqualTo(2);
+    }
+
+    @Test
     void anEngineWithoutCollectionsIsRefused() {
         assertThatThrownBy(() -> MongoEventStorageEngine.builder()
                 .eventSerializer(EngineFixture.SERIALIZER).snapshotSerializer(EngineFixture.SERIALIZER).build())
