@@ -64,6 +64,16 @@ class TrackedReadingTest {
     }
 
     @Test
+    void aWindowReadAheadForOneBatchSizeIsNotHandedOutForASmallerOne() {
+        append("ahead", 20);
+        List<? extends TrackedEventData<?>> first = engine.fetchTrackedEvents(null, 5);
+        // 6..10 were read ahead for another batch of 5; a processor now asking for 3 gets 3
+        List<? extends TrackedEventData<?>> smaller = engine.fetchTrackedEvents(first.get(4).trackingToken(), 3);
+
+        assertThat(smaller).extracting(e -> index(e.trackingToken())).containsExactly(6L, 7L, 8L);
+    }
+
+    @Test
     void eventsAppendedAfterAReadAtTheHeadComeWithTheVeryNextRead() {
         append("first", 5);
         List<? extends TrackedEventData<?>> atTheHead = engine.fetchTrackedEvents(null, 5);
