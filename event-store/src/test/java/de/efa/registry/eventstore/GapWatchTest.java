@@ -2,42 +2,15 @@ package de.efa.registry.eventstore;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A gap is waited for until it has been missing longer than the timeout, counted from when it was first seen. */
 class GapWatchTest {
 
-    /** A clock the test moves by hand: the rule is about elapsed time, so no test waits for real time to pass. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T00:00:00Z"));
     private final GapWatch watch = new GapWatch(Duration.ofSeconds(10), clock);
 
     @Test

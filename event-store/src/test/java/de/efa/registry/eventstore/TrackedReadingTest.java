@@ -11,11 +11,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +30,7 @@ class TrackedReadingTest {
     private static final Duration GAP_TIMEOUT = Duration.ofSeconds(30);
 
     private final MongoDatabase database = EngineFixture.freshDatabase();
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final MongoEventStorageEngine engine = EngineFixture.engine(database,
             org.axonframework.serialization.upcasting.event.NoOpEventUpcaster.INSTANCE,
             builder -> builder.clock(clock).gapTimeout(GAP_TIMEOUT));
@@ -213,30 +210,5 @@ class TrackedReadingTest {
 
     private static long index(TrackingToken token) {
         return ((GapAwareTrackingToken) token).getIndex();
-    }
-
-    /** A clock the test moves: the gap timeout passes without waiting for it. */
-    private static final class ManualClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

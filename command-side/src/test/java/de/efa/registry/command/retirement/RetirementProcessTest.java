@@ -8,6 +8,7 @@ import de.efa.registry.kernel.adoption.AdoptionVersionSwitched;
 import de.efa.registry.kernel.adoption.MarkAdoptionUnsupported;
 import de.efa.registry.kernel.adoption.MigrateAdoption;
 import de.efa.registry.kernel.adoption.SwitchReason;
+import de.efa.registry.command.support.TrackedBatch;
 import de.efa.registry.kernel.common.RegistryMetaData;
 import de.efa.registry.kernel.municipality.Ags;
 import de.efa.registry.kernel.municipality.StateCode;
@@ -17,8 +18,6 @@ import de.efa.registry.kernel.service.VersionRetired;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
 
@@ -136,28 +135,22 @@ class RetirementProcessTest {
         return commandBus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast).toList();
     }
 
-    /** Hands the event to the process in a unit of work of its own, as its tracking processor does with a batch. */
+    /** Hands the event to the process as its tracking processor does, in a batch of its own. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private EventMessage<?> deliver(Object event) {
-        EventMessage message = GenericEventMessage.asEventMessage(event);
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
-        try {
+        return TrackedBatch.deliver(event, message -> {
+            EventMessage raw = message;
             if (event instanceof VersionRetired e) {
-                process.on(e, message);
+                process.on(e, raw);
             } else if (event instanceof AdoptionStarted e) {
-                process.on(e, message);
+                process.on(e, raw);
             } else if (event instanceof AdoptionVersionSwitched e) {
-                process.on(e, message);
+                process.on(e, raw);
             } else if (event instanceof AdoptionMarkedUnsupported e) {
                 process.on(e);
             } else if (event instanceof AdoptionEnded e) {
                 process.on(e);
             }
-            unitOfWork.commit();
-        } catch (RuntimeException e) {
-            unitOfWork.rollback(e);
-            throw e;
-        }
-        return message;
+        });
     }
 }

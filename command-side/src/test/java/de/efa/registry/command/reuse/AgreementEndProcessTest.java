@@ -2,6 +2,7 @@ package de.efa.registry.command.reuse;
 
 import de.efa.registry.command.lookup.CooperationFacts;
 import de.efa.registry.command.support.InMemoryWriteLookup;
+import de.efa.registry.command.support.TrackedBatch;
 import de.efa.registry.kernel.adoption.AdoptionEnded;
 import de.efa.registry.kernel.adoption.AdoptionId;
 import de.efa.registry.kernel.adoption.AdoptionStarted;
@@ -18,8 +19,6 @@ import de.efa.registry.kernel.service.ServiceVersion;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
 
@@ -163,24 +162,18 @@ class AgreementEndProcessTest {
         return commandBus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast).toList();
     }
 
-    /** Hands the event to the process in a unit of work of its own, as its tracking processor does with a batch. */
+    /** Hands the event to the process as its tracking processor does, in a batch of its own. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private EventMessage<?> deliver(Object event) {
-        EventMessage message = GenericEventMessage.asEventMessage(event);
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
-        try {
+        return TrackedBatch.deliver(event, message -> {
+            EventMessage raw = message;
             if (event instanceof AgreementTerminated e) {
-                process.on(e, message);
+                process.on(e, raw);
             } else if (event instanceof AdoptionStarted e) {
-                process.on(e, message);
+                process.on(e, raw);
             } else if (event instanceof AdoptionEnded e) {
                 process.on(e);
             }
-            unitOfWork.commit();
-        } catch (RuntimeException e) {
-            unitOfWork.rollback(e);
-            throw e;
-        }
-        return message;
+        });
     }
 }
