@@ -33,6 +33,16 @@ class IdsTest {
         assertIdRules(CooperationId::of, CooperationId::random, CooperationId::value, "cooperationId");
     }
 
+    @Test
+    void anAuthorityAnAgreementAndAnOfferIdAreLowerCaseUuids() {
+        assertIdRules(de.efa.registry.kernel.authority.AuthorityId::of, de.efa.registry.kernel.authority.AuthorityId::random,
+                de.efa.registry.kernel.authority.AuthorityId::value, "authorityId");
+        assertIdRules(de.efa.registry.kernel.reuse.AgreementId::of, de.efa.registry.kernel.reuse.AgreementId::random,
+                de.efa.registry.kernel.reuse.AgreementId::value, "agreementId");
+        assertIdRules(de.efa.registry.kernel.reuse.OfferId::of, de.efa.registry.kernel.reuse.OfferId::random,
+                de.efa.registry.kernel.reuse.OfferId::value, "offerId");
+    }
+
     private static <T> void assertIdRules(Function<String, T> of, Supplier<T> random, Function<T, String> value,
                                           String name) {
         T id = of.apply(UPPER);
